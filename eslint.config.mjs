@@ -1,0 +1,22 @@
+import eslint from "@eslint/js";
+import pulumi from "@pulumi/eslint-plugin";
+import prettier from "eslint-config-prettier";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["build/", "node_modules/", "plan-out/"] },
+    eslint.configs.recommended,
+    ...tseslint.configs.recommended,
+    prettier,
+    {
+        files: ["**/*.ts"],
+        plugins: { "@pulumi": pulumi },
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        rules: {
+            // An Output in a template literal renders as a warning string, not its value.
+            "@pulumi/no-output-in-template-literal": "error",
+            "@pulumi/no-output-instance-in-template-literal": "error",
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+        },
+    },
+);

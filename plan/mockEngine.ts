@@ -1,0 +1,230 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Runs Pulumi programs under Pulumi's mock engine (no CLI, no cloud) and records every resource the
+ * engine is asked to register: type, name, inputs (secrets kept as secret markers), parent, provider
+ * and dependencies. Used by the tests and by the offline plan.
+ */
+
+export interface RecordedResource {
+    type: string;
+    name: string;
+    urn: string;
+    custom: boolean;
+    /** Inputs as the engine received them; secret values are `{ [SECRET_SIG_KEY]: SECRET_SIG, value }`. */
+    inputs: Record<string, unknown>;
+    parent?: string;
+    /** The provider reference (`urn::id`) for custom resources that name one. */
+    provider?: string;
+    /** URNs this resource depends on (explicit `dependsOn` plus resources its inputs came from). */
+    dependencies: string[];
+}
+
+export interface RecordedCall {
+    token: string;
+    args: Record<string, unknown>;
+}
+
+export interface MockEngineOptions {
+    project?: string;
+    stack?: string;
+    /** Run as `pulumi preview` (unknowns stay unknown) rather than `pulumi up`. @default false */
+    preview?: boolean;
+    /** Stack configuration, `{"project:key": "value"}`. */
+    config?: Record<string, string>;
+}
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export function isRecordedSecret(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+}
+
+/** The value behind recorded secret markers, at any depth. */
+export function revealSecrets(value: unknown): unknown {
+    if (isRecordedSecret(value)) return revealSecrets(value.value);
+    if (Array.isArray(value)) return value.map(revealSecrets);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealSecrets(v)]));
+    }
+    return value;
+}
+
+/** A kubeconfig shaped like ACK's, with no real endpoint or credentials. */
+export function mockKubeconfig(clusterId: string): string {
+    return [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        `- name: ${clusterId}`,
+        "  cluster:",
+        `    server: https://${clusterId}.mock.invalid:6443`,
+        "    certificate-authority-data: TU9DSw==",
+        "contexts:",
+        `- name: ${clusterId}`,
+        "  context:",
+        `    cluster: ${clusterId}`,
+        "    user: mock",
+        `current-context: ${clusterId}`,
+        "users:",
+        "- name: mock",
+        "  user:",
+        "    token: mock-token-not-a-credential",
+        "",
+    ].join("\n");
+}
+
+/** Outputs the mock cloud computes for a resource, beyond echoing its inputs. */
+function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    if (type === "kubernetes:serving.knative.dev/v1:Service") {
+        const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
+        const svc = meta.name ?? name;
+        const ns = meta.namespace ?? "default";
+        return {
+            status: {
+                url: `http://${svc}.${ns}.example.com`,
+                latestReadyRevisionName: `${svc}-00001`,
+                conditions: [{ type: "Ready", status: "True" }],
+            },
+        };
+    }
+    return {};
+}
+
+function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
+    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
+    if (type.startsWith("kubernetes:")) {
+        const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
+        return meta.namespace ? `${meta.namespace}/${meta.name ?? name}` : (meta.name ?? name);
+    }
+    return `${name}-id`;
+}
+
+function mockCall(token: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (token) {
+        case "alicloud:cs/getClusterCredential:getClusterCredential":
+            return {
+                clusterId: args.clusterId,
+                kubeConfig: mockKubeconfig(String(args.clusterId)),
+                expiration: "2099-01-01T00:00:00Z",
+                certificateAuthority: {},
+            };
+        case "alicloud:index/getZones:getZones":
+        case "alicloud:eci/getZones:getZones": {
+            const ids = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
+            return { ids, zones: ids.map((id) => ({ id, zoneIds: [id], availableInstanceTypes: [] })) };
+        }
+        default:
+            return args;
+    }
+}
+
+export interface MockEngine {
+    readonly resources: RecordedResource[];
+    readonly calls: RecordedCall[];
+    /** Resources of a type token, in registration order. */
+    ofType(type: string): RecordedResource[];
+    /** The one resource with this type and name; throws if absent. */
+    get(type: string, name: string): RecordedResource;
+    /** The resource with this URN; throws if absent. */
+    byUrn(urn: string): RecordedResource;
+    /** Waits for every registration and call under way to finish. */
+    settle(): Promise<void>;
+}
+
+interface MockMonitor {
+    registerResource(req: RegisterRequest, cb: unknown): Promise<void>;
+    /** The URN scheme of Pulumi's mock monitor, so parents and dependencies match our records. */
+    newUrn(parent: string, type: string, name: string): string;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getProvider(): string;
+    getCustom(): boolean;
+    getDependenciesList(): string[];
+}
+
+/**
+ * Installs Pulumi's mock engine with recording. Call before importing the code under test or the
+ * program; each process gets one engine (Pulumi's runtime state is global).
+ */
+export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
+    const resources: RecordedResource[] = [];
+    const calls: RecordedCall[] = [];
+    const pendingByName = new Map<string, RegisterRequest[]>();
+
+    for (const [key, value] of Object.entries(options.config ?? {})) pulumi.runtime.setConfig(key, value);
+
+    void pulumi.runtime.setMocks(
+        {
+            newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+                const req = pendingByName.get(`${args.type}::${args.name}`)?.shift();
+                const inputs = args.inputs as Record<string, unknown>;
+                const parent = req?.getParent() || undefined;
+                const urn = monitor.newUrn(req?.getParent() ?? "", args.type, args.name);
+                resources.push({
+                    type: args.type,
+                    name: args.name,
+                    urn,
+                    custom: args.custom ?? true,
+                    inputs,
+                    parent,
+                    provider: args.provider || undefined,
+                    dependencies: [...new Set(req?.getDependenciesList() ?? [])],
+                });
+                return {
+                    id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
+                    state: { ...inputs, ...computedState(args.type, args.name, inputs) },
+                };
+            },
+            call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+                const inputs = args.inputs as Record<string, unknown>;
+                calls.push({ token: args.token, args: inputs });
+                return mockCall(args.token, inputs);
+            },
+        },
+        options.project ?? "ack-knative-eci",
+        options.stack ?? "dev",
+        options.preview ?? false,
+    );
+
+    // The mocks only see type, name and inputs; peek at the request for parent and dependencies.
+    // Created by setMocks above; the mock callbacks only run later, once resources register.
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor;
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => {
+        const key = `${req.getType()}::${req.getName()}`;
+        pendingByName.set(key, [...(pendingByName.get(key) ?? []), req]);
+        return register(req, cb);
+    };
+
+    const engine: MockEngine = {
+        resources,
+        calls,
+        ofType: (type) => resources.filter((r) => r.type === type),
+        get(type, name) {
+            const r = resources.find((x) => x.type === type && x.name === name);
+            if (!r) throw new Error(`no ${type} named ${name}; have: ${resources.map((x) => `${x.type}::${x.name}`).join(", ")}`);
+            return r;
+        },
+        byUrn(urn) {
+            const r = resources.find((x) => x.urn === urn);
+            if (!r) throw new Error(`no resource with URN ${urn}`);
+            return r;
+        },
+        async settle() {
+            // Registrations can start more registrations; wait until the queue stays empty.
+            let count = -1;
+            while (count !== resources.length + calls.length) {
+                count = resources.length + calls.length;
+                await new Promise((resolve) => setTimeout(resolve, 20));
+                await (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs?.();
+            }
+        },
+    };
+    return engine;
+}

@@ -1,0 +1,131 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { Placement } from "../render/placement";
+import type { ScalingSettings } from "../render/scaling";
+
+/** A `key=value` node label. */
+export interface NodeLabelArgs {
+    key: string;
+    value: string;
+}
+
+/** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
+export interface ResourceListArgs {
+    cpu?: string;
+    memory?: string;
+    "ephemeral-storage"?: string;
+}
+
+export interface ResourcesArgs {
+    /** What the scheduler reserves; on ECI, also what sizes the instance when `eciSpecs` is not set. */
+    requests?: ResourceListArgs;
+    limits?: ResourceListArgs;
+}
+
+/** A toleration added to the revision's pods on top of the placement's. */
+export interface TolerationArgs {
+    key?: string;
+    /** `"Exists"` or `"Equal"`. @default "Equal" */
+    operator?: string;
+    value?: string;
+    /** `"NoSchedule"`, `"PreferNoSchedule"` or `"NoExecute"`. @default all effects */
+    effect?: string;
+}
+
+/** A pod volume. Exactly one source must be set. */
+export interface VolumeArgs {
+    name: string;
+    configMap?: { name: string };
+    secret?: { secretName: string };
+    emptyDir?: { sizeLimit?: string };
+    /** Not supported on ECI; rejected in placements that may land there. */
+    hostPath?: { path: string; type?: string };
+    persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+}
+
+export interface VolumeMountArgs {
+    name: string;
+    mountPath: string;
+    readOnly?: boolean;
+    subPath?: string;
+}
+
+export interface SecurityContextArgs {
+    /** Not supported on ECI; rejected in placements that may land there. */
+    privileged?: boolean;
+    runAsNonRoot?: boolean;
+    runAsUser?: number;
+}
+
+/**
+ * Arguments of `KnativeService`: one `serving.knative.dev/v1` Service with one container, placed on
+ * ECS nodes and/or ECI as in Alibaba Cloud's "Using ECI in Knative" guide.
+ */
+export interface KnativeServiceArgs {
+    /** Container image, e.g. `registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56`. Required. */
+    image: pulumi.Input<string>;
+    /** Where pods may run: `"eci"`, `"eci-namespace"`, `"ecs-and-eci"` or `"ecs"`. Required. */
+    placement: pulumi.Input<Placement>;
+    /** Namespace of the Service. For `"eci-namespace"` it must carry the ECI injection label. @default "default" */
+    namespace?: pulumi.Input<string>;
+    /** The ksvc `metadata.name`. @default the Pulumi resource name */
+    serviceName?: pulumi.Input<string>;
+    /** Environment variables, name → value. @default none */
+    env?: pulumi.Input<{ [name: string]: pulumi.Input<string> }>;
+    /**
+     * ECI specs tried in order (at most 5), `"<vCPU>-<mem>Gi"` such as `"2-4Gi"` or an ECS type such as
+     * `"ecs.c6.large"`; rendered comma-joined into `k8s.aliyun.com/eci-use-specs`. Not allowed with
+     * placement `"ecs"`. @default none (ECI sizes the pod from its resource requests)
+     */
+    eciSpecs?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Maximum concurrent requests per pod, 0–1000; 0 means unlimited. @default 0 */
+    containerConcurrency?: pulumi.Input<number>;
+    /** Request timeout in seconds, 1–600. @default Knative's (300) */
+    timeoutSeconds?: pulumi.Input<number>;
+    /** Port the container listens on. @default Knative's (8080, passed as $PORT) */
+    port?: pulumi.Input<number>;
+    /** Container entrypoint override. @default the image's */
+    command?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Container arguments. @default the image's */
+    args?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Container resource requests and limits. @default none */
+    resources?: pulumi.Input<ResourcesArgs>;
+    /** Knative autoscaling (min/max scale, target, metric, …) on the revision template. @default Knative's */
+    scaling?: pulumi.Input<ScalingSettings>;
+    /** Extra labels on the Service. @default none */
+    labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra annotations on the Service (not autoscaling ones: Knative rejects them there). @default none */
+    annotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra labels on the revision's pods. @default none */
+    podLabels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra annotations on the revision's pods, e.g. other `k8s.aliyun.com/eci-*` settings. @default none */
+    podAnnotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Node selector ANDed with the placement; must not contradict it. @default none */
+    nodeSelector?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Tolerations added to the placement's; must not contradict it. @default none */
+    tolerations?: pulumi.Input<pulumi.Input<TolerationArgs>[]>;
+    /** Service account of the pods. @default the namespace's `default` */
+    serviceAccountName?: pulumi.Input<string>;
+    /** Names of image pull secrets in the namespace. @default none */
+    imagePullSecrets?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Pod volumes. @default none */
+    volumes?: pulumi.Input<pulumi.Input<VolumeArgs>[]>;
+    /** Container volume mounts; each must name a volume. @default none */
+    volumeMounts?: pulumi.Input<pulumi.Input<VolumeMountArgs>[]>;
+    /** Container security context. @default none */
+    securityContext?: pulumi.Input<SecurityContextArgs>;
+    /** Host networking; not supported on ECI. @default false */
+    hostNetwork?: pulumi.Input<boolean>;
+    /** Label of the ECS nodes the `ecs*` placements select. @default `resource-role=ecs` */
+    ecsNodeLabel?: pulumi.Input<NodeLabelArgs>;
+    /** Label of the ECI virtual node. @default `type=virtual-kubelet` */
+    virtualNodeLabel?: pulumi.Input<NodeLabelArgs>;
+    /** Taint key of the ECI virtual node, tolerated with `Exists`. @default "virtual-kubelet.io/provider" */
+    virtualNodeTaintKey?: pulumi.Input<string>;
+    /** Make `pulumi up` wait until the Service is Ready. @default true */
+    waitForReady?: pulumi.Input<boolean>;
+    /** How long `pulumi up` waits for Ready, in seconds. @default 600 */
+    readyTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/** `KnativeServiceArgs` with every value resolved: what the pure renderer works on. */
+export type KnativeServiceSettings = pulumi.Unwrap<KnativeServiceArgs>;

@@ -1,0 +1,74 @@
+import { Checker } from "./errors";
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A Kubernetes namespace name: a DNS-1123 label of at most 63 characters. */
+export function checkNamespaceName(c: Checker, field: string, value: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 63 && DNS1123_LABEL.test(value),
+        field,
+        value,
+        "expected a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+    );
+}
+
+/**
+ * A Knative Service name. Knative creates a Kubernetes Service and a route host label from it, so it
+ * must be a DNS-1035 label (it may not start with a digit) of at most 63 characters.
+ */
+export function checkServiceName(c: Checker, field: string, value: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 63 && DNS1035_LABEL.test(value),
+        field,
+        value,
+        "expected a DNS-1035 label (Knative names a Kubernetes Service after it): at most 63 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit",
+    );
+}
+
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A label or annotation key: optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
+export function isQualifiedName(key: string): boolean {
+    if (typeof key !== "string") return false;
+    const slash = key.lastIndexOf("/");
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !LABEL_PREFIX.test(prefix))) return false;
+    return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
+}
+
+/** A label value: empty, or at most 63 characters of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
+export function isLabelValue(value: string): boolean {
+    return typeof value === "string" && (value === "" || (value.length <= 63 && LABEL_NAME.test(value)));
+}
+
+export function checkLabels(c: Checker, field: string, labels: Record<string, string> | undefined): void {
+    for (const [key, value] of Object.entries(labels ?? {})) {
+        c.check(
+            isQualifiedName(key),
+            `${field} key`,
+            key,
+            "expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
+        );
+        c.check(
+            isLabelValue(value),
+            `${field}["${key}"]`,
+            value,
+            "expected a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        );
+    }
+}
+
+export function checkAnnotationKeys(c: Checker, field: string, annotations: Record<string, string> | undefined): void {
+    for (const [key, value] of Object.entries(annotations ?? {})) {
+        c.check(
+            isQualifiedName(key),
+            `${field} key`,
+            key,
+            "expected an annotation key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
+        );
+        c.check(typeof value === "string", `${field}["${key}"]`, value, "expected a string value");
+    }
+}
