@@ -8,6 +8,7 @@ import { DEFAULT_TARGETS, mayRunOnEci, Placement, PLACEMENTS, type PlacementTarg
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
 
 export const ECI_USE_SPECS = "k8s.aliyun.com/eci-use-specs";
+export const USER_CONTAINER = "user-container";
 
 /** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
 const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
@@ -196,7 +197,8 @@ function renderContainer(c: Checker, s: KnativeServiceSettings): Container {
             );
         }
     }
-    const container: Container = { image: s.image };
+    // Knative names the container "user-container" when unnamed; naming it keeps the object schema-valid.
+    const container: Container = { name: USER_CONTAINER, image: s.image };
     if (s.command?.length) container.command = [...s.command];
     if (s.args?.length) container.args = [...s.args];
     if (env.length) container.env = env;

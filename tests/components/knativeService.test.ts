@@ -1,26 +1,85 @@
 import * as assert from "node:assert/strict";
-import { dependencyNames, engine, valueOf } from "../harness";
+import { dependencyNames, engine, errorOf, valueOf } from "../harness";
 import * as k8s from "@pulumi/kubernetes";
-import { KnativeService } from "../../sdk";
+import * as pulumi from "@pulumi/pulumi";
+import { InputError, KnativeService } from "../../sdk";
+import { isRecordedSecret } from "../../plan/mockEngine";
 
 const KSVC = "kubernetes:serving.knative.dev/v1:Service";
+const COMPONENT = "ack-knative-eci:index:KnativeService";
 
 describe("KnativeService component", () => {
-    it("declares the ksvc on the given provider and waits for Ready", async () => {
-        const provider = new k8s.Provider("ks-prov", { kubeconfig: "x", clusterIdentifier: "c1" });
-        const ns = new k8s.core.v1.Namespace("ks-dep", { metadata: { name: "vk" } }, { provider });
+    const provider = new k8s.Provider("ksvc-prov", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
+
+    it("declares the ksvc on the given provider, under the component, after its dependencies", async () => {
+        const ns = new k8s.core.v1.Namespace("ksvc-ns", { metadata: { name: "vk" } }, { provider });
         const svc = new KnativeService(
             "helloworld-go",
             { image: "img:1", placement: "eci", namespace: "vk", eciSpecs: ["2-4Gi"] },
             { provider, dependsOn: [ns] },
         );
         assert.equal(await valueOf(svc.url), "http://helloworld-go.vk.example.com");
+        assert.equal(await valueOf(svc.latestReadyRevisionName), "helloworld-go-00001");
+        assert.equal(await valueOf(svc.serviceName), "helloworld-go");
+        assert.equal(await valueOf(svc.namespace), "vk");
         await engine.settle();
+
         const r = engine.get(KSVC, "helloworld-go-ksvc");
-        assert.match(r.provider ?? "", /ks-prov/);
-        const meta = r.inputs.metadata as { annotations: Record<string, string> };
-        assert.equal(meta.annotations["pulumi.com/waitFor"], "condition=Ready");
-        assert.deepEqual(dependencyNames(KSVC, "helloworld-go-ksvc"), ["kubernetes:core/v1:Namespace::ks-dep"]);
-        assert.equal(engine.byUrn(r.parent!).type, "ack-knative-eci:index:KnativeService");
+        assert.match(r.provider ?? "", /ksvc-prov/);
+        assert.equal(engine.byUrn(r.parent ?? "").type, COMPONENT);
+        assert.deepEqual(dependencyNames(KSVC, "helloworld-go-ksvc"), ["kubernetes:core/v1:Namespace::ksvc-ns"]);
+        const manifest = await valueOf(svc.manifest);
+        assert.deepEqual(r.inputs.spec, manifest.spec);
+        assert.equal(r.inputs.apiVersion, "serving.knative.dev/v1");
+        assert.equal(r.inputs.kind, "Service");
+    });
+
+    it("makes pulumi up wait for Ready, with a timeout, unless told not to", async () => {
+        new KnativeService("ksvc-wait", { image: "img:1", placement: "ecs", readyTimeoutSeconds: 900 }, { provider });
+        new KnativeService("ksvc-nowait", { image: "img:1", placement: "ecs", waitForReady: false }, { provider });
+        await engine.settle();
+        const annotations = (name: string) =>
+            (engine.get(KSVC, name).inputs.metadata as { annotations?: Record<string, string> }).annotations ?? {};
+        assert.equal(annotations("ksvc-wait-ksvc")["pulumi.com/waitFor"], "condition=Ready");
+        assert.equal(annotations("ksvc-wait-ksvc")["pulumi.com/timeoutSeconds"], "900");
+        assert.equal(annotations("ksvc-nowait-ksvc")["pulumi.com/waitFor"], undefined);
+    });
+
+    it("throws from the constructor on invalid plain input, before registering anything", () => {
+        const before = engine.resources.length;
+        assert.throws(
+            () => new KnativeService("ksvc-bad", { image: "img:1", placement: "eci", eciSpecs: ["3-3Gi"] }, { provider }),
+            (e: unknown) =>
+                e instanceof InputError && e.message.startsWith('KnativeService "ksvc-bad": eciSpecs[0] = "3-3Gi" is not valid'),
+        );
+        assert.equal(engine.resources.filter((r) => r.name.startsWith("ksvc-bad")).length, 0);
+        assert.ok(engine.resources.length >= before);
+    });
+
+    it("validates values known only later with the same message", async () => {
+        const svc = new KnativeService(
+            "ksvc-later",
+            { image: "img:1", placement: pulumi.output("fargate") as pulumi.Output<never> },
+            { provider },
+        );
+        const error = await errorOf(svc.manifest);
+        assert.match(error.message, /^KnativeService "ksvc-later": placement = "fargate" is not valid: expected one of "eci"/);
+    });
+
+    it("renders Output inputs once they resolve", async () => {
+        const svc = new KnativeService(
+            "ksvc-output",
+            { image: pulumi.output("registry.example.com/app:7"), placement: "eci-namespace", namespace: pulumi.output("team-a") },
+            { provider },
+        );
+        const manifest = await valueOf(svc.manifest);
+        assert.equal(manifest.spec.template.spec.containers[0].image, "registry.example.com/app:7");
+        assert.equal(manifest.metadata.namespace, "team-a");
+    });
+
+    it("keeps a secret environment value secret in what it sends to the engine", async () => {
+        new KnativeService("ksvc-secret", { image: "img:1", placement: "eci", env: { TOKEN: pulumi.secret("s3cr3t") } }, { provider });
+        await engine.settle();
+        assert.ok(isRecordedSecret(engine.get(KSVC, "ksvc-secret-ksvc").inputs.spec));
     });
 });
