@@ -1,0 +1,22 @@
+// Placement "eci": the Service itself carries the virtual-node affinity and toleration, so its pods
+// run on ECI in any namespace. Needs Knative and ack-virtual-node on the cluster.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { KnativeService } from "../../sdk";
+
+const config = new pulumi.Config();
+const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+
+const hello = new KnativeService(
+    "helloworld-go",
+    {
+        namespace: "vk",
+        placement: "eci",
+        image: "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56",
+        env: { TARGET: "Knative" },
+        eciSpecs: ["2-4Gi"],
+    },
+    { provider },
+);
+
+export const url = hello.url;

@@ -1,0 +1,29 @@
+// Placement "ecs-and-eci": required node affinity with two ORed terms, resource-role=ecs or
+// type=virtual-kubelet, so the scheduler may use the labeled ECS nodes or ECI.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { KnativeService } from "../../sdk";
+
+const config = new pulumi.Config();
+const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+
+// The guide labels the ECS nodes by hand (kubectl label node <node> resource-role=ecs); do it as code.
+const labels = (config.getObject<string[]>("ecsNodes") ?? []).map(
+    (node) =>
+        new k8s.core.v1.NodePatch(`ecs-label-${node}`, { metadata: { name: node, labels: { "resource-role": "ecs" } } }, { provider }),
+);
+
+const hello = new KnativeService(
+    "helloworld-go",
+    {
+        namespace: "vk",
+        placement: "ecs-and-eci",
+        image: "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56",
+        env: { TARGET: "Knative" },
+        eciSpecs: ["2-4Gi"],
+        containerConcurrency: 10,
+    },
+    { provider, dependsOn: labels },
+);
+
+export const url = hello.url;
