@@ -1,9 +1,10 @@
+import * as alicloud from "@pulumi/alicloud";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/k8sTypes";
-import { renderKnativeService } from "../render/knativeService";
+import { planKnativeService, withImageSnapshot } from "../render/knativeService";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import { renderWhenKnown } from "./whenKnown";
+import { renderWhenKnown, withDependencies } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "./knativeServiceArgs";
 
@@ -29,10 +30,17 @@ export class KnativeService extends pulumi.ComponentResource {
     readonly manifest: pulumi.Output<KnativeServiceObject>;
     /** The underlying Kubernetes custom resource. */
     readonly service: k8s.apiextensions.CustomResource;
+    /** ACK ResourcePolicy ordering ECS before ECI (placement "ecs-first", strategy "resource-policy"). */
+    readonly resourcePolicy?: k8s.apiextensions.CustomResource;
+    /** The ECI image cache the revisions start from (imageCache.mode "create"). */
+    readonly imageCache?: alicloud.eci.ImageCache;
 
     constructor(name: string, args: KnativeServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
+        const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
+        const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
         // Validate before registering anything, so bad input fails the preview with one clear error.
-        const manifest = renderWhenKnown(args, (plain) => renderKnativeService(name, plain));
+        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain));
         const waitFor = renderWhenKnown(
             { wait: args.waitForReady, timeout: args.readyTimeoutSeconds },
             ({ wait, timeout }): Record<string, string> =>
@@ -40,7 +48,47 @@ export class KnativeService extends pulumi.ComponentResource {
         );
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
 
+        let manifest = plan.service;
+        if (args.imageCache?.mode === "create") {
+            const cache = plan.apply((p) => p.imageCache!);
+            this.imageCache = new alicloud.eci.ImageCache(
+                `${name}-image-cache`,
+                {
+                    imageCacheName: cache.imageCacheName,
+                    images: cache.images,
+                    vswitchId: cache.vswitchId,
+                    securityGroupId: cache.securityGroupId,
+                    eipInstanceId: cache.eipInstanceId,
+                    imageCacheSize: cache.imageCacheSize,
+                    retentionDays: cache.retentionDays,
+                    imageRegistryCredentials: registryCredentials?.map((r) => ({
+                        server: r.server,
+                        userName: r.userName,
+                        password: pulumi.secret(r.password),
+                    })),
+                },
+                // A new image gets a new cache name; create it before the old cache is deleted.
+                { parent: this, deleteBeforeReplace: false },
+            );
+            manifest = pulumi.all([plan.service, this.imageCache.id]).apply(([service, id]) => withImageSnapshot(service, id));
+        }
         this.manifest = manifest;
+
+        const applied = opts?.dependsOn;
+        const policy = plan.apply((p) => p.resourcePolicy!);
+        if (args.placement === "ecs-first" && (args.ecsFirst?.strategy ?? "resource-policy") === "resource-policy") {
+            this.resourcePolicy = new k8s.apiextensions.CustomResource(
+                `${name}-resource-policy`,
+                {
+                    apiVersion: "scheduling.alibabacloud.com/v1alpha1",
+                    kind: "ResourcePolicy",
+                    metadata: policy.metadata,
+                    spec: policy.spec,
+                },
+                { parent: this, dependsOn: applied },
+            );
+        }
+
         this.service = new k8s.apiextensions.CustomResource(
             `${name}-ksvc`,
             {
@@ -53,13 +101,14 @@ export class KnativeService extends pulumi.ComponentResource {
                 spec: manifest.spec,
                 status: undefined,
             },
-            // Children do not inherit dependsOn; hand it on so the Service waits for Knative.
-            { parent: this, dependsOn: opts?.dependsOn },
+            // Children do not inherit dependsOn; hand it on so the Service waits for Knative. The
+            // ResourcePolicy must exist before the first pod is scheduled.
+            { parent: this, dependsOn: withDependencies(applied, this.resourcePolicy ? [this.resourcePolicy] : []) },
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
         const status = (this.service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
-        this.serviceName = manifest.metadata.name;
-        this.namespace = manifest.apply((m) => m.metadata.namespace ?? "default");
+        this.serviceName = this.manifest.metadata.name;
+        this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
         this.url = status.apply((s) => s?.url ?? "");
         this.latestReadyRevisionName = status.apply((s) => s?.latestReadyRevisionName ?? "");
         this.registerOutputs({

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { ImageCacheMode, SpotSettings } from "../render/eciOptions";
 import type { Placement } from "../render/placement";
+import type { EcsFirstStrategy } from "../render/resourcePolicy";
 import type { ScalingSettings } from "../render/scaling";
 
 /** A `key=value` node label. */
@@ -56,6 +58,47 @@ export interface SecurityContextArgs {
     runAsUser?: number;
 }
 
+/** How `ecs-first` placement orders ECS before ECI. */
+export interface EcsFirstArgs {
+    /**
+     * `"resource-policy"` (ACK Pro's ResourcePolicy: strict ECS-then-ECI order, reverse on scale-in) or
+     * `"preferred-affinity"` (a scheduler preference only; for clusters without ResourcePolicy).
+     * @default "resource-policy"
+     */
+    strategy?: EcsFirstStrategy;
+    /** Most pods placed on ECS before overflowing to ECI (ResourcePolicy `max`; needs Kubernetes 1.22+). @default no cap */
+    ecsMaxPods?: number;
+}
+
+/** A registry login an ECI image cache uses to pull private images. */
+export interface RegistryCredentialArgs {
+    /** Registry host, e.g. `registry.cn-hangzhou.aliyuncs.com`. */
+    server: pulumi.Input<string>;
+    userName: pulumi.Input<string>;
+    /** Kept secret in state and previews. */
+    password: pulumi.Input<string>;
+}
+
+/** ECI image cache for fast cold starts (ACK documents ~50 s → ~5 s for a 386 MB image). */
+export interface ImageCacheArgs {
+    /** `"auto"`: let ECI match an existing cache; `"create"`: create an `alicloud.eci.ImageCache` for the image. Required. */
+    mode: ImageCacheMode;
+    /** vSwitch the cache-building instance runs in (mode "create"; it needs internet access via NAT or `eipInstanceId`). */
+    vswitchId?: pulumi.Input<string>;
+    /** Security group of the cache-building instance (mode "create"). */
+    securityGroupId?: pulumi.Input<string>;
+    /** EIP for pulling public images when the vSwitch has no NAT gateway. @default none */
+    eipInstanceId?: pulumi.Input<string>;
+    /** More images to cache beside the service image (e.g. sidecars). @default none */
+    extraImages?: pulumi.Input<string>[];
+    /** Cache size in GiB (ECI default 20). @default 20 */
+    sizeGiB?: number;
+    /** Days to keep the cache unused before ECI deletes it. @default kept until deleted */
+    retentionDays?: number;
+    /** Logins for private registries. @default none */
+    registryCredentials?: RegistryCredentialArgs[];
+}
+
 /**
  * Arguments of `KnativeService`: one `serving.knative.dev/v1` Service with one container, placed on
  * ECS nodes and/or ECI as in Alibaba Cloud's "Using ECI in Knative" guide.
@@ -63,8 +106,11 @@ export interface SecurityContextArgs {
 export interface KnativeServiceArgs {
     /** Container image, e.g. `registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56`. Required. */
     image: pulumi.Input<string>;
-    /** Where pods may run: `"eci"`, `"eci-namespace"`, `"ecs-and-eci"` or `"ecs"`. Required. */
-    placement: pulumi.Input<Placement>;
+    /**
+     * Where pods may run: `"eci"`, `"eci-namespace"`, `"ecs-and-eci"`, `"ecs-first"` or `"ecs"`. Required;
+     * a plain value, because it decides which resources exist.
+     */
+    placement: Placement;
     /** Namespace of the Service. For `"eci-namespace"` it must carry the ECI injection label. @default "default" */
     namespace?: pulumi.Input<string>;
     /** The ksvc `metadata.name`. @default the Pulumi resource name */
@@ -121,6 +167,14 @@ export interface KnativeServiceArgs {
     virtualNodeLabel?: pulumi.Input<NodeLabelArgs>;
     /** Taint key of the ECI virtual node, tolerated with `Exists`. @default "virtual-kubelet.io/provider" */
     virtualNodeTaintKey?: pulumi.Input<string>;
+    /** Ordering for placement `"ecs-first"`. @default { strategy: "resource-policy" } */
+    ecsFirst?: EcsFirstArgs;
+    /** Run ECI pods as spot instances. Not with placement `"ecs"`. @default pay-as-you-go */
+    spot?: pulumi.Input<SpotSettings>;
+    /** ECI storage added to the free 30 GiB, e.g. `"20Gi"` (billed). Not with placement `"ecs"`. @default none */
+    extraEphemeralStorage?: pulumi.Input<string>;
+    /** ECI image cache for fast starts. Not with placement `"ecs"`. @default none (ECI pulls the image) */
+    imageCache?: ImageCacheArgs;
     /** Make `pulumi up` wait until the Service is Ready. @default true */
     waitForReady?: pulumi.Input<boolean>;
     /** How long `pulumi up` waits for Ready, in seconds. @default 600 */

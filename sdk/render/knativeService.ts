@@ -1,10 +1,13 @@
 import type { KnativeServiceSettings, NodeLabelArgs, TolerationArgs } from "../components/knativeServiceArgs";
+import { createHash } from "node:crypto";
 import { checkEciCompatible } from "./eciCompat";
+import { ECI_ANNOTATIONS, ImageCacheMode, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "./errors";
 import type { Container, KnativeServiceObject, RevisionPodSpec, StringMap, Toleration, Volume } from "./k8sTypes";
 import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkServiceName, isLabelValue, isQualifiedName } from "./names";
 import { DEFAULT_TARGETS, mayRunOnEci, Placement, PLACEMENTS, type PlacementTargets, renderPlacement } from "./placement";
+import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
 
 export const ECI_USE_SPECS = "k8s.aliyun.com/eci-use-specs";
@@ -21,6 +24,28 @@ const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
 export interface ResolvedPlacement {
     placement: Placement;
     targets: PlacementTargets;
+    /** For `ecs-first`: how ECS is preferred. */
+    ecsFirstStrategy?: EcsFirstStrategy;
+}
+
+/** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
+export interface ImageCachePlan {
+    imageCacheName: string;
+    images: string[];
+    vswitchId: string;
+    securityGroupId: string;
+    eipInstanceId?: string;
+    imageCacheSize?: number;
+    retentionDays?: number;
+}
+
+/** Everything a KnativeService declares. */
+export interface KnativeServicePlan {
+    service: KnativeServiceObject;
+    /** For `ecs-first` with strategy "resource-policy". */
+    resourcePolicy?: ResourcePolicyObject;
+    /** For `imageCache.mode` "create"; the Service gets its id through `withImageSnapshot`. */
+    imageCache?: ImageCachePlan;
 }
 
 function checkNodeLabel(c: Checker, field: string, label: NodeLabelArgs): void {
@@ -46,8 +71,30 @@ export function resolvePlacement(c: Checker, s: KnativeServiceSettings): Resolve
             'expected a taint key such as "virtual-kubelet.io/provider"',
         );
     }
+    let ecsFirstStrategy: EcsFirstStrategy | undefined;
+    if (s.placement === Placement.EcsFirst) {
+        c.oneOf(s.ecsFirst?.strategy, "ecsFirst.strategy", Object.values(EcsFirstStrategy));
+        ecsFirstStrategy = s.ecsFirst?.strategy ?? EcsFirstStrategy.ResourcePolicy;
+        if (s.ecsFirst?.ecsMaxPods !== undefined) {
+            c.check(
+                ecsFirstStrategy === EcsFirstStrategy.ResourcePolicy,
+                "ecsFirst.ecsMaxPods",
+                s.ecsFirst.ecsMaxPods,
+                'expected it only with strategy "resource-policy" (a preferred affinity cannot cap pods)',
+            );
+            c.integer(s.ecsFirst.ecsMaxPods, "ecsFirst.ecsMaxPods", 1, 100000);
+        }
+    } else {
+        c.check(
+            s.ecsFirst === undefined,
+            "ecsFirst",
+            s.ecsFirst,
+            `expected it only with placement "ecs-first" (placement is "${s.placement}")`,
+        );
+    }
     return {
         placement: s.placement,
+        ecsFirstStrategy,
         targets: {
             ecsNodeLabel: s.ecsNodeLabel ?? DEFAULT_TARGETS.ecsNodeLabel,
             virtualNodeLabel: s.virtualNodeLabel ?? DEFAULT_TARGETS.virtualNodeLabel,
@@ -62,11 +109,11 @@ function checkNodeSelector(c: Checker, { placement, targets }: ResolvedPlacement
     const ecs = targets.ecsNodeLabel;
     for (const [key, value] of Object.entries(selector)) {
         const field = `nodeSelector["${key}"]`;
-        if (placement === Placement.EcsAndEci && (key === vk.key || key === ecs.key)) {
+        if ((placement === Placement.EcsAndEci || placement === Placement.EcsFirst) && (key === vk.key || key === ecs.key)) {
             c.fail(
                 field,
                 value,
-                `expected no selector on "${key}": placement "ecs-and-eci" runs pods on ECS nodes (${ecs.key}=${ecs.value}) or ECI (${vk.key}=${vk.value}); choose placement "ecs" or "eci" to restrict it`,
+                `expected no selector on "${key}": placement "${placement}" runs pods on ECS nodes (${ecs.key}=${ecs.value}) or ECI (${vk.key}=${vk.value}); choose placement "ecs" or "eci" to restrict it`,
             );
         }
         if (placement === Placement.Ecs) {
@@ -211,11 +258,76 @@ function renderContainer(c: Checker, s: KnativeServiceSettings): Container {
     return container;
 }
 
+const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+
+function planImageCache(c: Checker, serviceName: string, s: KnativeServiceSettings): ImageCachePlan | undefined {
+    const cache = s.imageCache;
+    if (cache?.mode !== ImageCacheMode.Create) return undefined;
+    const images = [s.image, ...(cache.extraImages ?? [])];
+    images.forEach((image, i) =>
+        c.check(
+            IMAGE_WITH_TAG.test(image.slice(image.lastIndexOf("/") + 1)) || /@sha256:/.test(image),
+            i === 0 ? "image" : `imageCache.extraImages[${i - 1}]`,
+            image,
+            "expected a tag or digest (an ECI image cache stores tagged images)",
+        ),
+    );
+    c.check(
+        typeof cache.vswitchId === "string" && cache.vswitchId.startsWith("vsw-"),
+        "imageCache.vswitchId",
+        cache.vswitchId,
+        'expected the vSwitch id ("vsw-...") the cache is built in (mode "create")',
+    );
+    c.check(
+        typeof cache.securityGroupId === "string" && cache.securityGroupId.startsWith("sg-"),
+        "imageCache.securityGroupId",
+        cache.securityGroupId,
+        'expected a security group id ("sg-...") (mode "create")',
+    );
+    c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048);
+    c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);
+    // The name follows the images, so a new image creates a new cache before the old one goes.
+    const digest = createHash("sha256").update(images.join("\n")).digest("hex").slice(0, 8);
+    const plan: ImageCachePlan = {
+        imageCacheName: `${serviceName}-${digest}`,
+        images,
+        vswitchId: cache.vswitchId as string,
+        securityGroupId: cache.securityGroupId as string,
+    };
+    if (cache.eipInstanceId !== undefined) plan.eipInstanceId = cache.eipInstanceId;
+    if (cache.sizeGiB !== undefined) plan.imageCacheSize = cache.sizeGiB;
+    if (cache.retentionDays !== undefined) plan.retentionDays = cache.retentionDays;
+    return plan;
+}
+
+/** The Service pinned to an image cache: its id goes into `k8s.aliyun.com/eci-image-snapshot-id`. */
+export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: string): KnativeServiceObject {
+    const template = service.spec.template;
+    return {
+        ...service,
+        spec: {
+            ...service.spec,
+            template: {
+                ...template,
+                metadata: {
+                    ...template.metadata,
+                    annotations: { ...template.metadata.annotations, [ECI_ANNOTATIONS.imageSnapshotId]: imageCacheId },
+                },
+            },
+        },
+    };
+}
+
 /**
  * Validates a `KnativeService`'s settings and renders its `serving.knative.dev/v1` Service. Throws
  * `InputError` for the first invalid value. `resourceName` is the Pulumi resource name.
  */
 export function renderKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServiceObject {
+    return planKnativeService(resourceName, s).service;
+}
+
+/** Validates a `KnativeService`'s settings and renders everything it declares. */
+export function planKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServicePlan {
     const c = new Checker(resourceLabel("KnativeService", resourceName));
     const name = s.serviceName ?? resourceName;
     checkServiceName(c, s.serviceName === undefined ? "serviceName (defaults to the resource name)" : "serviceName", name);
@@ -234,10 +346,28 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
         );
         podAnnotations[ECI_USE_SPECS] = renderEciSpecs(c, "eciSpecs", s.eciSpecs);
     }
+    const eciOptions = { spot: s.spot, extraEphemeralStorage: s.extraEphemeralStorage, imageCacheMode: s.imageCache?.mode };
+    for (const [field, value] of Object.entries(eciOptions)) {
+        c.check(
+            placement !== Placement.Ecs || value === undefined,
+            field === "imageCacheMode" ? "imageCache" : field,
+            field === "imageCacheMode" ? s.imageCache : value,
+            'expected it only with a placement that may use ECI (placement is "ecs")',
+        );
+    }
+    Object.assign(podAnnotations, renderEciOptions(c, eciOptions));
+    const imageCache = planImageCache(c, name, s);
     Object.assign(podAnnotations, renderScaling(c, "scaling", s.scaling));
     checkAnnotationKeys(c, "podAnnotations", s.podAnnotations);
     for (const [key, value] of Object.entries(s.podAnnotations ?? {})) {
-        const owner = key === ECI_USE_SPECS ? "eciSpecs" : SCALING_ANNOTATIONS.includes(key) ? "scaling" : undefined;
+        const owner =
+            key === ECI_USE_SPECS
+                ? "eciSpecs"
+                : SCALING_ANNOTATIONS.includes(key)
+                  ? "scaling"
+                  : Object.values(ECI_ANNOTATIONS).includes(key as never)
+                    ? "the ECI options"
+                    : undefined;
         if (owner && podAnnotations[key] !== undefined)
             c.fail(`podAnnotations["${key}"]`, value, `expected it only once: ${owner} already sets it`);
         podAnnotations[key] = value;
@@ -259,7 +389,7 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
     checkLabels(c, "nodeSelector", s.nodeSelector);
     checkNodeSelector(c, resolved, s.nodeSelector ?? {});
 
-    const placed = renderPlacement(placement, resolved.targets);
+    const placed = renderPlacement(placement, resolved.targets, resolved.ecsFirstStrategy === EcsFirstStrategy.PreferredAffinity);
     const volumes: Volume[] = (s.volumes ?? []).map((v) => JSON.parse(JSON.stringify(v)) as Volume);
     checkVolumes(c, volumes, s.volumeMounts);
     const tolerations = renderTolerations(c, resolved, s.tolerations ?? [], placed.tolerations ?? []);
@@ -284,10 +414,17 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
     if (s.labels && Object.keys(s.labels).length) metadata.labels = { ...s.labels };
     if (s.annotations && Object.keys(s.annotations).length) metadata.annotations = { ...s.annotations };
 
-    return {
-        apiVersion: "serving.knative.dev/v1",
-        kind: "Service",
-        metadata,
-        spec: { template: { metadata: templateMetadata, spec: pod } },
+    const plan: KnativeServicePlan = {
+        service: {
+            apiVersion: "serving.knative.dev/v1",
+            kind: "Service",
+            metadata,
+            spec: { template: { metadata: templateMetadata, spec: pod } },
+        },
     };
+    if (resolved.ecsFirstStrategy === EcsFirstStrategy.ResourcePolicy) {
+        plan.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
+    }
+    if (imageCache) plan.imageCache = imageCache;
+    return plan;
 }

@@ -9,12 +9,15 @@ import type { Affinity, NodeSelectorTerm, Taint, Toleration } from "./k8sTypes";
  * - `eci-namespace`: on ECI through a namespace labeled `virtual-node-affinity-injection=enabled`;
  *   the Service carries only the ECI annotations and ACK's admission webhook injects the rest.
  * - `ecs-and-eci`: on labeled ECS nodes or on ECI, the scheduler's choice (the guide's 方式二).
+ * - `ecs-first`: on labeled ECS nodes first, overflowing to ECI (ACK ResourcePolicy, or preferred
+ *   node affinity where ResourcePolicy is not available).
  * - `ecs`: only on labeled ECS nodes, never on ECI.
  */
 export const Placement = {
     Eci: "eci",
     EciNamespace: "eci-namespace",
     EcsAndEci: "ecs-and-eci",
+    EcsFirst: "ecs-first",
     Ecs: "ecs",
 } as const;
 export type Placement = (typeof Placement)[keyof typeof Placement];
@@ -28,7 +31,7 @@ export function mayRunOnEci(placement: Placement): boolean {
 
 /** True for placements whose pods may land on the labeled ECS nodes. */
 export function mayRunOnEcs(placement: Placement): boolean {
-    return placement === Placement.EcsAndEci || placement === Placement.Ecs;
+    return placement === Placement.EcsAndEci || placement === Placement.EcsFirst || placement === Placement.Ecs;
 }
 
 /** A `key=value` node label. */
@@ -88,8 +91,11 @@ export function virtualNodeToleration(targets: PlacementTargets): Toleration {
     return { key: targets.virtualNodeTaint.key, operator: "Exists" };
 }
 
-/** Node affinity and tolerations for a placement, exactly as the guide writes them. */
-export function renderPlacement(placement: Placement, targets: PlacementTargets = DEFAULT_TARGETS): PlacementPodFields {
+/**
+ * Node affinity and tolerations for a placement, exactly as the guide writes them. `preferEcs` adds
+ * a preferred ECS term for `ecs-first` without ResourcePolicy.
+ */
+export function renderPlacement(placement: Placement, targets: PlacementTargets = DEFAULT_TARGETS, preferEcs = false): PlacementPodFields {
     switch (placement) {
         case Placement.Eci:
             return {
@@ -105,6 +111,16 @@ export function renderPlacement(placement: Placement, targets: PlacementTargets 
                 affinity: required([termFor(targets.ecsNodeLabel), termFor(targets.virtualNodeLabel)]),
                 tolerations: [virtualNodeToleration(targets)],
             };
+        case Placement.EcsFirst: {
+            // ECS or ECI as in ecs-and-eci; the order comes from a ResourcePolicy or a preference.
+            const affinity = required([termFor(targets.ecsNodeLabel), termFor(targets.virtualNodeLabel)]);
+            if (preferEcs && affinity.nodeAffinity) {
+                affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution = [
+                    { weight: 100, preference: termFor(targets.ecsNodeLabel) },
+                ];
+            }
+            return { affinity, tolerations: [virtualNodeToleration(targets)] };
+        }
         case Placement.Ecs:
             return { affinity: required([termFor(targets.ecsNodeLabel)]) };
     }

@@ -83,3 +83,46 @@ describe("KnativeService component", () => {
         assert.ok(isRecordedSecret(engine.get(KSVC, "ksvc-secret-ksvc").inputs.spec));
     });
 });
+
+describe("KnativeService component: ecs-first and image caches", () => {
+    const provider = new k8s.Provider("ksvc-prov-2", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
+
+    it("applies the ResourcePolicy before the Service", async () => {
+        const svc = new KnativeService("ksvc-burst", { image: "img:1", placement: "ecs-first", namespace: "shop" }, { provider });
+        await valueOf(svc.url);
+        await engine.settle();
+        const policy = engine.get("kubernetes:scheduling.alibabacloud.com/v1alpha1:ResourcePolicy", "ksvc-burst-resource-policy");
+        assert.deepEqual(policy.inputs.metadata, { name: "ksvc-burst", namespace: "shop" });
+        assert.deepEqual(dependencyNames(KSVC, "ksvc-burst-ksvc"), [
+            "kubernetes:scheduling.alibabacloud.com/v1alpha1:ResourcePolicy::ksvc-burst-resource-policy",
+        ]);
+    });
+
+    it("creates the image cache, keeps registry passwords secret, and pins revisions to the cache id", async () => {
+        const svc = new KnativeService(
+            "ksvc-cached",
+            {
+                image: "registry.cn-hangzhou.aliyuncs.com/team/app:3",
+                placement: "eci",
+                imageCache: {
+                    mode: "create",
+                    vswitchId: "vsw-a",
+                    securityGroupId: pulumi.output("sg-a"),
+                    registryCredentials: [{ server: "registry.cn-hangzhou.aliyuncs.com", userName: "robot", password: "hunter2" }],
+                },
+            },
+            { provider },
+        );
+        const manifest = await valueOf(svc.manifest);
+        await engine.settle();
+        const cache = engine.get("alicloud:eci/imageCache:ImageCache", "ksvc-cached-image-cache");
+        assert.deepEqual(cache.inputs.images, ["registry.cn-hangzhou.aliyuncs.com/team/app:3"]);
+        assert.equal(cache.inputs.vswitchId, "vsw-a");
+        assert.equal(cache.inputs.securityGroupId, "sg-a");
+        assert.ok(isRecordedSecret(cache.inputs.imageRegistryCredentials), "credentials recorded as secret");
+        assert.ok(!JSON.stringify(engine.get(KSVC, "ksvc-cached-ksvc").inputs).includes("hunter2"));
+        assert.ok(!isRecordedSecret(engine.get(KSVC, "ksvc-cached-ksvc").inputs.spec), "the manifest itself is not secret");
+        assert.equal(manifest.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-image-snapshot-id"], "ksvc-cached-image-cache-id");
+        assert.deepEqual(dependencyNames(KSVC, "ksvc-cached-ksvc"), ["alicloud:eci/imageCache:ImageCache::ksvc-cached-image-cache"]);
+    });
+});

@@ -37,7 +37,7 @@ const rejections: { what: string; args: Partial<KnativeServiceSettings>; message
         what: "an unknown placement",
         args: { placement: "fargate" as never },
         message: 'placement = "fargate"',
-        valid: /"eci", "eci-namespace", "ecs-and-eci", "ecs"/,
+        valid: /"eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs"/,
     },
     { what: "a missing placement", args: { placement: undefined as never }, message: "placement (missing)", valid: /expected one of/ },
     {

@@ -1,0 +1,89 @@
+import type { Checker } from "./errors";
+import type { StringMap } from "./k8sTypes";
+
+/** ECI spot strategies (`k8s.aliyun.com/eci-spot-strategy`). */
+export const SpotStrategy = {
+    /** Pay the market price, capped at the pay-as-you-go price. */
+    AsPriceGo: "SpotAsPriceGo",
+    /** Pay at most `priceLimit` per hour. */
+    WithPriceLimit: "SpotWithPriceLimit",
+} as const;
+export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
+
+/** Run ECI pods as preemptible (spot) instances: cheaper, but ECI may reclaim them. */
+export interface SpotSettings {
+    /** `"SpotAsPriceGo"` or `"SpotWithPriceLimit"`. Required. */
+    strategy: SpotStrategy;
+    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. */
+    priceLimit?: number;
+}
+
+/** How ECI pods start from an image cache instead of pulling the image. */
+export const ImageCacheMode = {
+    /** ECI matches an existing image cache automatically (`k8s.aliyun.com/eci-image-cache: "true"`). */
+    Auto: "auto",
+    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it. */
+    Create: "create",
+} as const;
+export type ImageCacheMode = (typeof ImageCacheMode)[keyof typeof ImageCacheMode];
+
+export const ECI_ANNOTATIONS = {
+    spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
+    spotPriceLimit: "k8s.aliyun.com/eci-spot-price-limit",
+    extraEphemeralStorage: "k8s.aliyun.com/eci-extra-ephemeral-storage",
+    imageCache: "k8s.aliyun.com/eci-image-cache",
+    imageSnapshotId: "k8s.aliyun.com/eci-image-snapshot-id",
+} as const;
+
+const GI_QUANTITY = /^[1-9][0-9]*Gi$/;
+
+/** The ECI cost and start-up options a KnativeService may set, validated into annotations. */
+export interface EciOptions {
+    spot?: SpotSettings;
+    extraEphemeralStorage?: string;
+    imageCacheMode?: string;
+    /** Id of the image cache the revision must start from (mode "create"). */
+    imageSnapshotId?: string;
+}
+
+/** Validates ECI options and renders their revision-template annotations. */
+export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
+    const out: StringMap = {};
+    if (o.spot) {
+        c.oneOf(o.spot.strategy, "spot.strategy", Object.values(SpotStrategy));
+        c.check(o.spot.strategy !== undefined, "spot.strategy", o.spot.strategy, 'expected "SpotAsPriceGo" or "SpotWithPriceLimit"');
+        out[ECI_ANNOTATIONS.spotStrategy] = o.spot.strategy;
+        if (o.spot.strategy === SpotStrategy.WithPriceLimit) {
+            const limit = o.spot.priceLimit;
+            c.check(
+                typeof limit === "number" && limit > 0 && Number.isFinite(limit),
+                "spot.priceLimit",
+                limit,
+                'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
+            );
+            out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
+        } else {
+            c.check(
+                o.spot.priceLimit === undefined,
+                "spot.priceLimit",
+                o.spot.priceLimit,
+                'expected no price limit with strategy "SpotAsPriceGo" (it pays the market price); use "SpotWithPriceLimit" to cap it',
+            );
+        }
+    }
+    if (o.extraEphemeralStorage !== undefined) {
+        c.check(
+            typeof o.extraEphemeralStorage === "string" && GI_QUANTITY.test(o.extraEphemeralStorage),
+            "extraEphemeralStorage",
+            o.extraEphemeralStorage,
+            'expected whole GiB such as "20Gi" (storage added to the free 30 GiB, billed by size and time)',
+        );
+        out[ECI_ANNOTATIONS.extraEphemeralStorage] = o.extraEphemeralStorage;
+    }
+    if (o.imageCacheMode !== undefined) {
+        c.oneOf(o.imageCacheMode, "imageCache.mode", Object.values(ImageCacheMode));
+        if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.imageCache] = "true";
+        else if (o.imageSnapshotId !== undefined) out[ECI_ANNOTATIONS.imageSnapshotId] = o.imageSnapshotId;
+    }
+    return out;
+}
