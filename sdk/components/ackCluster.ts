@@ -1,0 +1,369 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    type AckClusterMode,
+    AckClusterMode as Mode,
+    type AckClusterPlan,
+    type AckClusterPlanInput,
+    type AckClusterShape,
+    adoptedClusterInfo,
+    planAckCluster,
+    resolveAckClusterShape,
+} from "../render/ackCluster";
+import { cloudName, pickZones } from "../render/ackNetwork";
+import { resourceLabel } from "../render/errors";
+import { kubeconfigServer } from "../render/kubeconfig";
+import type { NodeLabel } from "../render/placement";
+import type { AckClusterArgs } from "./ackClusterArgs";
+import { dependsOnList, renderWhenKnown } from "./whenKnown";
+
+export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "./ackClusterArgs";
+
+/** What the network step hands to the cluster: ids of the node and pod vSwitches and the security group. */
+interface NetworkWiring {
+    /** The created VPC; undefined for given vSwitches (the cluster reports it). */
+    vpcId?: pulumi.Output<string>;
+    vswitchIds: pulumi.Output<string[]>;
+    podVswitchIds: pulumi.Output<string[]>;
+    /** The created or given security group; undefined when ACK is to create one. */
+    securityGroupId: pulumi.Output<string | undefined>;
+    /** Resources the cluster must wait for (the SNAT entries: nodes need egress while ACK installs them). */
+    ready: pulumi.Resource[];
+}
+
+/** Each cluster's Kubernetes provider, kept out of public fields (see the `provider` getter). */
+const providers = new WeakMap<AckCluster, k8s.Provider>();
+
+/**
+ * An ACK managed cluster with Terway networking and an ECS node pool labeled for the guide's
+ * `ecs-and-eci` placement, or an existing cluster adopted by id or by kubeconfig. Gives the secret
+ * kubeconfig and a Kubernetes provider whose `clusterIdentifier` keeps a refreshed kubeconfig from
+ * replacing it (and everything deployed through it).
+ */
+export class AckCluster extends pulumi.ComponentResource {
+    /** How the cluster was obtained: `"create"`, `"adopt-by-id"` or `"adopt-by-kubeconfig"`. */
+    readonly mode: AckClusterMode;
+    /** The ACK cluster id; undefined when adopted by kubeconfig alone. */
+    readonly clusterId: pulumi.Output<string | undefined>;
+    /** Kubeconfig of the cluster (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** The cluster's VPC; undefined when adopted by kubeconfig alone. */
+    readonly vpcId: pulumi.Output<string | undefined>;
+    /** Node (and control plane) vSwitches; undefined when adopted by kubeconfig alone. */
+    readonly vswitchIds: pulumi.Output<string[] | undefined>;
+    /** Terway pod vSwitches (a good choice for ECI's `vSwitchIds` too); undefined for adopted clusters. */
+    readonly podVswitchIds: pulumi.Output<string[] | undefined>;
+    /** Security group of the nodes (for ECI's `securityGroupId` and image caches); undefined when adopted by kubeconfig alone. */
+    readonly securityGroupId: pulumi.Output<string | undefined>;
+    /** The label the ECS nodes carry, e.g. `{key: "resource-role", value: "ecs"}`. */
+    readonly ecsNodeLabel: pulumi.Output<NodeLabel>;
+    /** The created cluster; undefined when adopted. */
+    readonly cluster: alicloud.cs.ManagedKubernetes | undefined;
+    /** The ECS node pool; undefined when adopted or `createNodePool` is false. */
+    readonly nodePool: alicloud.cs.NodePool | undefined;
+    /** Label patches of an adopted cluster's running ECS nodes (`ecsNodeNames`). */
+    readonly ecsNodePatches: k8s.core.v1.NodePatch[];
+
+    constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
+        // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
+        const label = resourceLabel("AckCluster", name);
+        const { existingKubeconfig, ...rest } = args;
+        const planInput = { ...rest, ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}) };
+        const shape = resolveAckClusterShape(name, planInput);
+        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput));
+        const givenKubeconfig =
+            existingKubeconfig === undefined
+                ? undefined
+                : renderWhenKnown({ kubeconfig: existingKubeconfig }, ({ kubeconfig }) => ({
+                      kubeconfig,
+                      server: kubeconfigServer(label, "existingKubeconfig", kubeconfig),
+                  }));
+        super("ack-knative-eci:index:AckCluster", name, {}, opts);
+
+        this.mode = shape.mode;
+        const external = dependsOnList(opts);
+        const n = shape.names;
+        let kubeconfig: pulumi.Output<string>;
+        let clusterIdentifier: pulumi.Output<string>;
+        this.ecsNodePatches = [];
+
+        if (shape.mode === Mode.Create) {
+            const network = shape.createNetwork ? this.createNetwork(name, shape, plan, external) : this.givenNetwork(plan);
+            const spec = plan.apply((p) => p.cluster!);
+            const cluster = new alicloud.cs.ManagedKubernetes(
+                n.cluster,
+                {
+                    name: spec.name,
+                    clusterSpec: spec.clusterSpec,
+                    version: spec.version,
+                    vswitchIds: network.vswitchIds,
+                    podVswitchIds: network.podVswitchIds,
+                    serviceCidr: spec.serviceCidr,
+                    securityGroupId: network.securityGroupId,
+                    newNatGateway: shape.createNetwork ? false : spec.newNatGateway,
+                    slbInternetEnabled: spec.slbInternetEnabled,
+                    deletionProtection: spec.deletionProtection,
+                    addons: spec.addons,
+                    proxyMode: "ipvs",
+                    // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
+                    skipSetCertificateAuthority: true,
+                    resourceGroupId: spec.resourceGroupId,
+                    tags: spec.tags,
+                },
+                { parent: this, dependsOn: [...network.ready, ...external] },
+            );
+            this.cluster = cluster;
+            // Without a given or created security group, ACK creates one; the nodes join that.
+            const securityGroupId = pulumi
+                .all([network.securityGroupId, cluster.securityGroupId])
+                .apply(([own, acks]): string | undefined => own ?? acks);
+            this.nodePool = shape.createNodePool
+                ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
+                : undefined;
+            const credential = alicloud.cs.getClusterCredentialOutput(
+                { clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
+                { parent: this },
+            );
+            kubeconfig = credential.kubeConfig;
+            clusterIdentifier = cluster.id;
+            this.clusterId = cluster.id;
+            this.vpcId = network.vpcId ?? cluster.vpcId;
+            this.vswitchIds = network.vswitchIds;
+            this.podVswitchIds = network.podVswitchIds;
+            this.securityGroupId = securityGroupId;
+        } else {
+            this.cluster = undefined;
+            this.nodePool = undefined;
+            if (shape.mode === Mode.AdoptById) {
+                const clusterId = plan.apply((p) => p.existingClusterId!);
+                const found = alicloud.cs.getManagedKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent: this });
+                const info = pulumi.all([clusterId, found.clusters]).apply(([id, clusters]) => adoptedClusterInfo(name, id, clusters));
+                kubeconfig =
+                    givenKubeconfig?.kubeconfig ??
+                    alicloud.cs.getClusterCredentialOutput(
+                        { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
+                        { parent: this },
+                    ).kubeConfig;
+                clusterIdentifier = clusterId;
+                this.clusterId = clusterId;
+                this.vpcId = info.apply((i) => i.vpcId);
+                this.vswitchIds = info.apply((i) => i.vswitchIds);
+                this.securityGroupId = info.apply((i) => i.securityGroupId);
+            } else {
+                // Adopted by kubeconfig alone: no Alibaba Cloud calls; the API server URL identifies the cluster.
+                kubeconfig = givenKubeconfig!.kubeconfig;
+                clusterIdentifier = givenKubeconfig!.server;
+                this.clusterId = pulumi.output(undefined);
+                this.vpcId = pulumi.output(undefined);
+                this.vswitchIds = pulumi.output(undefined);
+                this.securityGroupId = pulumi.output(undefined);
+            }
+            this.podVswitchIds = pulumi.output(undefined);
+        }
+
+        this.kubeconfig = pulumi.secret(kubeconfig);
+        const provider = new k8s.Provider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
+        providers.set(this, provider);
+        this.ecsNodeLabel = plan.ecsNodeLabel;
+        this.ecsNodePatches = n.ecsNodes.map(
+            (patchName, i) =>
+                new k8s.core.v1.NodePatch(
+                    patchName,
+                    {
+                        metadata: plan.apply((p) => ({
+                            name: p.ecsNodeNames[i],
+                            labels: { [p.ecsNodeLabel.key]: p.ecsNodeLabel.value },
+                            // Take the label over if someone set it with kubectl before.
+                            annotations: { "pulumi.com/patchForce": "true" },
+                        })),
+                    },
+                    { parent: this, provider: this.provider, dependsOn: external },
+                ),
+        );
+
+        this.registerOutputs({
+            mode: this.mode,
+            clusterId: this.clusterId,
+            kubeconfig: this.kubeconfig,
+            vpcId: this.vpcId,
+            vswitchIds: this.vswitchIds,
+            podVswitchIds: this.podVswitchIds,
+            securityGroupId: this.securityGroupId,
+            ecsNodeLabel: this.ecsNodeLabel,
+        });
+    }
+
+    /**
+     * What to `dependsOn` for the labeled ECS nodes to exist: the node pool, or the node patches of an
+     * adopted cluster. (A getter: resource lists have no cross-language schema type.)
+     */
+    /**
+     * Kubernetes provider for the cluster; pass it in `opts.provider` of Kubernetes resources. (A
+     * getter: a provider has no cross-language schema form; other languages build one from `kubeconfig`.)
+     */
+    get provider(): k8s.Provider {
+        return providers.get(this) as k8s.Provider;
+    }
+
+    get ecsNodesReady(): pulumi.Resource[] {
+        return this.nodePool ? [this.nodePool] : [...this.ecsNodePatches];
+    }
+
+    /** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
+    private createNetwork(
+        name: string,
+        shape: AckClusterShape,
+        plan: pulumi.Output<AckClusterPlan>,
+        external: pulumi.Input<pulumi.Resource>[],
+    ): NetworkWiring {
+        const n = shape.names;
+        const net = plan.apply((p) => p.network!);
+        const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
+        const vpc = new alicloud.vpc.Network(
+            n.vpc,
+            { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
+            { parent: this, dependsOn: external },
+        );
+
+        // Zones from the data source may change as zones sell out; never let that replace the network.
+        const zoneIds = shape.pickZones
+            ? alicloud
+                  .getZonesOutput({ availableResourceCreation: "VSwitch" }, { parent: this })
+                  .apply((z) => pickZones(resourceLabel("AckCluster", name), z.ids, shape.zoneCount))
+            : net.apply((x) => x.zoneIds!);
+        const switchOpts: pulumi.CustomResourceOptions = shape.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
+        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
+            new alicloud.vpc.Switch(
+                childName,
+                {
+                    vswitchName: cloudName(childName),
+                    vpcId: vpc.id,
+                    cidrBlock: cidr,
+                    zoneId: zoneIds.apply((z) => z[zone]),
+                    tags: common.tags,
+                },
+                switchOpts,
+            );
+        const vswitches = n.vswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.vswitchCidrs[i]),
+                i,
+            ),
+        );
+        const podVswitches = n.podVswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.podVswitchCidrs[i]),
+                i,
+            ),
+        );
+
+        // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
+        // each other and opens nothing to the internet.
+        const securityGroup = new alicloud.ecs.SecurityGroup(
+            n.securityGroup,
+            {
+                securityGroupName: cloudName(n.securityGroup),
+                vpcId: vpc.id,
+                securityGroupType: "normal",
+                innerAccessPolicy: "Accept",
+                description: "ACK nodes, Terway pods and ECI pods",
+                ...common,
+            },
+            { parent: this },
+        );
+
+        const nat = new alicloud.vpc.NatGateway(
+            n.natGateway,
+            {
+                natGatewayName: cloudName(n.natGateway),
+                vpcId: vpc.id,
+                vswitchId: vswitches[0].id,
+                natType: "Enhanced",
+                networkType: "internet",
+                paymentType: "PayAsYouGo",
+                internetChargeType: "PayByLcu",
+                tags: common.tags,
+            },
+            { parent: this },
+        );
+        const eip = new alicloud.ecs.EipAddress(
+            n.eip,
+            {
+                addressName: cloudName(n.eip),
+                bandwidth: net.eipBandwidth,
+                internetChargeType: "PayByTraffic",
+                paymentType: "PayAsYouGo",
+                ...common,
+            },
+            { parent: this, dependsOn: external },
+        );
+        const association = new alicloud.ecs.EipAssociation(
+            n.eipAssociation,
+            { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+            { parent: this },
+        );
+        const snat = (childName: string, source: alicloud.vpc.Switch) =>
+            new alicloud.vpc.SnatEntry(
+                childName,
+                { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
+                { parent: this, dependsOn: [association] },
+            );
+        const snatEntries = [
+            ...n.snatEntries.map((s, i) => snat(s, vswitches[i])),
+            ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i])),
+        ];
+        return {
+            vpcId: vpc.id,
+            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
+            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
+            securityGroupId: securityGroup.id,
+            ready: snatEntries,
+        };
+    }
+
+    /** The vSwitches (and security group) given for a created cluster. */
+    private givenNetwork(plan: pulumi.Output<AckClusterPlan>): NetworkWiring {
+        const given = plan.apply((p) => p.givenNetwork!);
+        return {
+            vswitchIds: given.vswitchIds,
+            podVswitchIds: given.podVswitchIds,
+            securityGroupId: plan.apply((p) => p.givenNetwork!.securityGroupId),
+            ready: [],
+        };
+    }
+
+    private createNodePool(
+        childName: string,
+        plan: pulumi.Output<AckClusterPlan>,
+        cluster: alicloud.cs.ManagedKubernetes,
+        vswitchIds: pulumi.Output<string[]>,
+        securityGroupId: pulumi.Output<string | undefined>,
+    ): alicloud.cs.NodePool {
+        const pool = plan.apply((p) => p.nodePool!);
+        return new alicloud.cs.NodePool(
+            childName,
+            {
+                clusterId: cluster.id,
+                nodePoolName: pool.nodePoolName,
+                vswitchIds,
+                instanceTypes: pool.instanceTypes,
+                instanceChargeType: "PostPaid",
+                desiredSize: pool.desiredSize,
+                scalingConfig: pool.scalingConfig,
+                labels: pool.labels,
+                systemDiskCategory: pool.systemDiskCategory,
+                systemDiskSize: pool.systemDiskSize,
+                keyName: pool.keyName,
+                multiAzPolicy: pool.multiAzPolicy,
+                securityGroupIds: securityGroupId.apply((id) => (id ? [id] : undefined)),
+                resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
+                tags: plan.apply((p) => p.cluster!.tags),
+            },
+            { parent: this },
+        );
+    }
+}

@@ -1,0 +1,181 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { NodeLabelArgs } from "./knativeServiceArgs";
+
+/**
+ * An ACK add-on installed when the cluster is created (ACK applies `addons` at creation only; manage
+ * later changes with `alicloud.cs.KubernetesAddon`). An entry named like a default add-on replaces it.
+ */
+export interface AckAddonArgs {
+    /** Add-on name, e.g. `"arms-prometheus"`. Required. */
+    name: pulumi.Input<string>;
+    /** Add-on configuration as a JSON string (schema: `alicloud.cs.getKubernetesAddonMetadata`). @default none */
+    config?: pulumi.Input<string>;
+    /** Add-on version. @default ACK's current */
+    version?: pulumi.Input<string>;
+    /** Skip installing this add-on (e.g. to drop a default one). @default false */
+    disabled?: pulumi.Input<boolean>;
+}
+
+/** The ECS node pool the cluster gets when it is created (the guide's ECS nodes labeled `resource-role=ecs`). */
+export interface AckNodePoolArgs {
+    /** Node pool name in ACK. @default `"<resource name>-ecs"` */
+    nodePoolName?: pulumi.Input<string>;
+    /**
+     * ECS instance types, tried in order (1–10). ACK needs at least 2 vCPU and 4 GiB per node; several
+     * types keep the pool creatable when one is sold out in a zone.
+     * @default ["ecs.c7.large", "ecs.c6.large", "ecs.g7.large", "ecs.g6.large"] (2 vCPU, 4–8 GiB, pay-as-you-go)
+     */
+    instanceTypes?: pulumi.Input<string>[];
+    /**
+     * Number of nodes while `autoscaling` is false. Must lie within `minSize`–`maxSize`; not allowed
+     * with `autoscaling` (the autoscaler owns the count). Rendered as the string ACK expects.
+     * @default 2, clamped into `minSize`–`maxSize` (one node per zone, so Knative and the virtual node controller survive a zone outage)
+     */
+    desiredSize?: pulumi.Input<number>;
+    /**
+     * Let ACK's node autoscaler size the pool between `minSize` and `maxSize`. ACK labels autoscaled
+     * nodes `k8s.aliyun.com=true` and keeps system pods such as CoreDNS off them, so a cluster whose
+     * only pool autoscales needs another place for those pods; ECI already absorbs bursts.
+     * @default false
+     */
+    autoscaling?: pulumi.Input<boolean>;
+    /** Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. @default 1 */
+    minSize?: pulumi.Input<number>;
+    /** Highest node count (0–1000), at least `minSize`; bounds `desiredSize` and the autoscaler. @default 3 */
+    maxSize?: pulumi.Input<number>;
+    /**
+     * System disk category: `"cloud_essd"`, `"cloud_auto"`, `"cloud_essd_entry"`, `"cloud_ssd"` or
+     * `"cloud_efficiency"` (7th-generation instance types support ESSD only).
+     * @default "cloud_essd"
+     */
+    systemDiskCategory?: pulumi.Input<string>;
+    /** System disk size in GiB, 20–2048; holds images and container logs. @default 40 */
+    systemDiskSize?: pulumi.Input<number>;
+    /** ECS key pair for SSH to the nodes. @default none (no SSH login; use Cloud Assistant) */
+    keyName?: pulumi.Input<string>;
+    /** Extra Kubernetes labels on the nodes, besides `ecsNodeLabel`. @default none */
+    labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/**
+ * Arguments of `AckCluster`: an ACK managed cluster (Terway networking) with its network and an ECS
+ * node pool, or an existing cluster adopted by id or by kubeconfig.
+ *
+ * Three ways to use it, chosen by which arguments are set:
+ * - nothing about an existing cluster: create the cluster; with `vswitchIds` in an existing network,
+ *   otherwise in a new VPC (vSwitches in two or more zones, security group, enhanced NAT gateway with
+ *   EIP and SNAT so nodes and ECI pods can pull public images);
+ * - `existingClusterId`: adopt that cluster; the kubeconfig comes from `alicloud.cs.getClusterCredential`;
+ * - `existingKubeconfig` alone: adopt the cluster it points at, with no Alibaba Cloud calls at all.
+ *
+ * Arrays that decide how many resources are created (`zoneIds`, `vswitchIds`, `ecsNodeNames`, …) must be
+ * plain arrays; their elements may be Outputs.
+ */
+export interface AckClusterArgs {
+    // ---- adopting an existing cluster ----
+
+    /** Id of an existing ACK cluster to adopt instead of creating one. @default none (create a cluster) */
+    existingClusterId?: pulumi.Input<string>;
+    /**
+     * Kubeconfig of an existing cluster. Alone, it adopts that cluster without any Alibaba Cloud call;
+     * with `existingClusterId`, it replaces the fetched kubeconfig (e.g. one for the private endpoint).
+     * Kept secret. @default none
+     */
+    existingKubeconfig?: pulumi.Input<string>;
+    /**
+     * Names of already-running ECS nodes of an adopted cluster to label with `ecsNodeLabel` (one
+     * `NodePatch` each). Only when adopting; created clusters label their node pool instead.
+     * @default none
+     */
+    ecsNodeNames?: pulumi.Input<string>[];
+
+    // ---- the cluster ----
+
+    /** Cluster name in ACK (1–63 letters, digits, '-' or '_'). @default the Pulumi resource name */
+    clusterName?: pulumi.Input<string>;
+    /**
+     * ACK edition: `"ack.pro.small"` (Pro: SLA-backed control plane, needed for managed node pools and
+     * most ECI features), `"ack.standard"` (Basic, free control plane) or `"ack.pro.xlarge"`/`2xlarge`/`4xlarge`.
+     * @default "ack.pro.small"
+     */
+    clusterSpec?: pulumi.Input<string>;
+    /** Kubernetes version, e.g. `"1.33.1-aliyun.1"`. @default the latest ACK offers at creation (never upgraded implicitly) */
+    kubernetesVersion?: pulumi.Input<string>;
+    /** Service CIDR; must not overlap the VPC. Cannot change after creation. @default "172.21.0.0/20" */
+    serviceCidr?: pulumi.Input<string>;
+    /**
+     * Give the API server a public endpoint (an internet-facing load balancer). Off by default so the
+     * cluster is not reachable from the internet; then `pulumi up` (and the Kubernetes provider) must
+     * run from inside the VPC or over VPN/CEN. Turn it on to manage the cluster from outside, and
+     * restrict it with an ACL on the API server's load balancer.
+     * @default false
+     */
+    apiServerPublic?: pulumi.Input<boolean>;
+    /** Refuse to delete the cluster (`pulumi destroy` fails until this is set to false and applied). @default true */
+    deletionProtection?: pulumi.Input<boolean>;
+    /**
+     * Add-ons installed at creation, on top of the defaults `terway-eniip` (required: the cluster uses
+     * Terway so pods and ECI get VPC addresses), `csi-plugin` and `csi-provisioner`.
+     * @default none extra
+     */
+    addons?: AckAddonArgs[];
+    /** Resource group of the cluster and the resources created with it. @default the account's default group */
+    resourceGroupId?: pulumi.Input<string>;
+    /** Tags on every cloud resource created (cluster, nodes, VPC, NAT, EIP, …). @default none */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /**
+     * Lifetime of the fetched kubeconfig's credential, 15–4320 minutes. A refreshed kubeconfig never
+     * replaces the Kubernetes provider (its `clusterIdentifier` is the cluster id).
+     * @default ACK's (a long-lived certificate)
+     */
+    kubeconfigExpirationMinutes?: pulumi.Input<number>;
+
+    // ---- the network ----
+
+    /**
+     * Create the network (VPC, vSwitches, security group, NAT gateway, EIP, SNAT).
+     * @default true, unless `vswitchIds` is given or a cluster is adopted
+     */
+    createNetwork?: boolean;
+    /** VPC CIDR of a created network, /8 to /24. @default "192.168.0.0/16" */
+    vpcCidr?: pulumi.Input<string>;
+    /**
+     * Zones. When the network is created: one node and one pod vSwitch per zone, two or three distinct
+     * zones. With `vswitchIds`: the zone of each given vSwitch, in order, so single-zone lists are
+     * caught before any cloud call.
+     * @default created network: the first `zoneCount` zones (sorted) where vSwitches can be created, from `alicloud.getZones`; given vSwitches: unchecked, but at least two vSwitches are required
+     */
+    zoneIds?: pulumi.Input<string>[];
+    /** How many zones to pick when the network is created and `zoneIds` is not given (2–3). @default 2 */
+    zoneCount?: number;
+    /** CIDRs of the created node vSwitches, one per zone, inside `vpcCidr`. @default /20 blocks at the start of `vpcCidr` (for /16) */
+    vswitchCidrs?: pulumi.Input<string>[];
+    /** CIDRs of the created Terway pod vSwitches (pods and ECI take addresses here), one per zone. @default the 2nd–4th quarter of `vpcCidr` */
+    podVswitchCidrs?: pulumi.Input<string>[];
+    /** Peak bandwidth (Mbit/s, 1–200) of the NAT gateway's EIP, billed by traffic. @default 100 */
+    eipBandwidth?: pulumi.Input<number>;
+    /** Existing vSwitches for the nodes and control plane, in two or more zones. @default none (create the network) */
+    vswitchIds?: pulumi.Input<string>[];
+    /** Existing Terway pod vSwitches, in the zones of `vswitchIds`; only with `vswitchIds`. @default `vswitchIds` */
+    podVswitchIds?: pulumi.Input<string>[];
+    /** Existing security group for the cluster and nodes; only with `vswitchIds`. @default ACK creates one */
+    securityGroupId?: pulumi.Input<string>;
+    /**
+     * Let ACK create a NAT gateway in the existing VPC; only with `vswitchIds`. Nodes and ECI pods need
+     * internet egress to pull public images.
+     * @default false (the existing VPC is assumed to have egress)
+     */
+    newNatGateway?: pulumi.Input<boolean>;
+
+    // ---- ECS nodes ----
+
+    /** Create the ECS node pool (only for created clusters). @default true */
+    createNodePool?: boolean;
+    /** The ECS node pool's settings. @default the defaults of each field */
+    nodePool?: AckNodePoolArgs;
+    /** Label of the ECS nodes that `ecs-and-eci` placements select. @default `resource-role=ecs` */
+    ecsNodeLabel?: pulumi.Input<NodeLabelArgs>;
+}
+
+/** `AckClusterArgs` with every value resolved: what the pure planner works on. */
+export type AckClusterSettings = pulumi.Unwrap<AckClusterArgs>;

@@ -1,0 +1,268 @@
+import { AckClusterMode, type AckClusterPlanInput, type AckClusterShape, checkAckClusterShape } from "./ackClusterShape";
+import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
+import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
+import { parseCidr } from "./cidr";
+import { Checker, resourceLabel } from "./errors";
+import type { NodeLabel } from "./placement";
+
+export {
+    AckClusterMode,
+    type AckClusterNames,
+    type AckClusterPlanInput,
+    type AckClusterShape,
+    type AckClusterShapeSource,
+    resolveAckClusterShape,
+} from "./ackClusterShape";
+
+export const CLUSTER_SPECS = ["ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"] as const;
+export const DEFAULT_CLUSTER_SPEC = "ack.pro.small";
+/** Add-ons every created cluster gets: Terway (pod vSwitches, VPC addresses for pods and ECI) and disk CSI. */
+export const DEFAULT_ADDONS = ["terway-eniip", "csi-plugin", "csi-provisioner"] as const;
+
+/** A `ManagedKubernetes` add-on entry. */
+export interface ClusterAddon {
+    name: string;
+    config?: string;
+    version?: string;
+    disabled?: boolean;
+}
+
+/** The `ManagedKubernetes` of a created cluster. */
+export interface AckManagedClusterPlan {
+    name: string;
+    clusterSpec: string;
+    version?: string;
+    serviceCidr: string;
+    slbInternetEnabled: boolean;
+    deletionProtection: boolean;
+    addons: ClusterAddon[];
+    resourceGroupId?: string;
+    tags?: Record<string, string>;
+    /** Only with given vSwitches; a created network brings its own NAT gateway. */
+    newNatGateway: boolean;
+}
+
+/** Everything an `AckCluster` declares, validated. */
+export interface AckClusterPlan {
+    shape: AckClusterShape;
+    ecsNodeLabel: NodeLabel;
+    /** Running nodes of an adopted cluster to label. */
+    ecsNodeNames: string[];
+    kubeconfigExpirationMinutes?: number;
+    /** The adopted cluster's id. */
+    existingClusterId?: string;
+    /** A created network's CIDRs and zones. */
+    network?: AckNetworkPlan;
+    /** The given network of a created cluster; pod vSwitches default to the node vSwitches. */
+    givenNetwork?: { vswitchIds: string[]; podVswitchIds: string[]; securityGroupId?: string };
+    cluster?: AckManagedClusterPlan;
+    nodePool?: AckNodePoolPlan;
+}
+
+const K8S_VERSION = /^\d+\.\d+\.\d+-aliyun\.\d+$/;
+const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterAddon[] {
+    const extra = (addons ?? []).map((a, i) => {
+        const field = `addons[${i}]`;
+        c.check(
+            !!a && typeof a.name === "string" && ADDON_NAME.test(a.name),
+            `${field}.name`,
+            a?.name,
+            'expected an ACK add-on name such as "arms-prometheus"',
+        );
+        c.check(
+            a.name !== "flannel",
+            `${field}.name`,
+            a.name,
+            "expected not flannel: the cluster uses Terway (pod vSwitches), so pods and ECI get VPC addresses",
+        );
+        if (a.config !== undefined) {
+            let ok = typeof a.config === "string";
+            try {
+                if (ok) JSON.parse(a.config);
+            } catch {
+                ok = false;
+            }
+            c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
+        }
+        return { name: a.name, config: a.config, version: a.version, disabled: a.disabled };
+    });
+    extra.forEach((a, i) =>
+        c.check(!extra.slice(0, i).some((b) => b.name === a.name), `addons[${i}].name`, a.name, "expected each add-on once"),
+    );
+    const defaults = DEFAULT_ADDONS.filter((d) => !extra.some((a) => a.name === d)).map((name) => ({ name }));
+    const defined = (a: ClusterAddon): ClusterAddon => {
+        const { name, config, version, disabled } = a;
+        return {
+            name,
+            ...(config !== undefined ? { config } : {}),
+            ...(version !== undefined ? { version } : {}),
+            ...(disabled !== undefined ? { disabled } : {}),
+        };
+    };
+    return [...defaults, ...extra].map(defined);
+}
+
+function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
+    for (const [key, value] of Object.entries(tags ?? {})) {
+        c.check(
+            key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),
+            "tags key",
+            key,
+            'expected 1 to 128 characters, not starting with "aliyun" or "acs:" and without "http://" or "https://"',
+        );
+        c.check(
+            typeof value === "string" && value.length <= 128 && !/https?:\/\//.test(value),
+            `tags["${key}"]`,
+            value,
+            'expected at most 128 characters without "http://" or "https://"',
+        );
+    }
+}
+
+function planManagedCluster(
+    c: Checker,
+    resourceName: string,
+    s: AckClusterPlanInput,
+    network: AckNetworkPlan | undefined,
+): AckManagedClusterPlan {
+    const name = s.clusterName ?? ackName(resourceName);
+    checkAckName(c, "clusterName", name);
+    const clusterSpec = s.clusterSpec ?? DEFAULT_CLUSTER_SPEC;
+    c.oneOf(clusterSpec, "clusterSpec", CLUSTER_SPECS);
+    if (s.kubernetesVersion !== undefined) {
+        c.check(
+            K8S_VERSION.test(String(s.kubernetesVersion)),
+            "kubernetesVersion",
+            s.kubernetesVersion,
+            'expected an ACK version such as "1.33.1-aliyun.1"',
+        );
+    }
+    const serviceCidr = checkServiceCidr(c, s.serviceCidr ?? DEFAULT_SERVICE_CIDR, network ? parseCidr(network.vpcCidr) : undefined);
+    for (const key of ["apiServerPublic", "deletionProtection", "newNatGateway"] as const) {
+        if (s[key] !== undefined) c.check(typeof s[key] === "boolean", key, s[key], "expected true or false");
+    }
+    if (s.resourceGroupId !== undefined) {
+        c.check(
+            typeof s.resourceGroupId === "string" && s.resourceGroupId !== "",
+            "resourceGroupId",
+            s.resourceGroupId,
+            'expected a resource group id such as "rg-acfm2..."',
+        );
+    }
+    checkTags(c, s.tags);
+    return {
+        name,
+        clusterSpec,
+        ...(s.kubernetesVersion !== undefined ? { version: s.kubernetesVersion } : {}),
+        serviceCidr,
+        slbInternetEnabled: s.apiServerPublic ?? false,
+        deletionProtection: s.deletionProtection ?? true,
+        addons: planAddons(c, s.addons),
+        ...(s.resourceGroupId !== undefined ? { resourceGroupId: s.resourceGroupId } : {}),
+        ...(s.tags !== undefined ? { tags: s.tags } : {}),
+        newNatGateway: s.newNatGateway ?? false,
+    };
+}
+
+function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): void {
+    (ids ?? []).forEach((id, i) => {
+        c.check(
+            typeof id === "string" && /^vsw-[A-Za-z0-9]+$/.test(id),
+            `${field}[${i}]`,
+            id,
+            'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"',
+        );
+        c.check(!ids!.slice(0, i).includes(id), `${field}[${i}]`, id, "expected each vSwitch once");
+    });
+}
+
+/**
+ * Validates every `AckCluster` setting and plans what it declares: the shape, network CIDRs, cluster,
+ * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
+ */
+export function planAckCluster(resourceName: string, s: AckClusterPlanInput): AckClusterPlan {
+    const c = new Checker(resourceLabel("AckCluster", resourceName));
+    const shape = checkAckClusterShape(c, resourceName, s);
+    const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
+    c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);
+    if (s.existingClusterId !== undefined) {
+        c.check(
+            typeof s.existingClusterId === "string" && /^c[a-z0-9]{8,}$/.test(s.existingClusterId),
+            "existingClusterId",
+            s.existingClusterId,
+            'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"',
+        );
+    }
+    const ecsNodeNames = s.ecsNodeNames ?? [];
+    ecsNodeNames.forEach((n, i) => {
+        c.check(
+            typeof n === "string" && n.length <= 253 && NODE_NAME.test(n),
+            `ecsNodeNames[${i}]`,
+            n,
+            'expected a Kubernetes node name such as "cn-hangzhou.192.168.0.10"',
+        );
+        c.check(!ecsNodeNames.slice(0, i).includes(n), `ecsNodeNames[${i}]`, n, "expected each node once");
+    });
+    const plan: AckClusterPlan = {
+        shape,
+        ecsNodeLabel,
+        ecsNodeNames,
+        ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
+        ...(s.existingClusterId !== undefined ? { existingClusterId: s.existingClusterId } : {}),
+    };
+    if (shape.mode !== AckClusterMode.Create) return plan;
+
+    if (shape.createNetwork) {
+        plan.network = planNetwork(c, s, shape.zoneCount);
+    } else {
+        checkVswitchIds(c, "vswitchIds", s.vswitchIds);
+        checkVswitchIds(c, "podVswitchIds", s.podVswitchIds);
+        if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
+        if (s.securityGroupId !== undefined) {
+            c.check(
+                typeof s.securityGroupId === "string" && /^sg-[A-Za-z0-9]+$/.test(s.securityGroupId),
+                "securityGroupId",
+                s.securityGroupId,
+                'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',
+            );
+        }
+        plan.givenNetwork = {
+            vswitchIds: s.vswitchIds!,
+            podVswitchIds: s.podVswitchIds ?? s.vswitchIds!,
+            ...(s.securityGroupId !== undefined ? { securityGroupId: s.securityGroupId } : {}),
+        };
+    }
+    plan.cluster = planManagedCluster(c, resourceName, s, plan.network);
+    if (shape.createNodePool) plan.nodePool = planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel);
+    return plan;
+}
+
+/** What `cs.getManagedKubernetesClusters` tells about an adopted cluster. */
+export interface AdoptedClusterInfo {
+    vpcId?: string;
+    vswitchIds?: string[];
+    securityGroupId?: string;
+}
+
+/**
+ * Picks the adopted cluster out of `cs.getManagedKubernetesClusters`' answer. Runs at deployment; a
+ * cluster the account cannot see in this region is an `InputError` on `existingClusterId`.
+ */
+export function adoptedClusterInfo(
+    resourceName: string,
+    clusterId: string,
+    clusters: { id: string; vpcId?: string; vswitchIds?: string[]; securityGroupId?: string }[],
+): AdoptedClusterInfo {
+    const found = (clusters ?? []).find((x) => x.id === clusterId);
+    if (!found) {
+        return new Checker(resourceLabel("AckCluster", resourceName)).fail(
+            "existingClusterId",
+            clusterId,
+            "expected the id of an ACK managed cluster this account can see in the provider's region",
+        );
+    }
+    return { vpcId: found.vpcId, vswitchIds: found.vswitchIds, securityGroupId: found.securityGroupId };
+}
