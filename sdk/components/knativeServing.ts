@@ -1,0 +1,194 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_PATCH_OPTIONS } from "../render/addon";
+import { InputError, resourceLabel } from "../render/errors";
+import {
+    KNATIVE_ADDON,
+    KNATIVE_SERVING_NAMESPACE,
+    type KnativeServingObject,
+    KnativeSource,
+    renderAckKnative,
+    renderUpstreamKnative,
+    resolveKnativeSource,
+} from "../render/knativeServing";
+import type { NodeLabelArgs } from "./knativeServiceArgs";
+import { dependsOnList, renderWhenKnown } from "./whenKnown";
+
+export { KnativeSource } from "../render/knativeServing";
+
+/**
+ * Arguments of `KnativeServing`: Knative Serving from ACK's managed add-on (`source: "ack"`, the guide's) or from a
+ * pinned upstream release through the Knative Operator (`source: "upstream"`). Either way the `config-features` flags
+ * that KnativeService placements need are enabled.
+ */
+export interface KnativeServingArgs {
+    /**
+     * `"ack"` (ACK's managed Knative add-on) or `"upstream"` (Knative Operator + Kourier). A plain value: it decides
+     * which resources are declared. @default "ack"
+     */
+    source?: KnativeSource;
+    /** Id of the ACK cluster. Required with source `"ack"`; not used by `"upstream"`. @default none */
+    clusterId?: pulumi.Input<string>;
+    /** `ack` only: version of the `knative` add-on to pin. @default the version ACK installs (not pinned) */
+    addonVersion?: pulumi.Input<string>;
+    /**
+     * `ack` only: add-on settings passed to ACK as JSON (e.g. the gateway choice; keys: see
+     * `cs.getKubernetesAddonMetadata`). @default none (the add-on's defaults)
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    addonConfig?: pulumi.Input<{ [key: string]: any }>;
+    /**
+     * `upstream` only: Knative release `X.Y.Z` of the operator; Serving runs the newest `X.Y` patch the operator
+     * bundles. 1.20 needs Kubernetes ≥ 1.32; the oldest accepted, 1.17, needs ≥ 1.30. @default "1.20.1"
+     */
+    version?: pulumi.Input<string>;
+    /**
+     * `upstream` only: URL or path of the operator manifest, e.g. a mirror whose images are reachable from the cluster.
+     * @default `https://github.com/knative/operator/releases/download/knative-v<version>/operator.yaml`
+     */
+    operatorManifest?: pulumi.Input<string>;
+    /**
+     * `upstream` only: image template for every Serving image, containing `${NAME}` (the container name), for regions
+     * that cannot reach gcr.io, e.g. `"registry.cn-hangzhou.aliyuncs.com/my-mirror/${NAME}:v1.20.1"`. @default gcr.io
+     */
+    registryDefault?: pulumi.Input<string>;
+    /** `upstream` only: full image per container name (`activator`, `queue-proxy`, …), over `registryDefault`. @default none */
+    registryOverride?: pulumi.Input<{ [container: string]: pulumi.Input<string> }>;
+    /**
+     * Further `config-features` flags. The three podspec flags placements need are always `"enabled"`.
+     * @default only `kubernetes.podspec-affinity`, `-tolerations`, `-nodeselector` enabled
+     */
+    features?: pulumi.Input<{ [flag: string]: pulumi.Input<string> }>;
+    /**
+     * `upstream` only: further Serving ConfigMaps as the CR's `spec.config`, keyed by name without `config-`
+     * (e.g. `{ domain: { "example.com": "" } }`). @default none
+     */
+    servingConfig?: pulumi.Input<{ [configMap: string]: pulumi.Input<{ [key: string]: pulumi.Input<string> }> }>;
+    /** `upstream` only: pin the Serving and Kourier deployments to the ECS nodes (`ecsNodeLabel`). @default true */
+    pinControlPlaneToEcs?: pulumi.Input<boolean>;
+    /** `upstream` only: label of the ECS nodes the control plane is pinned to. @default `resource-role=ecs` */
+    ecsNodeLabel?: pulumi.Input<NodeLabelArgs>;
+    /** `upstream` only: how long `pulumi up` waits for the `KnativeServing` CR to be Ready, in seconds. @default 900 */
+    readyTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/** `KnativeServingArgs` with every value resolved, minus `source` and `clusterId`: what the renderers work on. */
+export type KnativeServingSettings = pulumi.Unwrap<Omit<KnativeServingArgs, "source" | "clusterId">>;
+
+/** Open-ended object fields: lets the analyzer infer a rendered object as a map of Any. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFields = { [key: string]: any };
+
+/** The `KnativeServing` CR of each component, kept off the class's fields (see `KnativeServing.serving`). */
+const servingCrs = new WeakMap<KnativeServing, k8s.apiextensions.CustomResource>();
+
+/**
+ * Knative Serving on an ACK cluster, from ACK's managed add-on or a pinned upstream release, with the feature flags
+ * KnativeService placements need. Pass the cluster's providers in `opts.providers`; make Knative Services depend on
+ * `ready`, so none is applied before Knative's webhooks can admit it.
+ */
+export class KnativeServing extends pulumi.ComponentResource {
+    /** `"ack"` or `"upstream"`. */
+    readonly source: pulumi.Output<string>;
+    /** The Knative version: the add-on's for `ack`, the release for `upstream`. */
+    readonly version: pulumi.Output<string>;
+    /** Namespace of the Serving control plane. */
+    readonly namespace: pulumi.Output<string>;
+    /** The `config-features` flags this component sets. */
+    readonly features: pulumi.Output<{ [flag: string]: string }>;
+    /** `ack`: the `knative` add-on. */
+    readonly addon?: alicloud.cs.KubernetesAddon;
+    /** `ack`: the `knative-serving/config-features` patch (kept on delete: the flags cannot safely be disabled). */
+    readonly featuresPatch?: k8s.core.v1.ConfigMapPatch;
+    /** `upstream`: the Knative Operator install. */
+    readonly operator?: k8s.yaml.v2.ConfigFile;
+    /** `upstream`: the `knative-serving` namespace. */
+    readonly servingNamespace?: k8s.core.v1.Namespace;
+    /** `upstream`: the rendered `KnativeServing` CR (a map of Any in the cross-language schema). */
+    readonly manifest?: pulumi.Output<KnativeServingObject & AnyFields>;
+
+    /**
+     * `upstream`: the operator's `KnativeServing` custom resource (awaited until Ready). A getter, like `ready`: such
+     * resources have no schema type, so they stay out of the cross-language outputs.
+     */
+    get serving(): k8s.apiextensions.CustomResource | undefined {
+        return servingCrs.get(this);
+    }
+
+    /** What Knative Services must depend on (`dependsOn: knative.ready`): the install, awaited until it admits them. */
+    get ready(): pulumi.Resource[] {
+        if (this.addon && this.featuresPatch) return [this.addon, this.featuresPatch];
+        return [this.operator!, this.servingNamespace!, this.serving!];
+    }
+
+    constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
+        const source = resolveKnativeSource(name, args.source);
+        const { clusterId, ...rest } = args;
+        // `source` is resolved above; the cluster id passes straight through so previews stay readable.
+        const settings = { ...rest, source: undefined };
+        if (source === KnativeSource.Ack && clusterId === undefined) {
+            throw new InputError(
+                resourceLabel("KnativeServing", name),
+                "clusterId",
+                clusterId,
+                'expected the ACK cluster id with source "ack"',
+            );
+        }
+        // Validate before registering anything, so bad input fails the preview with one clear error.
+        const ack = source === KnativeSource.Ack ? renderWhenKnown(settings, (plain) => renderAckKnative(name, plain)) : undefined;
+        const upstream =
+            source === KnativeSource.Upstream ? renderWhenKnown(settings, (plain) => renderUpstreamKnative(name, plain)) : undefined;
+        super("ack-knative-eci:index:KnativeServing", name, {}, opts);
+
+        // Children do not inherit dependsOn; hand it on to the first resources of the install.
+        const dependsOn = dependsOnList(opts);
+        if (ack) {
+            this.addon = new alicloud.cs.KubernetesAddon(
+                `${name}-addon`,
+                {
+                    clusterId: clusterId!,
+                    name: KNATIVE_ADDON,
+                    version: ack.apply((r) => r.addon.version),
+                    config: ack.apply((r) => r.addon.config),
+                },
+                { parent: this, dependsOn },
+            );
+            // Force over the add-on's ownership of the flags, and keep them on delete: they cannot safely be disabled.
+            this.featuresPatch = new k8s.core.v1.ConfigMapPatch(
+                `${name}-features`,
+                { metadata: ack.features.metadata, data: ack.features.data },
+                { parent: this, dependsOn: [this.addon], ...CONFIG_PATCH_OPTIONS },
+            );
+            this.version = this.addon.version;
+            this.features = ack.features.data;
+        } else {
+            const r = upstream!;
+            this.manifest = r.serving.apply((o): KnativeServingObject & AnyFields => o);
+            this.operator = new k8s.yaml.v2.ConfigFile(`${name}-operator`, { file: r.operatorManifest }, { parent: this, dependsOn });
+            this.servingNamespace = new k8s.core.v1.Namespace(
+                `${name}-namespace`,
+                { metadata: { name: KNATIVE_SERVING_NAMESPACE } },
+                { parent: this, dependsOn },
+            );
+            // The CR needs the operator's CRD and webhook, and its namespace; it is awaited until Ready.
+            const serving = new k8s.apiextensions.CustomResource(
+                `${name}-serving`,
+                {
+                    apiVersion: "operator.knative.dev/v1beta1",
+                    kind: "KnativeServing",
+                    metadata: r.serving.metadata,
+                    spec: r.serving.spec,
+                },
+                { parent: this, dependsOn: [this.operator, this.servingNamespace] },
+            );
+            servingCrs.set(this, serving);
+            this.version = r.version;
+            this.features = r.serving.spec.config.apply((c) => c.features);
+        }
+
+        this.source = pulumi.output(source);
+        this.namespace = pulumi.output(KNATIVE_SERVING_NAMESPACE);
+        this.registerOutputs({ source: this.source, version: this.version, namespace: this.namespace, features: this.features });
+    }
+}

@@ -1,0 +1,95 @@
+import * as assert from "node:assert/strict";
+import { dependencyNames, engine, errorOf, valueOf } from "../harness";
+import * as alicloud from "@pulumi/alicloud";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { VirtualNode } from "../../sdk";
+
+const ADDON = "alicloud:cs/kubernetesAddon:KubernetesAddon";
+const PATCH = "kubernetes:core/v1:ConfigMapPatch";
+
+describe("VirtualNode component", () => {
+    it("installs ack-virtual-node with cleanup on, after opts.dependsOn, and outputs the node's label and taint", async () => {
+        const ali = new alicloud.Provider("vn-ali", { region: "cn-hangzhou" });
+        const pool = new alicloud.cs.NodePool("vn-pool", { clusterId: "c-vn1", vswitchIds: ["vsw-1"] }, { provider: ali });
+        const vn = new VirtualNode("vn-basic", { clusterId: pulumi.output("c-vn1") }, { provider: ali, dependsOn: [pool] });
+        assert.deepEqual(await valueOf(vn.nodeLabel), { key: "type", value: "virtual-kubelet" });
+        assert.deepEqual(await valueOf(vn.nodeTaint), { key: "virtual-kubelet.io/provider", value: "alibabacloud", effect: "NoSchedule" });
+        assert.equal(await valueOf(vn.clusterId), "c-vn1");
+        await engine.settle();
+
+        const addon = engine.get(ADDON, "vn-basic-addon");
+        assert.equal(addon.inputs.name, "ack-virtual-node");
+        assert.equal(addon.inputs.clusterId, "c-vn1");
+        assert.equal(addon.inputs.cleanupCloudResources, true);
+        assert.equal(addon.inputs.version, undefined);
+        assert.equal(addon.inputs.config, undefined);
+        assert.match(addon.provider ?? "", /vn-ali/);
+        assert.equal(engine.byUrn(addon.parent!).type, "ack-knative-eci:index:VirtualNode");
+        assert.deepEqual(dependencyNames(ADDON, "vn-basic-addon"), ["alicloud:cs/nodePool:NodePool::vn-pool"]);
+        assert.equal(engine.resources.filter((r) => r.type === PATCH && r.name.startsWith("vn-basic")).length, 0);
+        assert.deepEqual(vn.ready, [vn.addon]);
+        assert.equal(vn.eciProfile, undefined);
+    });
+
+    it("pins the version, passes config as JSON and can keep ECI instances on destroy", async () => {
+        const vn = new VirtualNode("vn-pinned", {
+            clusterId: "c-vn2",
+            version: "v2.13.2",
+            config: { EciVSwitchSelectPolicy: "RANDOM" },
+            cleanupCloudResources: false,
+        });
+        await valueOf(vn.version);
+        await engine.settle();
+        const addon = engine.get(ADDON, "vn-pinned-addon");
+        assert.equal(addon.inputs.version, "v2.13.2");
+        assert.equal(addon.inputs.config, '{"EciVSwitchSelectPolicy":"RANDOM"}');
+        assert.equal(addon.inputs.cleanupCloudResources, false);
+    });
+
+    it("patches kube-system/eci-profile after the add-on, forced and retained, on the Kubernetes provider", async () => {
+        const ali = new alicloud.Provider("vn-ali2", { region: "cn-hangzhou" });
+        const kube = new k8s.Provider("vn-kube", { kubeconfig: "x", clusterIdentifier: "c-vn3" });
+        const vsw = new alicloud.vpc.Switch(
+            "vn-vsw",
+            { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", zoneId: "cn-hangzhou-h" },
+            { provider: ali },
+        );
+        const vn = new VirtualNode(
+            "vn-profile",
+            { clusterId: "c-vn3", vSwitchIds: [vsw.id, "vsw-second2"], securityGroupId: "sg-abc123" },
+            { providers: [ali, kube] },
+        );
+        await valueOf(vn.nodeLabel);
+        await engine.settle();
+
+        const patch = engine.get(PATCH, "vn-profile-eci-profile");
+        assert.deepEqual(patch.inputs.metadata, {
+            name: "eci-profile",
+            namespace: "kube-system",
+            annotations: { "pulumi.com/patchForce": "true" },
+        });
+        assert.deepEqual(patch.inputs.data, { vSwitchIds: "vsw-vnvswmock,vsw-second2", securityGroupId: "sg-abc123" });
+        assert.equal(patch.retainOnDelete, true);
+        assert.match(patch.provider ?? "", /vn-kube/);
+        assert.match(engine.get(ADDON, "vn-profile-addon").provider ?? "", /vn-ali2/);
+        assert.ok(dependencyNames(PATCH, "vn-profile-eci-profile").includes(`${ADDON}::vn-profile-addon`));
+        assert.deepEqual(vn.ready, [vn.addon, vn.eciProfile]);
+    });
+
+    it("throws synchronously on plain invalid input, before registering anything", () => {
+        const before = engine.resources.length;
+        assert.throws(
+            () => new VirtualNode("vn-bad", { clusterId: "c", vSwitchIds: ["subnet-1"] }),
+            /VirtualNode "vn-bad": vSwitchIds\[0\] = "subnet-1" is not valid: expected a vSwitch id/,
+        );
+        assert.throws(() => new VirtualNode("vn-bad2", { clusterId: "c", securityGroupId: "sg_1" }), /securityGroupId = "sg_1"/);
+        assert.equal(engine.resources.length, before);
+    });
+
+    it("checks Output values when they resolve, with the same message", async () => {
+        const vn = new VirtualNode("vn-late", { clusterId: "c", version: pulumi.output("newest") });
+        const e = await errorOf(vn.nodeLabel);
+        assert.match(e.message, /VirtualNode "vn-late": version = "newest" is not valid: expected an ACK add-on version/);
+    });
+});
