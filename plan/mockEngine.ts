@@ -18,6 +18,13 @@ export interface RecordedResource {
     provider?: string;
     /** URNs this resource depends on (explicit `dependsOn` plus resources its inputs came from). */
     dependencies: string[];
+    /** The `retainOnDelete` resource option, when set. */
+    retainOnDelete?: boolean;
+    /**
+     * What the resource passed to `registerOutputs` (components and the stack: a stack's outputs are its
+     * exports), serialized as the engine received them: secrets as secret markers.
+     */
+    outputs?: Record<string, unknown>;
 }
 
 export interface RecordedCall {
@@ -92,8 +99,17 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     return {};
 }
 
+/** Id prefixes of Alibaba Cloud resources whose ids other inputs validate (`vsw-…`, `sg-…`, `vpc-…`). */
+const ALICLOUD_ID_PREFIX: Record<string, string> = {
+    "alicloud:vpc/switch:Switch": "vsw-",
+    "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
+    "alicloud:vpc/network:Network": "vpc-",
+};
+
 function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
     if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
+    const prefix = ALICLOUD_ID_PREFIX[type];
+    if (prefix) return `${prefix}${name.toLowerCase().replace(/[^a-z0-9]/g, "")}mock`;
     if (type.startsWith("kubernetes:")) {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         return meta.namespace ? `${meta.namespace}/${meta.name ?? name}` : (meta.name ?? name);
@@ -115,6 +131,22 @@ function mockCall(token: string, args: Record<string, unknown>): Record<string, 
             const ids = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
             return { ids, zones: ids.map((id) => ({ id, zoneIds: [id], availableInstanceTypes: [] })) };
         }
+        case "alicloud:cs/getManagedKubernetesClusters:getManagedKubernetesClusters": {
+            // Every requested cluster exists, with ids derived from its own.
+            const ids = ((args.ids as string[] | undefined) ?? []).map(String);
+            return {
+                ids,
+                names: ids,
+                clusters: ids.map((id) => ({
+                    id,
+                    name: id,
+                    vpcId: `vpc-${id}`,
+                    vswitchIds: [`vsw-${id}a`, `vsw-${id}b`],
+                    securityGroupId: `sg-${id}`,
+                    state: "running",
+                })),
+            };
+        }
         default:
             return args;
     }
@@ -135,8 +167,14 @@ export interface MockEngine {
 
 interface MockMonitor {
     registerResource(req: RegisterRequest, cb: unknown): Promise<void>;
+    registerResourceOutputs(req: RegisterOutputsRequest, cb: unknown): void;
     /** The URN scheme of Pulumi's mock monitor, so parents and dependencies match our records. */
     newUrn(parent: string, type: string, name: string): string;
+}
+
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 
 interface RegisterRequest {
@@ -146,6 +184,7 @@ interface RegisterRequest {
     getProvider(): string;
     getCustom(): boolean;
     getDependenciesList(): string[];
+    getRetainondelete(): boolean | undefined;
 }
 
 /**
@@ -175,6 +214,7 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
                     parent,
                     provider: args.provider || undefined,
                     dependencies: [...new Set(req?.getDependenciesList() ?? [])],
+                    ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
                 });
                 return {
                     id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
@@ -200,6 +240,12 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
         const key = `${req.getType()}::${req.getName()}`;
         pendingByName.set(key, [...(pendingByName.get(key) ?? []), req]);
         return register(req, cb);
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        const r = resources.find((x) => x.urn === req.getUrn());
+        if (r) r.outputs = req.getOutputs()?.toJavaScript() ?? {};
+        return registerOutputs(req, cb);
     };
 
     const engine: MockEngine = {

@@ -1,0 +1,111 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import * as pulumi from "@pulumi/pulumi";
+import { type MockEngine, startMockEngine } from "./mockEngine";
+
+/**
+ * Loads a compiled Pulumi program and runs it inside a Pulumi stack under the mock engine, with the
+ * project name and stack config a `pulumi` run would use.
+ */
+
+/** A problem with how the plan was invoked (bad path, bad flag): printed as one line. */
+export class PlanUsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PlanUsageError";
+    }
+}
+
+export const DEFAULT_PROGRAM = path.join("build", "index.js");
+
+export interface RunOptions {
+    /** A compiled `.js` program or a directory holding one (`index.js` or its package.json `main`). */
+    program?: string;
+    stack: string;
+    /** Overrides the project name found in `Pulumi.yaml`. */
+    project?: string;
+    /** `key=value` pairs; keys without a `namespace:` get the project's. */
+    config: string[];
+    cwd: string;
+}
+
+/** The absolute path of the module to load, or a `PlanUsageError` saying what is missing. */
+export function resolveProgram(program: string | undefined, cwd: string): string {
+    const target = path.resolve(cwd, program ?? DEFAULT_PROGRAM);
+    if (!fs.existsSync(target)) {
+        throw new PlanUsageError(
+            program === undefined
+                ? `no program at ${DEFAULT_PROGRAM}: build the root program index.ts first (npm run build) or pass --program PATH`
+                : `--program ${program}: no such file or directory`,
+        );
+    }
+    if (/\.[cm]?ts$/.test(target)) {
+        throw new PlanUsageError(`--program ${program}: a TypeScript file; compile it (npm run build) and pass the .js file from build/`);
+    }
+    try {
+        return require.resolve(target);
+    } catch {
+        throw new PlanUsageError(`--program ${program ?? DEFAULT_PROGRAM}: no index.js or package.json "main" in this directory`);
+    }
+}
+
+interface ProjectFiles {
+    name?: string;
+    stackConfig: Record<string, unknown>;
+}
+
+/** `Pulumi.yaml`'s project name and `Pulumi.<stack>.yaml`'s config, searching up from `cwd`. */
+function projectFiles(cwd: string, stack: string): ProjectFiles {
+    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+        const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+        if (file) {
+            const project = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { name?: string };
+            const stackFile = path.join(dir, `Pulumi.${stack}.yaml`);
+            const stackDoc = fs.existsSync(stackFile) ? ((yaml.load(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: object }) : {};
+            return { name: project.name, stackConfig: { ...stackDoc.config } };
+        }
+        if (path.dirname(dir) === dir) return { stackConfig: {} };
+    }
+}
+
+/** The config map and secret keys: stack file first, then `--config`. Secure values stay unreadable. */
+function buildConfig(project: string, files: ProjectFiles, flags: string[]): { config: Record<string, string>; secretKeys: string[] } {
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    const fullKey = (key: string): string => (key.includes(":") ? key : `${project}:${key}`);
+    for (const [key, value] of Object.entries(files.stackConfig)) {
+        const secure = typeof value === "object" && value !== null && "secure" in value;
+        config[fullKey(key)] = secure ? "[secret]" : typeof value === "string" ? value : JSON.stringify(value);
+        if (secure) secretKeys.push(fullKey(key));
+    }
+    for (const flag of flags) {
+        const eq = flag.indexOf("=");
+        if (eq <= 0) throw new PlanUsageError(`--config ${flag}: expected key=value`);
+        config[fullKey(flag.slice(0, eq))] = flag.slice(eq + 1);
+    }
+    return { config, secretKeys };
+}
+
+/** Calls the program the way Pulumi's Node.js host does: its exports, or what its exported function returns. */
+async function runModule(modulePath: string): Promise<unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(modulePath) as unknown;
+    if (typeof mod === "function") return await (mod as () => unknown)();
+    const esm = mod as { __esModule?: boolean; default?: unknown };
+    if (esm?.__esModule && typeof esm.default === "function") return await (esm.default as () => unknown)();
+    return mod;
+}
+
+/** Runs the program in a stack under a fresh mock engine (one per process) and waits until it settles. */
+export async function runProgram(options: RunOptions): Promise<MockEngine> {
+    const modulePath = resolveProgram(options.program, options.cwd);
+    const files = projectFiles(options.cwd, options.stack);
+    const project = options.project ?? files.name ?? "ack-knative-eci";
+    const { config, secretKeys } = buildConfig(project, files, options.config);
+    const engine = startMockEngine({ project, stack: options.stack });
+    pulumi.runtime.setAllConfig(config, secretKeys);
+    await pulumi.runtime.runInPulumiStack(() => runModule(modulePath) as Promise<pulumi.Inputs | undefined>);
+    await engine.settle();
+    return engine;
+}
