@@ -8,6 +8,13 @@ import { renderWhenKnown, withDependencies } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "./knativeServiceArgs";
 
+/**
+ * The rendered Service. The index signature keeps it an open map for other Pulumi languages (the
+ * component analyzer cannot type Kubernetes objects); TypeScript still sees every field.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KnativeServiceManifest = KnativeServiceObject & { [key: string]: any };
+
 interface KnativeStatus {
     url?: string;
     latestReadyRevisionName?: string;
@@ -27,11 +34,7 @@ export class KnativeService extends pulumi.ComponentResource {
     /** Name of the latest revision that became Ready. */
     readonly latestReadyRevisionName: pulumi.Output<string>;
     /** The rendered Service object, as applied. */
-    readonly manifest: pulumi.Output<KnativeServiceObject>;
-    /** The underlying Kubernetes custom resource. */
-    readonly service: k8s.apiextensions.CustomResource;
-    /** ACK ResourcePolicy ordering ECS before ECI (placement "ecs-first", strategy "resource-policy"). */
-    readonly resourcePolicy?: k8s.apiextensions.CustomResource;
+    readonly manifest: pulumi.Output<KnativeServiceManifest>;
     /** The ECI image cache the revisions start from (imageCache.mode "create"). */
     readonly imageCache?: alicloud.eci.ImageCache;
 
@@ -72,12 +75,14 @@ export class KnativeService extends pulumi.ComponentResource {
             );
             manifest = pulumi.all([plan.service, this.imageCache.id]).apply(([service, id]) => withImageSnapshot(service, id));
         }
-        this.manifest = manifest;
+        this.manifest = manifest.apply((m): KnativeServiceManifest => m);
 
         const applied = opts?.dependsOn;
         const policy = plan.apply((p) => p.resourcePolicy!);
+        // Custom resources stay out of public fields: the component analyzer cannot type them.
+        let resourcePolicy: k8s.apiextensions.CustomResource | undefined;
         if (args.placement === "ecs-first" && (args.ecsFirst?.strategy ?? "resource-policy") === "resource-policy") {
-            this.resourcePolicy = new k8s.apiextensions.CustomResource(
+            resourcePolicy = new k8s.apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
                     apiVersion: "scheduling.alibabacloud.com/v1alpha1",
@@ -89,7 +94,7 @@ export class KnativeService extends pulumi.ComponentResource {
             );
         }
 
-        this.service = new k8s.apiextensions.CustomResource(
+        const service = new k8s.apiextensions.CustomResource(
             `${name}-ksvc`,
             {
                 apiVersion: "serving.knative.dev/v1",
@@ -103,11 +108,11 @@ export class KnativeService extends pulumi.ComponentResource {
             },
             // Children do not inherit dependsOn; hand it on so the Service waits for Knative. The
             // ResourcePolicy must exist before the first pod is scheduled.
-            { parent: this, dependsOn: withDependencies(applied, this.resourcePolicy ? [this.resourcePolicy] : []) },
+            { parent: this, dependsOn: withDependencies(applied, resourcePolicy ? [resourcePolicy] : []) },
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
-        const status = (this.service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
-        this.serviceName = this.manifest.metadata.name;
+        const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
+        this.serviceName = manifest.metadata.name;
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
         this.url = status.apply((s) => s?.url ?? "");
         this.latestReadyRevisionName = status.apply((s) => s?.latestReadyRevisionName ?? "");

@@ -33,15 +33,42 @@ export interface TolerationArgs {
     effect?: string;
 }
 
+/** A ConfigMap in the namespace, mounted as files. */
+export interface ConfigMapVolumeArgs {
+    name: string;
+}
+
+/** A Secret in the namespace, mounted as files. */
+export interface SecretVolumeArgs {
+    secretName: string;
+}
+
+/** Scratch space that lives as long as the pod (needs Knative's `kubernetes.podspec-volumes-emptydir`). */
+export interface EmptyDirVolumeArgs {
+    sizeLimit?: string;
+}
+
+/** A directory of the node. Not supported on ECI. */
+export interface HostPathVolumeArgs {
+    path: string;
+    type?: string;
+}
+
+/** A PersistentVolumeClaim (needs Knative's `kubernetes.podspec-persistent-volume-claim`). */
+export interface PersistentVolumeClaimVolumeArgs {
+    claimName: string;
+    readOnly?: boolean;
+}
+
 /** A pod volume. Exactly one source must be set. */
 export interface VolumeArgs {
     name: string;
-    configMap?: { name: string };
-    secret?: { secretName: string };
-    emptyDir?: { sizeLimit?: string };
+    configMap?: ConfigMapVolumeArgs;
+    secret?: SecretVolumeArgs;
+    emptyDir?: EmptyDirVolumeArgs;
     /** Not supported on ECI; rejected in placements that may land there. */
-    hostPath?: { path: string; type?: string };
-    persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+    hostPath?: HostPathVolumeArgs;
+    persistentVolumeClaim?: PersistentVolumeClaimVolumeArgs;
 }
 
 export interface VolumeMountArgs {

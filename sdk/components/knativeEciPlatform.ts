@@ -1,0 +1,246 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AckClusterMode, DEFAULT_CLUSTER_SPEC, resolveAckClusterShape } from "../render/ackCluster";
+import { Checker, resourceLabel } from "../render/errors";
+import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
+import { checkPlatform, type PlatformFacts } from "../render/platform";
+import { AckCluster, type AckClusterArgs } from "./ackCluster";
+import { EciNamespace, type EciNamespaceArgs } from "./eciNamespace";
+import { KnativeService } from "./knativeService";
+import type { KnativeServiceArgs } from "./knativeServiceArgs";
+import { KnativeServing, type KnativeServingArgs } from "./knativeServing";
+import { VirtualNode } from "./virtualNode";
+
+/** The platform's ECI virtual node. */
+export interface PlatformVirtualNodeArgs {
+    /** The cluster has an ECI virtual node (placements other than `"ecs"` need it). @default true */
+    enabled?: boolean;
+    /** Install the `ack-virtual-node` add-on; `false` when an adopted cluster has it already. @default true */
+    install?: boolean;
+    /** Add-on version to pin. @default the version ACK installs */
+    version?: pulumi.Input<string>;
+    /** Add-on settings passed to ACK as JSON. @default none */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    config?: pulumi.Input<{ [key: string]: any }>;
+    /** Release the ECI instances on `pulumi destroy`. @default true */
+    cleanupCloudResources?: pulumi.Input<boolean>;
+    /**
+     * Write the cluster's pod vSwitches (all zones) and security group to `kube-system/eci-profile`, so ECI
+     * can fall back to another zone. Only for clusters the platform creates. @default true
+     */
+    useClusterNetwork?: boolean;
+}
+
+/** The platform's Knative Serving: `KnativeServing` args (the cluster id is filled in) plus `install`. */
+export interface PlatformKnativeArgs extends KnativeServingArgs {
+    /** Install Knative; `false` when an adopted cluster runs it already. @default true */
+    install?: boolean;
+}
+
+/** Arguments of `KnativeEciPlatform`. With no arguments at all it creates everything with defaults. */
+export interface KnativeEciPlatformArgs {
+    /**
+     * The ACK cluster: created (with a new network and ECS node pool) or adopted. See `AckClusterArgs`.
+     * @default a new VPC in two zones, an `ack.pro.small` cluster and a 2-node ECS pool labeled `resource-role=ecs`
+     */
+    cluster?: AckClusterArgs;
+    /** The ECI virtual node. @default installed, with the cluster's network in `eci-profile` */
+    virtualNode?: PlatformVirtualNodeArgs;
+    /** Knative Serving. @default ACK's managed Knative add-on */
+    knative?: PlatformKnativeArgs;
+    /** Namespaces to create or adopt, each named by `namespaceName`. @default none */
+    namespaces?: EciNamespaceArgs[];
+    /** Knative Services, each named by `serviceName` (unique in the platform). @default none */
+    services?: KnativeServiceArgs[];
+    /**
+     * The adopted cluster's ECS nodes carry the ECS label already (e.g. from a node pool managed elsewhere),
+     * so ECS placements are allowed without `cluster.ecsNodeNames`. @default false
+     */
+    ecsNodesLabeled?: boolean;
+}
+
+/** A plain string from an Input that names resources, or an InputError saying it must be plain. */
+function plainName(c: Checker, field: string, value: unknown): string | undefined {
+    if (value === undefined) return undefined;
+    c.check(
+        typeof value === "string",
+        field,
+        "(an Output)",
+        "expected a plain string: it names the platform's resources, which must be known at preview",
+    );
+    return value as string;
+}
+
+function plainLabel(value: pulumi.Input<{ key: string; value: string }> | undefined): NodeLabel | undefined {
+    return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise) ? (value as NodeLabel) : undefined;
+}
+
+/** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
+function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
+    const c = new Checker(resourceLabel("KnativeEciPlatform", name));
+    const { existingKubeconfig, ...clusterRest } = args.cluster ?? {};
+    const shape = resolveAckClusterShape(`${name}-cluster`, {
+        ...clusterRest,
+        ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}),
+    } as Parameters<typeof resolveAckClusterShape>[1]);
+    const created = shape.mode === AckClusterMode.Create;
+    const clusterSpec = args.cluster?.clusterSpec;
+    const virtualNodeEnabled = args.virtualNode?.enabled !== false;
+    return {
+        adoptedByKubeconfig: shape.mode === AckClusterMode.AdoptByKubeconfig,
+        installsVirtualNode: virtualNodeEnabled && args.virtualNode?.install !== false,
+        installsAckKnative: args.knative?.install !== false && (args.knative?.source ?? "ack") === "ack",
+        virtualNodeEnabled,
+        ecsNodeLabel: plainLabel(args.cluster?.ecsNodeLabel) ?? DEFAULT_ECS_NODE_LABEL,
+        declaresEcsNodes: shape.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
+        clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
+        namespaces: (args.namespaces ?? []).map((ns, i) => ({
+            namespaceName: plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName),
+            eciInjection: ns.eciInjection === true,
+            eciLabel: ns.eciLabel === true,
+        })),
+        services: (args.services ?? []).map((svc, i) => ({
+            serviceName: plainName(c, `services[${i}].serviceName`, svc.serviceName),
+            namespace: plainName(c, `services[${i}].namespace`, svc.namespace),
+            placement: svc.placement,
+            ecsNodeLabel: plainLabel(svc.ecsNodeLabel),
+            ecsFirst: svc.ecsFirst,
+        })),
+    };
+}
+
+/** The platform's parts. Kept out of public fields (getters below): the component analyzer cannot type them. */
+interface PlatformParts {
+    cluster: AckCluster;
+    virtualNode?: VirtualNode;
+    knative?: KnativeServing;
+    namespaces: { [namespaceName: string]: EciNamespace };
+    services: { [serviceName: string]: KnativeService };
+}
+const partsOf = new WeakMap<KnativeEciPlatform, PlatformParts>();
+
+/**
+ * The whole "Using ECI in Knative" guide as one component: an ACK cluster (new or adopted), the ECI
+ * virtual node, Knative Serving, labeled namespaces and Knative Services in any placement, wired with
+ * only the dependencies each needs.
+ */
+export class KnativeEciPlatform extends pulumi.ComponentResource {
+    /** The ACK cluster id (undefined for a cluster adopted by kubeconfig alone). */
+    readonly clusterId: pulumi.Output<string | undefined>;
+    /** The cluster's kubeconfig (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** serviceName → URL of every Knative Service. */
+    readonly serviceUrls: pulumi.Output<{ [serviceName: string]: string }>;
+
+    /** The Kubernetes provider for the cluster; use it for further objects (TypeScript). */
+    get provider(): AckCluster["provider"] {
+        return this.parts.cluster.provider;
+    }
+    /** The cluster component. */
+    get cluster(): AckCluster {
+        return this.parts.cluster;
+    }
+    /** The virtual node component, when installed. */
+    get virtualNode(): VirtualNode | undefined {
+        return this.parts.virtualNode;
+    }
+    /** The Knative Serving component, when installed. */
+    get knative(): KnativeServing | undefined {
+        return this.parts.knative;
+    }
+    /** Namespaces by name. */
+    get namespaces(): { [namespaceName: string]: EciNamespace } {
+        return this.parts.namespaces;
+    }
+    /** Knative Services by serviceName. */
+    get services(): { [serviceName: string]: KnativeService } {
+        return this.parts.services;
+    }
+    private get parts(): PlatformParts {
+        return partsOf.get(this) as PlatformParts;
+    }
+
+    constructor(name: string, args: KnativeEciPlatformArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Cross-check the parts before registering anything; each part validates its own args too.
+        const facts = platformFacts(name, args);
+        checkPlatform(name, facts);
+        super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
+
+        const cluster = new AckCluster(`${name}-cluster`, args.cluster ?? {}, { parent: this });
+        const parts: PlatformParts = { cluster, namespaces: {}, services: {} };
+        partsOf.set(this, parts);
+        this.clusterId = cluster.clusterId;
+        this.kubeconfig = cluster.kubeconfig;
+        const created = cluster.mode === AckClusterMode.Create;
+        const clusterId = cluster.clusterId.apply((id) => id ?? "");
+        const k8sOpts = { parent: this, provider: cluster.provider };
+        // Add-ons and Knative's control plane need nodes to run on.
+        const afterNodes = { parent: this, providers: [cluster.provider], dependsOn: cluster.ecsNodesReady };
+
+        const vn = args.virtualNode ?? {};
+        if (facts.installsVirtualNode) {
+            const network = created && vn.useClusterNetwork !== false;
+            parts.virtualNode = new VirtualNode(
+                `${name}-virtual-node`,
+                {
+                    clusterId,
+                    version: vn.version,
+                    config: vn.config,
+                    cleanupCloudResources: vn.cleanupCloudResources,
+                    vSwitchIds: network ? cluster.podVswitchIds.apply((ids) => ids ?? []) : undefined,
+                    securityGroupId: network ? cluster.securityGroupId.apply((id) => id ?? "") : undefined,
+                },
+                afterNodes,
+            );
+        }
+
+        const { install: installKnative, ...knativeArgs } = args.knative ?? {};
+        if (installKnative !== false) {
+            const upstream = knativeArgs.source === "upstream";
+            parts.knative = new KnativeServing(
+                `${name}-knative`,
+                // Upstream Knative pins its control plane to the platform's ECS nodes.
+                upstream ? { ecsNodeLabel: args.cluster?.ecsNodeLabel, ...knativeArgs } : { ...knativeArgs, clusterId },
+                afterNodes,
+            );
+        }
+
+        (args.namespaces ?? []).forEach((ns, i) => {
+            const nsName = facts.namespaces[i].namespaceName as string;
+            parts.namespaces[nsName] = new EciNamespace(`${name}-ns-${nsName}`, { ...ns, namespaceName: nsName }, k8sOpts);
+        });
+
+        (args.services ?? []).forEach((svc, i) => {
+            const serviceName = facts.services[i].serviceName as string;
+            const namespace = parts.namespaces[facts.services[i].namespace ?? "default"];
+            const dependsOn: pulumi.Resource[] = [
+                ...(parts.knative?.ready ?? []),
+                ...(namespace?.ready ?? []),
+                ...(mayRunOnEci(svc.placement) ? (parts.virtualNode?.ready ?? []) : []),
+                ...(mayRunOnEcs(svc.placement) ? cluster.ecsNodesReady : []),
+            ];
+            parts.services[serviceName] = new KnativeService(`${name}-${serviceName}`, withClusterNetwork(svc, cluster), {
+                ...k8sOpts,
+                dependsOn,
+            });
+        });
+
+        this.serviceUrls = pulumi
+            .all(Object.entries(parts.services).map(([svcName, s]) => s.url.apply((url) => [svcName, url] as const)))
+            .apply((pairs) => Object.fromEntries(pairs));
+        this.registerOutputs({ clusterId: this.clusterId, kubeconfig: this.kubeconfig, serviceUrls: this.serviceUrls });
+    }
+}
+
+/** An image cache left without a network is built in the cluster's first vSwitch and security group. */
+function withClusterNetwork(svc: KnativeServiceArgs, cluster: AckCluster): KnativeServiceArgs {
+    const cache = svc.imageCache;
+    if (cache?.mode !== "create" || (cache.vswitchId && cache.securityGroupId)) return svc;
+    return {
+        ...svc,
+        imageCache: {
+            ...cache,
+            vswitchId: cache.vswitchId ?? cluster.vswitchIds.apply((ids) => ids?.[0] ?? ""),
+            securityGroupId: cache.securityGroupId ?? cluster.securityGroupId.apply((id) => id ?? ""),
+        },
+    };
+}

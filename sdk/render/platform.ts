@@ -1,0 +1,132 @@
+import { Checker, resourceLabel } from "./errors";
+import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel, Placement } from "./placement";
+import { EcsFirstStrategy } from "./resourcePolicy";
+
+/** What the cross-checks need to know about the platform's parts, all plain values. */
+export interface PlatformFacts {
+    /** Whether the ack-virtual-node add-on is installed by the platform. */
+    virtualNodeEnabled: boolean;
+    /** The label the platform's ECS nodes carry. */
+    ecsNodeLabel: NodeLabel;
+    /** Whether the platform declares labeled ECS nodes (a node pool, or adopted nodes by name). */
+    declaresEcsNodes: boolean;
+    /** The ACK edition when known (created clusters); undefined for adopted clusters. */
+    clusterSpec?: string;
+    /** The cluster is adopted by kubeconfig alone: no cluster id for add-ons. */
+    adoptedByKubeconfig: boolean;
+    /** The platform installs the ack-virtual-node add-on. */
+    installsVirtualNode: boolean;
+    /** The platform installs ACK's Knative add-on. */
+    installsAckKnative: boolean;
+    namespaces: { namespaceName?: string; eciInjection?: boolean; eciLabel?: boolean }[];
+    services: {
+        serviceName?: string;
+        namespace?: string;
+        placement: Placement;
+        ecsNodeLabel?: NodeLabel;
+        ecsFirst?: { strategy?: EcsFirstStrategy };
+    }[];
+}
+
+const ECI_NEEDED = "it runs pods on the ECI virtual node";
+
+/**
+ * Checks that the platform's parts fit together: each Service's placement has the nodes, namespace
+ * labels and cluster features it relies on. Throws `InputError` naming the service and the fix.
+ */
+export function checkPlatform(platformName: string, f: PlatformFacts): void {
+    const c = new Checker(resourceLabel("KnativeEciPlatform", platformName));
+    if (f.adoptedByKubeconfig) {
+        const why =
+            "a cluster adopted by kubeconfig alone has no cluster id to install ACK add-ons with; set cluster.existingClusterId, or set this to false if it is installed already";
+        c.check(!f.installsVirtualNode, "virtualNode.install", true, `expected false: ${why}`);
+        c.check(!f.installsAckKnative, "knative.install", true, `expected false or knative.source "upstream": ${why}`);
+    }
+    const namespaces = new Map<string, PlatformFacts["namespaces"][number]>();
+    f.namespaces.forEach((ns, i) => {
+        c.check(
+            typeof ns.namespaceName === "string" && ns.namespaceName !== "",
+            `namespaces[${i}].namespaceName`,
+            ns.namespaceName,
+            "expected the namespace's name (the platform names each namespace's resources after it)",
+        );
+        c.check(
+            !namespaces.has(ns.namespaceName as string),
+            `namespaces[${i}].namespaceName`,
+            ns.namespaceName,
+            "expected each namespace once",
+        );
+        namespaces.set(ns.namespaceName as string, ns);
+    });
+
+    const seen = new Set<string>();
+    f.services.forEach((svc, i) => {
+        const field = `services[${i}]`;
+        c.check(
+            typeof svc.serviceName === "string" && svc.serviceName !== "",
+            `${field}.serviceName`,
+            svc.serviceName,
+            "expected the Knative Service's name (the platform names its resources after it)",
+        );
+        const namespace = svc.namespace ?? "default";
+        c.check(
+            !seen.has(svc.serviceName as string),
+            `${field}.serviceName`,
+            svc.serviceName,
+            "expected each service name once in the platform (serviceUrls is keyed by it)",
+        );
+        seen.add(svc.serviceName as string);
+
+        const declared = namespaces.get(namespace);
+        const injects = !!declared && (declared.eciInjection === true || declared.eciLabel === true);
+        if (svc.placement === Placement.EciNamespace) {
+            c.check(
+                injects,
+                `${field}.namespace`,
+                namespace,
+                `expected a namespace declared in namespaces with eciInjection: true, because placement "eci-namespace" relies on ACK's webhook to send the namespace's pods to ECI; add { namespaceName: "${namespace}", eciInjection: true } to namespaces, or use placement "eci"`,
+            );
+        }
+        if (injects && mayRunOnEcs(svc.placement)) {
+            c.fail(
+                `${field}.placement`,
+                svc.placement,
+                `expected "eci" or "eci-namespace": namespace "${namespace}" is labeled for ECI injection, so ACK's webhook sends all its pods to ECI; put the service in an unlabeled namespace`,
+            );
+        }
+        if (mayRunOnEci(svc.placement)) {
+            c.check(
+                f.virtualNodeEnabled,
+                `${field}.placement`,
+                svc.placement,
+                `expected "ecs" while virtualNode.enabled is false (${ECI_NEEDED}); enable the virtual node`,
+            );
+        }
+        if (mayRunOnEcs(svc.placement)) {
+            const wanted = svc.ecsNodeLabel ?? DEFAULT_ECS_NODE_LABEL;
+            c.check(
+                wanted.key === f.ecsNodeLabel.key && wanted.value === f.ecsNodeLabel.value,
+                `${field}.ecsNodeLabel`,
+                `${wanted.key}=${wanted.value}`,
+                `expected the label the platform's ECS nodes carry (${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}); set cluster.ecsNodeLabel and the service's ecsNodeLabel alike`,
+            );
+            c.check(
+                f.declaresEcsNodes,
+                `${field}.placement`,
+                svc.placement,
+                `expected ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}, but the platform declares none: create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true if they are labeled already`,
+            );
+        }
+        const usesResourcePolicy =
+            svc.placement === Placement.EcsFirst &&
+            (svc.ecsFirst?.strategy ?? EcsFirstStrategy.ResourcePolicy) === EcsFirstStrategy.ResourcePolicy;
+        if (usesResourcePolicy && f.clusterSpec !== undefined) {
+            c.check(
+                f.clusterSpec.startsWith("ack.pro"),
+                `${field}.placement`,
+                svc.placement,
+                `expected an ACK Pro cluster for "ecs-first", which uses ACK's ResourcePolicy (cluster.clusterSpec is "${f.clusterSpec}"); use clusterSpec "ack.pro.small", or ecsFirst.strategy "preferred-affinity" (a preference only: no strict ECS-then-ECI order)`,
+            );
+        }
+    });
+}

@@ -1,0 +1,110 @@
+import * as assert from "node:assert/strict";
+import { InputError } from "../../sdk/render/errors";
+import { checkPlatform, type PlatformFacts } from "../../sdk/render/platform";
+
+const facts: PlatformFacts = {
+    virtualNodeEnabled: true,
+    ecsNodeLabel: { key: "resource-role", value: "ecs" },
+    declaresEcsNodes: true,
+    clusterSpec: "ack.pro.small",
+    adoptedByKubeconfig: false,
+    installsVirtualNode: true,
+    installsAckKnative: true,
+    namespaces: [{ namespaceName: "vk" }, { namespaceName: "vk-injected", eciInjection: true }],
+    services: [
+        { serviceName: "a", namespace: "vk", placement: "eci" },
+        { serviceName: "b", namespace: "vk-injected", placement: "eci-namespace" },
+        { serviceName: "c", namespace: "vk", placement: "ecs-and-eci" },
+    ],
+};
+
+function rejects(change: Partial<PlatformFacts>, message: string, fix: RegExp): void {
+    assert.throws(
+        () => checkPlatform("guide", { ...facts, ...change }),
+        (e: unknown) => {
+            assert.ok(e instanceof InputError);
+            assert.ok(e.message.startsWith(`KnativeEciPlatform "guide": ${message}`), e.message);
+            assert.match(e.message, fix);
+            return true;
+        },
+    );
+}
+
+describe("KnativeEciPlatform cross-checks", () => {
+    it("accepts the guide's three modes", () => {
+        checkPlatform("guide", facts);
+    });
+
+    it("requires an eci-namespace service's namespace to be declared with eciInjection, saying how to fix it", () => {
+        rejects(
+            { services: [{ serviceName: "b", namespace: "vk", placement: "eci-namespace" }] },
+            'services[0].namespace = "vk" is not valid',
+            /add \{ namespaceName: "vk", eciInjection: true \} to namespaces, or use placement "eci"/,
+        );
+        rejects(
+            { services: [{ serviceName: "b", placement: "eci-namespace" }] },
+            'services[0].namespace = "default"',
+            /eciInjection: true/,
+        );
+    });
+
+    it("accepts the current alibabacloud.com/eci label for eci-namespace", () => {
+        checkPlatform("guide", { ...facts, namespaces: [{ namespaceName: "vk-injected", eciLabel: true }], services: [facts.services[1]] });
+    });
+
+    it("rejects ECS placements in a namespace whose pods ACK sends to ECI", () => {
+        rejects(
+            { services: [{ serviceName: "c", namespace: "vk-injected", placement: "ecs-and-eci" }] },
+            'services[0].placement = "ecs-and-eci"',
+            /labeled for ECI injection/,
+        );
+    });
+
+    it("needs the virtual node for ECI placements", () => {
+        rejects({ virtualNodeEnabled: false }, 'services[0].placement = "eci"', /enable the virtual node/);
+        checkPlatform("guide", { ...facts, virtualNodeEnabled: false, services: [{ serviceName: "d", placement: "ecs" }] });
+    });
+
+    it("needs ECS nodes carrying the label ECS placements select", () => {
+        rejects({ declaresEcsNodes: false }, 'services[2].placement = "ecs-and-eci"', /cluster\.ecsNodeNames/);
+        rejects(
+            { services: [{ serviceName: "c", placement: "ecs", ecsNodeLabel: { key: "pool", value: "web" } }] },
+            'services[0].ecsNodeLabel = "pool=web"',
+            /resource-role=ecs/,
+        );
+    });
+
+    it("rejects ecs-first with a ResourcePolicy on a non-Pro cluster, and allows the preferred-affinity fallback", () => {
+        const burst = { serviceName: "e", placement: "ecs-first" as const };
+        rejects(
+            { clusterSpec: "ack.standard", services: [burst] },
+            'services[0].placement = "ecs-first"',
+            /ACK Pro.*"ack.standard".*"preferred-affinity"/,
+        );
+        checkPlatform("guide", {
+            ...facts,
+            clusterSpec: "ack.standard",
+            services: [{ ...burst, ecsFirst: { strategy: "preferred-affinity" } }],
+        });
+        checkPlatform("guide", { ...facts, clusterSpec: undefined, services: [burst] });
+    });
+
+    it("rejects missing or repeated names", () => {
+        rejects({ services: [{ placement: "eci" }] }, "services[0].serviceName (missing)", /Knative Service's name/);
+        rejects(
+            { services: [facts.services[0], { ...facts.services[0], namespace: "other" }] },
+            'services[1].serviceName = "a"',
+            /once in the platform/,
+        );
+        rejects(
+            { namespaces: [{ namespaceName: "vk" }, { namespaceName: "vk" }] },
+            'namespaces[1].namespaceName = "vk"',
+            /each namespace once/,
+        );
+    });
+
+    it("cannot install ACK add-ons on a cluster adopted by kubeconfig alone", () => {
+        rejects({ adoptedByKubeconfig: true }, "virtualNode.install = true", /cluster.existingClusterId/);
+        rejects({ adoptedByKubeconfig: true, installsVirtualNode: false }, "knative.install = true", /knative.source "upstream"/);
+    });
+});
