@@ -84,6 +84,14 @@ export function mockKubeconfig(clusterId: string): string {
 
 /** Outputs the mock cloud computes for a resource, beyond echoing its inputs. */
 function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    if (type === "pulumi:pulumi:StackReference") {
+        // A referenced platform stack, shaped like the root guide program's outputs.
+        const clusterId = "cmockreferencedcluster";
+        return {
+            outputs: { clusterId, kubeconfig: mockKubeconfig(clusterId), serviceUrls: {} },
+            secretOutputNames: ["kubeconfig"],
+        };
+    }
     if (type === "kubernetes:serving.knative.dev/v1:Service") {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         const svc = meta.name ?? name;

@@ -1,0 +1,25 @@
+// Placement "eci-namespace": the namespace label virtual-node-affinity-injection=enabled (the guide's
+// `kubectl label namespace vk …`) makes ACK inject the virtual-node affinity and toleration.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { EciNamespace, KnativeService } from "../../sdk";
+
+const config = new pulumi.Config();
+const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+
+const vk = new EciNamespace("vk", { eciInjection: true }, { provider });
+
+const hello = new KnativeService(
+    "helloworld-go",
+    {
+        namespace: vk.namespaceName,
+        placement: "eci-namespace",
+        image: "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56",
+        env: { TARGET: "Knative" },
+        eciSpecs: ["2-4Gi"],
+    },
+    // The label must be in place before the first pod is admitted.
+    { provider, dependsOn: vk.ready },
+);
+
+export const url = hello.url;
