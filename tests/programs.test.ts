@@ -1,0 +1,103 @@
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+
+// The root program and every TypeScript example, each run under the mock engine by the plan CLI in
+// its own process (Pulumi's mock engine is global per process). They start together.
+const ROOT = path.resolve(__dirname, "../..");
+const CLI = path.join(ROOT, "build/plan/cli.js");
+
+interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+function plan(program: string, project: string, config: string[] = []): Promise<Run> {
+    const args = [CLI, "--program", path.join(ROOT, "build", program), "--project", project, ...config.flatMap((c) => ["--config", c])];
+    return new Promise((resolve) => {
+        execFile(process.execPath, args, { cwd: ROOT }, (err, stdout, stderr) =>
+            resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+    });
+}
+
+/** The placement table's rows: "namespace/service" → the nodes listed under MAY RUN ON. */
+function placements(stdout: string): Record<string, string> {
+    const table = stdout.slice(stdout.indexOf("Knative Services ("));
+    const rows: Record<string, string> = {};
+    for (const line of table.split("\n")) {
+        const m = /^ {2}(\S+\/\S+)\s+\S+\s+(.+)$/.exec(line);
+        if (m && m[1] !== "SERVICE") rows[m[1]] = m[2].trim();
+    }
+    return rows;
+}
+
+const KUBECONFIG = "kubeconfig=apiVersion: v1\nkind: Config\n";
+const PROGRAMS = {
+    guide: { program: "guide/index.js", project: "ack-knative-eci-guide", config: [] },
+    "service-eci": { program: "examples/service-eci/index.js", project: "service-eci", config: [KUBECONFIG] },
+    "service-eci-namespace": { program: "examples/service-eci-namespace/index.js", project: "service-eci-namespace", config: [KUBECONFIG] },
+    "service-ecs-and-eci": {
+        program: "examples/service-ecs-and-eci/index.js",
+        project: "service-ecs-and-eci",
+        config: [KUBECONFIG, 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
+    },
+    "service-ecs": { program: "examples/service-ecs/index.js", project: "service-ecs", config: [KUBECONFIG] },
+    "ecs-first": { program: "examples/ecs-first/index.js", project: "ecs-first", config: [] },
+    "existing-cluster": {
+        program: "examples/existing-cluster/index.js",
+        project: "existing-cluster",
+        config: ["clusterId=c0123456789abcdef0123456789abcdef", 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
+    },
+    "stack-reference": {
+        program: "examples/stack-reference/index.js",
+        project: "stack-reference",
+        config: ["platformStack=my-org/ack-knative-eci-guide/dev"],
+    },
+};
+
+describe("the root program and the examples under the mock engine", function () {
+    this.timeout(120000);
+    const runs: Record<string, Run> = {};
+    before(async () => {
+        const names = Object.keys(PROGRAMS) as (keyof typeof PROGRAMS)[];
+        const results = await Promise.all(names.map((n) => plan(PROGRAMS[n].program, PROGRAMS[n].project, PROGRAMS[n].config)));
+        names.forEach((n, i) => (runs[n] = results[i]));
+    });
+
+    for (const name of Object.keys(PROGRAMS)) {
+        it(`${name} runs and plans cleanly`, () => {
+            const run = runs[name];
+            assert.equal(run.code, 0, `${name} failed:\n${run.stdout}\n${run.stderr}`);
+            assert.ok(!/error|warning/i.test(run.stderr), `${name} printed: ${run.stderr}`);
+            assert.match(run.stdout, /kubernetes:serving\.knative\.dev\/v1:Service/);
+        });
+    }
+
+    it("the guide: eci and eci-namespace only on the virtual node, ecs-and-eci on the ECS pool or the virtual node", () => {
+        assert.deepEqual(placements(runs.guide.stdout), {
+            "vk-injected/helloworld-go-injected": "virtual-kubelet",
+            "vk/helloworld-go": "virtual-kubelet",
+            "vk/helloworld-go-mixed": "guide-cluster-ecs, virtual-kubelet",
+        });
+        assert.match(runs.guide.stdout, /kubeconfig: '\[secret\]'/);
+    });
+
+    it("examples: each mode lands where its name says", () => {
+        assert.deepEqual(placements(runs["ecs-first"].stdout), { "shop/checkout": "burst-cluster-ecs, virtual-kubelet" });
+        assert.match(runs["ecs-first"].stdout, /kind: ResourcePolicy/);
+        assert.match(runs["ecs-first"].stdout, /alicloud:eci\/imageCache:ImageCache/);
+        assert.deepEqual(placements(runs["existing-cluster"].stdout), {
+            "vk/helloworld-go": "virtual-kubelet",
+            "vk/helloworld-go-mixed": "cn-hangzhou.192.168.0.10, virtual-kubelet",
+        });
+        assert.match(runs["service-eci-namespace"].stdout, /virtual-node-affinity-injection: enabled/);
+    });
+
+    it("never prints a kubeconfig", () => {
+        for (const [name, run] of Object.entries(runs)) {
+            assert.ok(!/mock-token-not-a-credential|certificate-authority-data/.test(run.stdout), `${name} printed a kubeconfig`);
+        }
+    });
+});
