@@ -15,7 +15,7 @@ const USAGE = `usage: ack-knative-eci-plan [--program PATH] [--stack NAME] [--pr
 Runs a compiled Pulumi program under Pulumi's mock engine (no cloud, no Pulumi CLI) and prints
 its resource tree, stack outputs, Kubernetes objects (YAML) and a placement table of Knative Services.
 
-  --program PATH     compiled program: a .js file or a directory with index.js (default: build/index.js)
+  --program PATH     compiled program: a .js file or a directory with index.js (default: the compiled Pulumi.yaml "main", e.g. build/guide/index.js)
   --stack NAME       stack name; reads Pulumi.<stack>.yaml config when present (default: dev)
   --project NAME     project name (default: from Pulumi.yaml, else ack-knative-eci)
   --config k=v       config value, repeatable; keys without "ns:" get the project's namespace

@@ -17,7 +17,17 @@ export class PlanUsageError extends Error {
     }
 }
 
-export const DEFAULT_PROGRAM = path.join("build", "index.js");
+/**
+ * The compiled form of the program `pulumi up` would run here: `Pulumi.yaml`'s `main` (a directory or
+ * a `.ts` file, compiled by `tsc` into `build/`), else `build/index.js`.
+ */
+export function defaultProgram(cwd: string): string {
+    const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f));
+    const main = file ? ((yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { main?: string }).main : undefined;
+    if (!main) return path.join("build", "index.js");
+    const compiled = path.join("build", main.replace(/\.[cm]?ts$/, ".js"));
+    return compiled.endsWith(".js") ? compiled : path.join(compiled, "index.js");
+}
 
 export interface RunOptions {
     /** A compiled `.js` program or a directory holding one (`index.js` or its package.json `main`). */
@@ -32,11 +42,12 @@ export interface RunOptions {
 
 /** The absolute path of the module to load, or a `PlanUsageError` saying what is missing. */
 export function resolveProgram(program: string | undefined, cwd: string): string {
-    const target = path.resolve(cwd, program ?? DEFAULT_PROGRAM);
+    const fallback = defaultProgram(cwd);
+    const target = path.resolve(cwd, program ?? fallback);
     if (!fs.existsSync(target)) {
         throw new PlanUsageError(
             program === undefined
-                ? `no program at ${DEFAULT_PROGRAM}: build the root program index.ts first (npm run build) or pass --program PATH`
+                ? `no program at ${fallback}: compile the project's program first (npm run build) or pass --program PATH`
                 : `--program ${program}: no such file or directory`,
         );
     }
@@ -46,7 +57,7 @@ export function resolveProgram(program: string | undefined, cwd: string): string
     try {
         return require.resolve(target);
     } catch {
-        throw new PlanUsageError(`--program ${program ?? DEFAULT_PROGRAM}: no index.js or package.json "main" in this directory`);
+        throw new PlanUsageError(`--program ${program ?? fallback}: no index.js or package.json "main" in this directory`);
     }
 }
 

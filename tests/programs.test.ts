@@ -13,8 +13,10 @@ interface Run {
     stderr: string;
 }
 
-function plan(program: string, project: string, config: string[] = []): Promise<Run> {
-    const args = [CLI, "--program", path.join(ROOT, "build", program), "--project", project, ...config.flatMap((c) => ["--config", c])];
+/** Runs the plan CLI; no `program` means the default, as `npm run plan` does (Pulumi.yaml's `main`). */
+function plan(program: string | undefined, project: string, config: string[] = []): Promise<Run> {
+    const programArgs = program ? ["--program", path.join(ROOT, "build", program), "--project", project] : [];
+    const args = [CLI, ...programArgs, ...config.flatMap((c) => ["--config", c])];
     return new Promise((resolve) => {
         execFile(process.execPath, args, { cwd: ROOT }, (err, stdout, stderr) =>
             resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -35,7 +37,7 @@ function placements(stdout: string): Record<string, string> {
 
 const KUBECONFIG = "kubeconfig=apiVersion: v1\nkind: Config\n";
 const PROGRAMS = {
-    guide: { program: "guide/index.js", project: "ack-knative-eci-guide", config: [] },
+    guide: { program: undefined, project: "ack-knative-eci-guide", config: [] },
     "service-eci": { program: "examples/service-eci/index.js", project: "service-eci", config: [KUBECONFIG] },
     "service-eci-namespace": { program: "examples/service-eci-namespace/index.js", project: "service-eci-namespace", config: [KUBECONFIG] },
     "service-ecs-and-eci": {

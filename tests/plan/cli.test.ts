@@ -126,7 +126,7 @@ describe("plan CLI", function () {
         assert.equal(noProgram.code, 1);
         assert.equal(
             noProgram.stderr,
-            "error: no program at build/index.js: build the root program index.ts first (npm run build) or pass --program PATH\n",
+            "error: no program at build/index.js: compile the project's program first (npm run build) or pass --program PATH\n",
         );
     });
 });
