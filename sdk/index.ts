@@ -12,7 +12,7 @@ export type { KnativeServiceObject } from "./render/k8sTypes";
 export { renderKnativeService } from "./render/knativeService";
 export { Placement } from "./render/placement";
 export type { ScalingSettings } from "./render/scaling";
-export { VirtualNode, type VirtualNodeArgs } from "./components/virtualNode";
+export { type NodeTaint, VirtualNode, type VirtualNodeArgs } from "./components/virtualNode";
 export { KnativeServing, type KnativeServingArgs, KnativeSource } from "./components/knativeServing";
 export { EciNamespace, type EciNamespaceArgs } from "./components/eciNamespace";
 export type { KnativeServingObject } from "./render/knativeServing";
