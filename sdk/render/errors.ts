@@ -3,6 +3,12 @@
  * bad value and what would be valid, so `pulumi preview` shows a sentence instead of a stack trace.
  */
 export class InputError extends Error {
+    /**
+     * Marks this as a Pulumi RunError (the runtime checks the flag, not the class), so `pulumi
+     * preview` prints the message alone, without a stack trace.
+     */
+    readonly __pulumiRunError = true;
+
     constructor(
         /** Who rejects the value, e.g. `KnativeService "hello"`. */
         readonly resource: string,
