@@ -1,0 +1,99 @@
+import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { Checker } from "./errors";
+import type { Container, Volume } from "./k8sTypes";
+
+export const USER_CONTAINER = "user-container";
+
+/** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
+const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
+/** Environment variables Knative sets in every container. */
+const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
+
+export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServiceSettings["volumeMounts"]): void {
+    const names = new Set<string>();
+    volumes.forEach((v, i) => {
+        const sources = (["configMap", "secret", "emptyDir", "hostPath", "persistentVolumeClaim"] as const).filter(
+            (k) => v[k] !== undefined,
+        );
+        c.check(
+            sources.length === 1,
+            `volumes[${i}]`,
+            v,
+            "expected exactly one of configMap, secret, emptyDir, hostPath, persistentVolumeClaim",
+        );
+        c.check(!names.has(v.name), `volumes[${i}].name`, v.name, "expected a name used once");
+        names.add(v.name);
+    });
+    (mounts ?? []).forEach((m, i) => {
+        c.check(
+            names.has(m.name),
+            `volumeMounts[${i}].name`,
+            m.name,
+            `expected the name of a volume (${[...names].join(", ") || "none declared"})`,
+        );
+        c.check(
+            typeof m.mountPath === "string" && m.mountPath.startsWith("/"),
+            `volumeMounts[${i}].mountPath`,
+            m.mountPath,
+            "expected an absolute path",
+        );
+    });
+}
+
+export function renderContainer(c: Checker, s: KnativeServiceSettings): Container {
+    c.check(
+        typeof s.image === "string" && s.image.trim() !== "" && !/\s/.test(s.image),
+        "image",
+        s.image,
+        'expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56"',
+    );
+    const env = Object.entries(s.env ?? {}).map(([name, value]) => {
+        c.check(
+            ENV_NAME.test(name),
+            `env["${name}"]`,
+            name,
+            "expected an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit",
+        );
+        c.check(
+            !RESERVED_ENV.includes(name),
+            `env["${name}"]`,
+            name,
+            `expected a name Knative does not set itself (${RESERVED_ENV.join(", ")})`,
+        );
+        c.check(typeof value === "string", `env["${name}"]`, value, "expected a string value");
+        return { name, value };
+    });
+    if (s.port !== undefined) {
+        c.integer(s.port, "port", 1, 65535);
+        c.check(
+            !RESERVED_PORTS.includes(s.port),
+            "port",
+            s.port,
+            `expected a port other than Knative's queue-proxy ports ${RESERVED_PORTS.join(", ")}`,
+        );
+    }
+    for (const kind of ["requests", "limits"] as const) {
+        for (const [resource, quantity] of Object.entries(s.resources?.[kind] ?? {})) {
+            c.check(
+                typeof quantity === "string" && QUANTITY.test(quantity),
+                `resources.${kind}.${resource}`,
+                quantity,
+                'expected a Kubernetes quantity such as "500m", "2" or "4Gi"',
+            );
+        }
+    }
+    // Knative names the container "user-container" when unnamed; naming it keeps the object schema-valid.
+    const container: Container = { name: USER_CONTAINER, image: s.image };
+    if (s.command?.length) container.command = [...s.command];
+    if (s.args?.length) container.args = [...s.args];
+    if (env.length) container.env = env;
+    if (s.port !== undefined) container.ports = [{ containerPort: s.port }];
+    if (s.resources && (s.resources.requests || s.resources.limits)) {
+        container.resources = JSON.parse(JSON.stringify(s.resources)) as Container["resources"];
+    }
+    if (s.volumeMounts?.length) container.volumeMounts = s.volumeMounts.map((m) => ({ ...m }));
+    if (s.securityContext) container.securityContext = { ...s.securityContext };
+    return container;
+}

@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
+import type { Checker } from "./errors";
+import type { KnativeServiceObject } from "./k8sTypes";
+
+/** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
+export interface ImageCachePlan {
+    imageCacheName: string;
+    images: string[];
+    vswitchId: string;
+    securityGroupId: string;
+    eipInstanceId?: string;
+    imageCacheSize?: number;
+    retentionDays?: number;
+}
+
+const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+
+export function planImageCache(c: Checker, serviceName: string, s: KnativeServiceSettings): ImageCachePlan | undefined {
+    const cache = s.imageCache;
+    if (cache?.mode !== ImageCacheMode.Create) return undefined;
+    const images = [s.image, ...(cache.extraImages ?? [])];
+    images.forEach((image, i) =>
+        c.check(
+            IMAGE_WITH_TAG.test(image.slice(image.lastIndexOf("/") + 1)) || /@sha256:/.test(image),
+            i === 0 ? "image" : `imageCache.extraImages[${i - 1}]`,
+            image,
+            "expected a tag or digest (an ECI image cache stores tagged images)",
+        ),
+    );
+    c.check(
+        typeof cache.vswitchId === "string" && cache.vswitchId.startsWith("vsw-"),
+        "imageCache.vswitchId",
+        cache.vswitchId,
+        'expected the vSwitch id ("vsw-...") the cache is built in (mode "create")',
+    );
+    c.check(
+        typeof cache.securityGroupId === "string" && cache.securityGroupId.startsWith("sg-"),
+        "imageCache.securityGroupId",
+        cache.securityGroupId,
+        'expected a security group id ("sg-...") (mode "create")',
+    );
+    c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048);
+    c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);
+    // The name follows the images, so a new image creates a new cache before the old one goes.
+    const digest = createHash("sha256").update(images.join("\n")).digest("hex").slice(0, 8);
+    const plan: ImageCachePlan = {
+        imageCacheName: `${serviceName}-${digest}`,
+        images,
+        vswitchId: cache.vswitchId as string,
+        securityGroupId: cache.securityGroupId as string,
+    };
+    if (cache.eipInstanceId !== undefined) plan.eipInstanceId = cache.eipInstanceId;
+    if (cache.sizeGiB !== undefined) plan.imageCacheSize = cache.sizeGiB;
+    if (cache.retentionDays !== undefined) plan.retentionDays = cache.retentionDays;
+    return plan;
+}
+
+/** The Service pinned to an image cache: its id goes into `k8s.aliyun.com/eci-image-snapshot-id`. */
+export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: string): KnativeServiceObject {
+    const template = service.spec.template;
+    return {
+        ...service,
+        spec: {
+            ...service.spec,
+            template: {
+                ...template,
+                metadata: {
+                    ...template.metadata,
+                    annotations: { ...template.metadata.annotations, [ECI_ANNOTATIONS.imageSnapshotId]: imageCacheId },
+                },
+            },
+        },
+    };
+}
