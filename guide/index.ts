@@ -9,6 +9,8 @@ const eciSpecs = config.getObject<string[]>("eciSpecs") ?? ["2-4Gi"];
 
 const platform = new KnativeEciPlatform("guide", {
     cluster: {
+        // One cluster per stack: dev and prod stacks in one account get distinct ACK cluster names.
+        clusterName: `ack-knative-eci-${pulumi.getStack()}`,
         apiServerPublic: config.getBoolean("apiServerPublic") ?? true,
         deletionProtection: config.getBoolean("deletionProtection") ?? false,
         nodePool: {
