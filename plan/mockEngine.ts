@@ -125,7 +125,20 @@ function mockId(type: string, name: string, inputs: Record<string, unknown>): st
     return `${name}-id`;
 }
 
+/** Zone data sources (`getZones`, `eci.getZones`, `vpc.getEnhancedNatAvailableZones`, …): `alicloud:<module>/get…Zones:get…Zones`. */
+const ZONE_DATA_SOURCE = /^alicloud:[a-z]+\/get\w*Zones:get\w*Zones$/;
+
+/**
+ * What every zone data source answers: the same three zones, under the field names those data sources
+ * use (`id`/`zoneIds` of getZones, `zoneId`/`localName` of getEnhancedNatAvailableZones).
+ */
+function mockZones(): Record<string, unknown> {
+    const ids = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
+    return { ids, zones: ids.map((id) => ({ id, zoneId: id, zoneIds: [id], localName: id, availableInstanceTypes: [] })) };
+}
+
 function mockCall(token: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (ZONE_DATA_SOURCE.test(token)) return mockZones();
     switch (token) {
         case "alicloud:cs/getClusterCredential:getClusterCredential":
             return {
@@ -134,11 +147,6 @@ function mockCall(token: string, args: Record<string, unknown>): Record<string, 
                 expiration: "2099-01-01T00:00:00Z",
                 certificateAuthority: {},
             };
-        case "alicloud:index/getZones:getZones":
-        case "alicloud:eci/getZones:getZones": {
-            const ids = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
-            return { ids, zones: ids.map((id) => ({ id, zoneIds: [id], availableInstanceTypes: [] })) };
-        }
         case "alicloud:cs/getManagedKubernetesClusters:getManagedKubernetesClusters": {
             // Every requested cluster exists, with ids derived from its own.
             const ids = ((args.ids as string[] | undefined) ?? []).map(String);

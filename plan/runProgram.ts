@@ -66,15 +66,27 @@ interface ProjectFiles {
     stackConfig: Record<string, unknown>;
 }
 
+/** `Pulumi.yaml`'s `config:` block as values: `{value}` and `{default}` entries, or plain scalars. */
+export function projectConfig(block: Record<string, unknown> | undefined): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(block ?? {})) {
+        if (typeof entry !== "object" || entry === null || Array.isArray(entry)) values[key] = entry;
+        else if ("value" in entry) values[key] = (entry as { value: unknown }).value;
+        else if ("default" in entry) values[key] = (entry as { default: unknown }).default;
+    }
+    return values;
+}
+
 /** `Pulumi.yaml`'s project name and `Pulumi.<stack>.yaml`'s config, searching up from `cwd`. */
 function projectFiles(cwd: string, stack: string): ProjectFiles {
     for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
         const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
         if (file) {
-            const project = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { name?: string };
+            const project = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { name?: string; config?: Record<string, unknown> };
             const stackFile = path.join(dir, `Pulumi.${stack}.yaml`);
             const stackDoc = fs.existsSync(stackFile) ? ((yaml.load(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: object }) : {};
-            return { name: project.name, stackConfig: { ...stackDoc.config } };
+            // As `pulumi up` does: the project's config values and declared defaults, then the stack's.
+            return { name: project.name, stackConfig: { ...projectConfig(project.config), ...stackDoc.config } };
         }
         if (path.dirname(dir) === dir) return { stackConfig: {} };
     }

@@ -36,21 +36,26 @@ function placements(stdout: string): Record<string, string> {
 }
 
 const KUBECONFIG = "kubeconfig=apiVersion: v1\nkind: Config\n";
+const CLUSTER_ID = "clusterId=c0123456789abcdef0123456789abcdef";
 const PROGRAMS = {
     guide: { program: undefined, project: "ack-knative-eci-guide", config: [] },
-    "service-eci": { program: "examples/service-eci/index.js", project: "service-eci", config: [KUBECONFIG] },
-    "service-eci-namespace": { program: "examples/service-eci-namespace/index.js", project: "service-eci-namespace", config: [KUBECONFIG] },
+    "service-eci": { program: "examples/service-eci/index.js", project: "service-eci", config: [KUBECONFIG, CLUSTER_ID] },
+    "service-eci-namespace": {
+        program: "examples/service-eci-namespace/index.js",
+        project: "service-eci-namespace",
+        config: [KUBECONFIG, CLUSTER_ID],
+    },
     "service-ecs-and-eci": {
         program: "examples/service-ecs-and-eci/index.js",
         project: "service-ecs-and-eci",
-        config: [KUBECONFIG, 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
+        config: [KUBECONFIG, CLUSTER_ID, 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
     },
-    "service-ecs": { program: "examples/service-ecs/index.js", project: "service-ecs", config: [KUBECONFIG] },
+    "service-ecs": { program: "examples/service-ecs/index.js", project: "service-ecs", config: [KUBECONFIG, CLUSTER_ID] },
     "ecs-first": { program: "examples/ecs-first/index.js", project: "ecs-first", config: [] },
     "existing-cluster": {
         program: "examples/existing-cluster/index.js",
         project: "existing-cluster",
-        config: ["clusterId=c0123456789abcdef0123456789abcdef", 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
+        config: ["clusterId=c0123456789abcdef0123456789abcdef", 'ecsNodes=["cn-hangzhou.192.168.0.10"]', "installVirtualNode=true"],
     },
     "stack-reference": {
         program: "examples/stack-reference/index.js",

@@ -1,5 +1,7 @@
-// Adopting an existing cluster by id: the kubeconfig comes from ACK, the named ECS nodes are labeled
-// resource-role=ecs, and nothing about the cluster itself is managed (or deleted) by this stack.
+// Adopting an existing cluster by id: the kubeconfig comes from ACK and the named ECS nodes are
+// labeled resource-role=ecs. The cluster and, by default, its add-ons stay unmanaged: destroying this
+// stack removes only the labels, namespaces and Services it created. Set install: true to have this
+// stack install (and own) Knative or the virtual node.
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeEciPlatform } from "../../sdk";
 
@@ -11,7 +13,8 @@ const platform = new KnativeEciPlatform("existing", {
         existingClusterId: config.require("clusterId"),
         ecsNodeNames: config.getObject<string[]>("ecsNodes") ?? [],
     },
-    knative: { install: config.getBoolean("installKnative") ?? true },
+    knative: { install: config.getBoolean("installKnative") ?? false },
+    virtualNode: { install: config.getBoolean("installVirtualNode") ?? false },
     // Without listed nodes, say the nodes are labeled elsewhere (e.g. by a node pool's labels).
     ecsNodesLabeled: (config.getObject<string[]>("ecsNodes") ?? []).length === 0,
     namespaces: [{ namespaceName: "vk" }],

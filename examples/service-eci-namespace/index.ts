@@ -5,7 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { EciNamespace, KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
-const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+// The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
+const provider = new k8s.Provider("cluster", {
+    kubeconfig: config.requireSecret("kubeconfig"),
+    clusterIdentifier: config.require("clusterId"),
+});
 
 const vk = new EciNamespace("vk", { eciInjection: true }, { provider });
 

@@ -2,15 +2,21 @@
 // run on ECI in any namespace. Needs Knative and ack-virtual-node on the cluster.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KnativeService } from "../../sdk";
+import { EciNamespace, KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
-const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+// The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
+const provider = new k8s.Provider("cluster", {
+    kubeconfig: config.requireSecret("kubeconfig"),
+    clusterIdentifier: config.require("clusterId"),
+});
+
+const vk = new EciNamespace("vk", {}, { provider });
 
 const hello = new KnativeService(
     "helloworld-go",
     {
-        namespace: "vk",
+        namespace: vk.namespaceName,
         placement: "eci",
         image: "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56",
         env: { TARGET: "Knative" },

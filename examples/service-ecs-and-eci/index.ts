@@ -2,10 +2,14 @@
 // type=virtual-kubelet, so the scheduler may use the labeled ECS nodes or ECI.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KnativeService } from "../../sdk";
+import { EciNamespace, KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
-const provider = new k8s.Provider("cluster", { kubeconfig: config.requireSecret("kubeconfig"), clusterIdentifier: "existing-ack" });
+// The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
+const provider = new k8s.Provider("cluster", {
+    kubeconfig: config.requireSecret("kubeconfig"),
+    clusterIdentifier: config.require("clusterId"),
+});
 
 // The guide labels the ECS nodes by hand (kubectl label node <node> resource-role=ecs); do it as code.
 const labels = (config.getObject<string[]>("ecsNodes") ?? []).map(
@@ -13,10 +17,12 @@ const labels = (config.getObject<string[]>("ecsNodes") ?? []).map(
         new k8s.core.v1.NodePatch(`ecs-label-${node}`, { metadata: { name: node, labels: { "resource-role": "ecs" } } }, { provider }),
 );
 
+const vk = new EciNamespace("vk", {}, { provider });
+
 const hello = new KnativeService(
     "helloworld-go",
     {
-        namespace: "vk",
+        namespace: vk.namespaceName,
         placement: "ecs-and-eci",
         image: "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56",
         env: { TARGET: "Knative" },

@@ -105,6 +105,7 @@ export class AckCluster extends pulumi.ComponentResource {
                     newNatGateway: shape.createNetwork ? false : spec.newNatGateway,
                     slbInternetEnabled: spec.slbInternetEnabled,
                     deletionProtection: spec.deletionProtection,
+                    deleteOptions: spec.deleteOptions,
                     addons: spec.addons,
                     proxyMode: "ipvs",
                     // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
@@ -196,10 +197,6 @@ export class AckCluster extends pulumi.ComponentResource {
     }
 
     /**
-     * What to `dependsOn` for the labeled ECS nodes to exist: the node pool, or the node patches of an
-     * adopted cluster. (A getter: resource lists have no cross-language schema type.)
-     */
-    /**
      * Kubernetes provider for the cluster; pass it in `opts.provider` of Kubernetes resources. (A
      * getter: a provider has no cross-language schema form; other languages build one from `kubeconfig`.)
      */
@@ -207,6 +204,10 @@ export class AckCluster extends pulumi.ComponentResource {
         return providers.get(this) as k8s.Provider;
     }
 
+    /**
+     * What to `dependsOn` for the labeled ECS nodes to exist: the node pool, or the node patches of an
+     * adopted cluster. (A getter: resource lists have no cross-language schema type.)
+     */
     get ecsNodesReady(): pulumi.Resource[] {
         return this.nodePool ? [this.nodePool] : [...this.ecsNodePatches];
     }
@@ -227,12 +228,8 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: external },
         );
 
-        // Zones from the data source may change as zones sell out; never let that replace the network.
-        const zoneIds = shape.pickZones
-            ? alicloud
-                  .getZonesOutput({ availableResourceCreation: "VSwitch" }, { parent: this })
-                  .apply((z) => pickZones(resourceLabel("AckCluster", name), z.ids, shape.zoneCount))
-            : net.apply((x) => x.zoneIds!);
+        // Zones from the data sources may change as zones sell out; never let that replace the network.
+        const zoneIds = shape.pickZones ? this.pickZones(name, shape, plan) : net.apply((x) => x.zoneIds!);
         const switchOpts: pulumi.CustomResourceOptions = shape.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
         const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
             new alicloud.vpc.Switch(
@@ -323,6 +320,24 @@ export class AckCluster extends pulumi.ComponentResource {
             securityGroupId: securityGroup.id,
             ready: snatEntries,
         };
+    }
+
+    /**
+     * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
+     * instance type is offered and the network's Enhanced NAT gateway can be created.
+     */
+    private pickZones(name: string, shape: AckClusterShape, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
+        const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
+        const vswitchZones = alicloud.getZonesOutput(
+            { availableResourceCreation: "VSwitch", availableInstanceType: instanceType },
+            { parent: this },
+        );
+        const natZones = alicloud.vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
+        return pulumi
+            .all([vswitchZones.ids, instanceType, natZones.ids])
+            .apply(([ids, type, nat]) =>
+                pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
+            );
     }
 
     /** The vSwitches (and security group) given for a created cluster. */

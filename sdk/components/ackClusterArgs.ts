@@ -114,6 +114,23 @@ export interface AckClusterArgs {
     /** Refuse to delete the cluster (`pulumi destroy` fails until this is set to false and applied). @default true */
     deletionProtection?: pulumi.Input<boolean>;
     /**
+     * Have ACK delete the load balancers it created for the cluster's workloads (ALB instances of the
+     * ALB Ingress controller, CLB/SLB instances of `LoadBalancer` Services such as a Knative gateway's)
+     * when the cluster is deleted. ACK's own default keeps ALBs, which go on billing after
+     * `pulumi destroy` with nothing left to manage them. Set false to keep them (e.g. to keep their
+     * addresses for a new cluster) at the price of deleting them by hand once unused. Read at deletion:
+     * a change takes effect once `pulumi up` has applied it (an update, not a replacement).
+     * @default true
+     */
+    deleteCreatedLoadBalancers?: pulumi.Input<boolean>;
+    /**
+     * Have ACK delete the Log Service (SLS) projects it created for the cluster (the logging add-on's
+     * project and the control-plane log project) when the cluster is deleted. They hold the cluster's
+     * logs and bill for stored data; ACK's default keeps them. Same timing as `deleteCreatedLoadBalancers`.
+     * @default false (the logs outlive the cluster)
+     */
+    deleteCreatedLogProjects?: pulumi.Input<boolean>;
+    /**
      * Add-ons installed at creation, on top of the defaults `terway-eniip` (required: the cluster uses
      * Terway so pods and ECI get VPC addresses), `csi-plugin` and `csi-provisioner`.
      * @default none extra
@@ -124,8 +141,13 @@ export interface AckClusterArgs {
     /** Tags on every cloud resource created (cluster, nodes, VPC, NAT, EIP, …). @default none */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /**
-     * Lifetime of the fetched kubeconfig's credential, 15–4320 minutes. A refreshed kubeconfig never
-     * replaces the Kubernetes provider (its `clusterIdentifier` is the cluster id).
+     * Lifetime of the fetched kubeconfig's credential, 15–4320 minutes. Best left unset.
+     *
+     * With it, every `pulumi preview`/`up` fetches a new temporary credential, so the Kubernetes
+     * provider shows an update in every preview (never a replacement: its `clusterIdentifier` is the
+     * cluster id). `pulumi destroy` and `pulumi refresh` do not run the program; they use the credential
+     * recorded by the last `pulumi up`. Once that has expired they cannot reach the cluster: run
+     * `pulumi up` first (or pass `--run-program` to `pulumi destroy`/`pulumi refresh`).
      * @default ACK's (a long-lived certificate)
      */
     kubeconfigExpirationMinutes?: pulumi.Input<number>;

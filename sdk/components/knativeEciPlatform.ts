@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AckClusterMode, DEFAULT_CLUSTER_SPEC, resolveAckClusterShape } from "../render/ackCluster";
 import { Checker, resourceLabel } from "../render/errors";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
+import { requiredKnativeFeatures } from "../render/knativeFeatures";
 import { checkPlatform, type PlatformFacts } from "../render/platform";
 import { AckCluster, type AckClusterArgs } from "./ackCluster";
 import { EciNamespace, type EciNamespaceArgs } from "./eciNamespace";
@@ -14,7 +15,11 @@ import { VirtualNode } from "./virtualNode";
 export interface PlatformVirtualNodeArgs {
     /** The cluster has an ECI virtual node (placements other than `"ecs"` need it). @default true */
     enabled?: boolean;
-    /** Install the `ack-virtual-node` add-on; `false` when an adopted cluster has it already. @default true */
+    /**
+     * Install the `ack-virtual-node` add-on and own it (destroying the stack uninstalls it and, with
+     * `cleanupCloudResources`, releases every ECI instance it created in the cluster).
+     * @default true for a created cluster, false for an adopted one (which keeps its own add-on)
+     */
     install?: boolean;
     /** Add-on version to pin. @default the version ACK installs */
     version?: pulumi.Input<string>;
@@ -32,7 +37,10 @@ export interface PlatformVirtualNodeArgs {
 
 /** The platform's Knative Serving: `KnativeServing` args (the cluster id is filled in) plus `install`. */
 export interface PlatformKnativeArgs extends KnativeServingArgs {
-    /** Install Knative; `false` when an adopted cluster runs it already. @default true */
+    /**
+     * Install Knative and own it (destroying the stack uninstalls it, with every Knative Service in the
+     * cluster). @default true for a created cluster, false for an adopted one (which keeps its own Knative)
+     */
     install?: boolean;
 }
 
@@ -74,6 +82,17 @@ function plainLabel(value: pulumi.Input<{ key: string; value: string }> | undefi
     return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise) ? (value as NodeLabel) : undefined;
 }
 
+/** A map given as a plain object, else empty (Outputs are checked by the part that uses them). */
+function plainMap(value: unknown): Record<string, unknown> {
+    return typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A plain array's plain elements (Outputs inside are skipped: they are checked by the part that uses them). */
+function plainList<T>(value: pulumi.Input<pulumi.Input<T>[]> | undefined): T[] {
+    if (!Array.isArray(value)) return [];
+    return value.filter((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise)) as T[];
+}
+
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
@@ -85,10 +104,17 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
     const created = shape.mode === AckClusterMode.Create;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
+    const knative = args.knative ?? {};
+    const installsKnative = knative.install ?? created;
+    const upstream = knative.source === "upstream";
     return {
         adoptedByKubeconfig: shape.mode === AckClusterMode.AdoptByKubeconfig,
-        installsVirtualNode: virtualNodeEnabled && args.virtualNode?.install !== false,
-        installsAckKnative: args.knative?.install !== false && (args.knative?.source ?? "ack") === "ack",
+        // Adopted clusters keep their own add-ons unless told otherwise: destroy would remove them for everyone.
+        installsVirtualNode: virtualNodeEnabled && (args.virtualNode?.install ?? created),
+        installsKnative,
+        installsAckKnative: installsKnative && !upstream,
+        pinsKnativeToEcs: installsKnative && upstream && knative.pinControlPlaneToEcs !== false,
+        knativeFeatures: plainMap(knative.features),
         virtualNodeEnabled,
         ecsNodeLabel: plainLabel(args.cluster?.ecsNodeLabel) ?? DEFAULT_ECS_NODE_LABEL,
         declaresEcsNodes: shape.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
@@ -104,6 +130,9 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
             placement: svc.placement,
             ecsNodeLabel: plainLabel(svc.ecsNodeLabel),
             ecsFirst: svc.ecsFirst,
+            requiredFeatures: requiredKnativeFeatures({ hostNetwork: svc.hostNetwork === true, volumes: plainList(svc.volumes) }),
+            imageCacheNeedsClusterNetwork:
+                svc.imageCache?.mode === "create" && (!svc.imageCache.vswitchId || !svc.imageCache.securityGroupId),
         })),
     };
 }
@@ -193,13 +222,16 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             );
         }
 
-        const { install: installKnative, ...knativeArgs } = args.knative ?? {};
-        if (installKnative !== false) {
+        const { install: _install, ...knativeArgs } = args.knative ?? {};
+        if (facts.installsKnative) {
             const upstream = knativeArgs.source === "upstream";
+            // Enable what the services' pod specs need; the user's own flags come on top (checked above).
+            const needed = Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
+            const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
             parts.knative = new KnativeServing(
                 `${name}-knative`,
                 // Upstream Knative pins its control plane to the platform's ECS nodes.
-                upstream ? { ecsNodeLabel: args.cluster?.ecsNodeLabel, ...knativeArgs } : { ...knativeArgs, clusterId },
+                upstream ? { ecsNodeLabel: args.cluster?.ecsNodeLabel, ...knativeArgs, features } : { ...knativeArgs, features, clusterId },
                 afterNodes,
             );
         }

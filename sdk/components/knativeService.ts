@@ -2,7 +2,10 @@ import * as alicloud from "@pulumi/alicloud";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/k8sTypes";
+import { InputError, resourceLabel } from "../render/errors";
 import { planKnativeService, withImageSnapshot } from "../render/knativeService";
+import { PLACEMENTS } from "../render/placement";
+import { usesResourcePolicy } from "../render/resourcePolicy";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
 import { renderWhenKnown, withDependencies } from "./whenKnown";
 
@@ -42,13 +45,17 @@ export class KnativeService extends pulumi.ComponentResource {
         // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
+        // Placement decides which resources exist, so it must be known now (a plain string).
+        if (typeof args.placement !== "string") {
+            throw new InputError(
+                resourceLabel("KnativeService", name),
+                "placement",
+                "(an Output)",
+                `expected a plain string, one of ${PLACEMENTS.map((p) => `"${p}"`).join(", ")}`,
+            );
+        }
         // Validate before registering anything, so bad input fails the preview with one clear error.
         const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain));
-        const waitFor = renderWhenKnown(
-            { wait: args.waitForReady, timeout: args.readyTimeoutSeconds },
-            ({ wait, timeout }): Record<string, string> =>
-                wait === false ? {} : { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(timeout ?? 600) },
-        );
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
 
         let manifest = plan.service;
@@ -81,7 +88,7 @@ export class KnativeService extends pulumi.ComponentResource {
         const policy = plan.apply((p) => p.resourcePolicy!);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: k8s.apiextensions.CustomResource | undefined;
-        if (args.placement === "ecs-first" && (args.ecsFirst?.strategy ?? "resource-policy") === "resource-policy") {
+        if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
             resourcePolicy = new k8s.apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
@@ -99,9 +106,9 @@ export class KnativeService extends pulumi.ComponentResource {
             {
                 apiVersion: "serving.knative.dev/v1",
                 kind: "Service",
-                metadata: pulumi.all([manifest, waitFor]).apply(([m, w]) => ({
+                metadata: pulumi.all([manifest, plan.awaitAnnotations]).apply(([m, wait]) => ({
                     ...m.metadata,
-                    annotations: { ...m.metadata.annotations, ...w },
+                    annotations: { ...m.metadata.annotations, ...wait },
                 })),
                 spec: manifest.spec,
                 status: undefined,

@@ -3,6 +3,7 @@ import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CI
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { parseCidr } from "./cidr";
 import { Checker, resourceLabel } from "./errors";
+import { isSecurityGroupId, isVswitchId } from "./names";
 import type { NodeLabel } from "./placement";
 
 export {
@@ -27,6 +28,33 @@ export interface ClusterAddon {
     disabled?: boolean;
 }
 
+/**
+ * What ACK does with a kind of resource it created on the cluster's behalf when the cluster is deleted
+ * (`ManagedKubernetes.deleteOptions`; read at deletion, so it must have been applied by `pulumi up`).
+ */
+export interface ClusterDeleteOption {
+    /** `"SLB"` (CLB instances of LoadBalancer Services), `"ALB"` (ALB Ingress), `"SLS_Data"` or `"SLS_ControlPlane"` (log projects). */
+    resourceType: string;
+    deleteMode: "delete" | "retain";
+}
+
+/** Resource types ACK creates for a cluster's workloads that are billed as long as they exist. */
+export const CREATED_LOAD_BALANCER_TYPES = ["SLB", "ALB"] as const;
+/** Log Service projects ACK creates for cluster logging and control-plane logs (they hold logs). */
+export const CREATED_LOG_PROJECT_TYPES = ["SLS_Data", "SLS_ControlPlane"] as const;
+
+/**
+ * The `deleteOptions` of a created cluster: every type listed explicitly, so the preview shows what a
+ * `pulumi destroy` will delete and what it will leave behind.
+ */
+export function clusterDeleteOptions(deleteLoadBalancers: boolean, deleteLogProjects: boolean): ClusterDeleteOption[] {
+    const mode = (remove: boolean): ClusterDeleteOption["deleteMode"] => (remove ? "delete" : "retain");
+    return [
+        ...CREATED_LOAD_BALANCER_TYPES.map((resourceType) => ({ resourceType, deleteMode: mode(deleteLoadBalancers) })),
+        ...CREATED_LOG_PROJECT_TYPES.map((resourceType) => ({ resourceType, deleteMode: mode(deleteLogProjects) })),
+    ];
+}
+
 /** The `ManagedKubernetes` of a created cluster. */
 export interface AckManagedClusterPlan {
     name: string;
@@ -35,6 +63,8 @@ export interface AckManagedClusterPlan {
     serviceCidr: string;
     slbInternetEnabled: boolean;
     deletionProtection: boolean;
+    /** What ACK deletes with the cluster (load balancers and log projects it created). */
+    deleteOptions: ClusterDeleteOption[];
     addons: ClusterAddon[];
     resourceGroupId?: string;
     tags?: Record<string, string>;
@@ -141,7 +171,13 @@ function planManagedCluster(
         );
     }
     const serviceCidr = checkServiceCidr(c, s.serviceCidr ?? DEFAULT_SERVICE_CIDR, network ? parseCidr(network.vpcCidr) : undefined);
-    for (const key of ["apiServerPublic", "deletionProtection", "newNatGateway"] as const) {
+    for (const key of [
+        "apiServerPublic",
+        "deletionProtection",
+        "deleteCreatedLoadBalancers",
+        "deleteCreatedLogProjects",
+        "newNatGateway",
+    ] as const) {
         if (s[key] !== undefined) c.check(typeof s[key] === "boolean", key, s[key], "expected true or false");
     }
     if (s.resourceGroupId !== undefined) {
@@ -160,6 +196,7 @@ function planManagedCluster(
         serviceCidr,
         slbInternetEnabled: s.apiServerPublic ?? false,
         deletionProtection: s.deletionProtection ?? true,
+        deleteOptions: clusterDeleteOptions(s.deleteCreatedLoadBalancers ?? true, s.deleteCreatedLogProjects ?? false),
         addons: planAddons(c, s.addons),
         ...(s.resourceGroupId !== undefined ? { resourceGroupId: s.resourceGroupId } : {}),
         ...(s.tags !== undefined ? { tags: s.tags } : {}),
@@ -169,12 +206,7 @@ function planManagedCluster(
 
 function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): void {
     (ids ?? []).forEach((id, i) => {
-        c.check(
-            typeof id === "string" && /^vsw-[A-Za-z0-9]+$/.test(id),
-            `${field}[${i}]`,
-            id,
-            'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"',
-        );
+        c.check(isVswitchId(id), `${field}[${i}]`, id, 'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"');
         c.check(!ids!.slice(0, i).includes(id), `${field}[${i}]`, id, "expected each vSwitch once");
     });
 }
@@ -223,7 +255,7 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput): Ac
         if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
         if (s.securityGroupId !== undefined) {
             c.check(
-                typeof s.securityGroupId === "string" && /^sg-[A-Za-z0-9]+$/.test(s.securityGroupId),
+                isSecurityGroupId(s.securityGroupId),
                 "securityGroupId",
                 s.securityGroupId,
                 'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',

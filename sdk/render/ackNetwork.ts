@@ -142,18 +142,53 @@ export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): 
     };
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+    return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
+}
+
+/** What the zone data sources report when a created network's zones are picked at deployment. */
+export interface ZoneOffers {
+    /**
+     * Zones `alicloud.getZones` reports where vSwitches can be created and, when `instanceType` is set,
+     * that instance type is offered (pay-as-you-go).
+     */
+    vswitchZones: string[];
+    /** The instance type `vswitchZones` was filtered by (the node pool's first); undefined without a node pool. */
+    instanceType?: string;
+    /** Zones where an Enhanced NAT gateway can be created (`vpc.getEnhancedNatAvailableZones`); undefined when none is created. */
+    natZones?: string[];
+}
+
 /**
- * Picks `count` zones from those `alicloud.getZones` reports (sorted, so the choice is stable while the
- * list is). Runs at deployment, when the data source answers; too few zones is an `InputError` then.
+ * Picks `count` zones offering everything the created network and node pool need: the zones of
+ * `vswitchZones` that are also in `natZones` (when given), sorted, the first `count`. Sorting keeps the
+ * choice stable while the lists are. Runs at deployment, when the data sources answer; too few zones is
+ * an `InputError` then, naming what each data source reported.
  */
-export function pickZones(resource: string, available: string[], count: number): string[] {
-    const zones = [...new Set(available ?? [])].sort();
-    if (zones.length < count) {
+export function pickZones(resource: string, offers: ZoneOffers, count: number): string[] {
+    const vswitchZones = [...new Set(offers.vswitchZones ?? [])].sort();
+    const natZones = offers.natZones === undefined ? undefined : [...new Set(offers.natZones)].sort();
+    const zones = natZones === undefined ? vswitchZones : vswitchZones.filter((z) => natZones.includes(z));
+    if (zones.length < Math.max(count, MIN_ZONES)) {
+        const needs = [
+            "vSwitches can be created",
+            ...(offers.instanceType !== undefined ? [`instance type ${offers.instanceType} is offered`] : []),
+            ...(natZones !== undefined ? ["an Enhanced NAT gateway can be created"] : []),
+        ];
+        const reported = [
+            `alicloud.getZones reported ${JSON.stringify(vswitchZones)}`,
+            ...(natZones !== undefined ? [`vpc.getEnhancedNatAvailableZones reported ${JSON.stringify(natZones)}`] : []),
+        ];
         throw new InputError(
             resource,
-            "zoneIds (from alicloud.getZones)",
+            "zoneIds (picked at deployment)",
             zones,
-            `expected at least ${count} zones where vSwitches can be created in this region; pass zoneIds explicitly`,
+            `expected at least ${Math.max(count, MIN_ZONES)} zones in this region where ${listed(needs)} (${reported.join("; ")}); ` +
+                "pass zoneIds explicitly" +
+                (offers.instanceType !== undefined
+                    ? ", or put an instance type offered in more zones first in nodePool.instanceTypes"
+                    : ""),
         );
     }
     return zones.slice(0, count);

@@ -1,7 +1,7 @@
 import type { AckClusterSettings } from "../components/ackClusterArgs";
 import type { NodeLabelArgs } from "../components/knativeServiceArgs";
 import type { Checker } from "./errors";
-import { checkLabels, isLabelValue, isQualifiedName } from "./names";
+import { checkLabels, isEcsInstanceType, isLabelValue, isQualifiedName } from "./names";
 import { DEFAULT_ECS_NODE_LABEL, type NodeLabel } from "./placement";
 
 type NodePoolSettings = NonNullable<AckClusterSettings["nodePool"]>;
@@ -18,7 +18,6 @@ export const DEFAULT_SYSTEM_DISK_CATEGORY = "cloud_essd";
 export const DEFAULT_SYSTEM_DISK_SIZE = 40;
 export const SYSTEM_DISK_CATEGORIES = ["cloud_essd", "cloud_auto", "cloud_essd_entry", "cloud_ssd", "cloud_efficiency"] as const;
 
-const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 const ACK_NAME = /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_-]{0,62}$/;
 
 /** The `cs.NodePool` of a created cluster. */
@@ -89,7 +88,7 @@ export function planNodePool(c: Checker, resourceName: string, s: NodePoolSettin
     );
     instanceTypes.forEach((t, i) => {
         const field = `nodePool.instanceTypes[${i}]`;
-        c.check(typeof t === "string" && INSTANCE_TYPE.test(t), field, t, 'expected an ECS instance type such as "ecs.c7.large"');
+        c.check(isEcsInstanceType(t), field, t, 'expected an ECS instance type such as "ecs.c7.large"');
         c.check(!instanceTypes.slice(0, i).includes(t), field, t, "expected each instance type once");
     });
 

@@ -94,6 +94,12 @@ export function renderContainer(c: Checker, s: KnativeServiceSettings): Containe
         container.resources = JSON.parse(JSON.stringify(s.resources)) as Container["resources"];
     }
     if (s.volumeMounts?.length) container.volumeMounts = s.volumeMounts.map((m) => ({ ...m }));
+    c.check(
+        s.securityContext?.privileged !== true,
+        "securityContext.privileged",
+        true,
+        "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
+    );
     if (s.securityContext) container.securityContext = { ...s.securityContext };
     return container;
 }

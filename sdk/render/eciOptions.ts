@@ -42,8 +42,6 @@ export interface EciOptions {
     spot?: SpotSettings;
     extraEphemeralStorage?: string;
     imageCacheMode?: string;
-    /** Id of the image cache the revision must start from (mode "create"). */
-    imageSnapshotId?: string;
 }
 
 /** Validates ECI options and renders their revision-template annotations. */
@@ -82,8 +80,8 @@ export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
     }
     if (o.imageCacheMode !== undefined) {
         c.oneOf(o.imageCacheMode, "imageCache.mode", Object.values(ImageCacheMode));
+        // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
         if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.imageCache] = "true";
-        else if (o.imageSnapshotId !== undefined) out[ECI_ANNOTATIONS.imageSnapshotId] = o.imageSnapshotId;
     }
     return out;
 }

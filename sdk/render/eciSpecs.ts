@@ -1,4 +1,5 @@
 import type { Checker } from "./errors";
+import { isEcsInstanceType } from "./names";
 
 /**
  * vCPU → memory (GiB) combinations ECI offers in every region (Alibaba Cloud, "ECI specifications").
@@ -23,7 +24,6 @@ export const ECI_CPU_MEMORY: Readonly<Record<string, readonly number[]>> = {
 export const MAX_ECI_SPECS = 5;
 
 const CPU_MEMORY = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)Gi$/;
-const ECS_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 
 /** A parsed entry of `eciSpecs`. */
 export type EciSpec =
@@ -39,7 +39,7 @@ export function parseEciSpec(text: string): EciSpec | undefined {
         if (memories?.includes(memoryGiB)) return { kind: "cpu-memory", cpu: Number(m[1]), memoryGiB, text };
         return undefined;
     }
-    return ECS_TYPE.test(text) ? { kind: "ecs-type", instanceType: text, text } : undefined;
+    return isEcsInstanceType(text) ? { kind: "ecs-type", instanceType: text, text } : undefined;
 }
 
 function listedCombinations(): string {

@@ -3,6 +3,7 @@ import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
 import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
 import type { Checker } from "./errors";
 import type { KnativeServiceObject } from "./k8sTypes";
+import { isSecurityGroupId, isVswitchId } from "./names";
 
 /** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
 export interface ImageCachePlan {
@@ -30,16 +31,16 @@ export function planImageCache(c: Checker, serviceName: string, s: KnativeServic
         ),
     );
     c.check(
-        typeof cache.vswitchId === "string" && cache.vswitchId.startsWith("vsw-"),
+        isVswitchId(cache.vswitchId),
         "imageCache.vswitchId",
         cache.vswitchId,
-        'expected the vSwitch id ("vsw-...") the cache is built in (mode "create")',
+        'expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits',
     );
     c.check(
-        typeof cache.securityGroupId === "string" && cache.securityGroupId.startsWith("sg-"),
+        isSecurityGroupId(cache.securityGroupId),
         "imageCache.securityGroupId",
         cache.securityGroupId,
-        'expected a security group id ("sg-...") (mode "create")',
+        'expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits',
     );
     c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048);
     c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);

@@ -8,7 +8,7 @@ import { type ImageCachePlan, planImageCache } from "./imageCache";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from "./k8sTypes";
 import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkServiceName } from "./names";
 import { mayRunOnEci, Placement, renderPlacement } from "./placement";
-import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject } from "./resourcePolicy";
+import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";
 
@@ -22,6 +22,24 @@ export interface KnativeServicePlan {
     resourcePolicy?: ResourcePolicyObject;
     /** For `imageCache.mode` "create"; the Service gets its id through `withImageSnapshot`. */
     imageCache?: ImageCachePlan;
+    /** Pulumi's own annotations that make `pulumi up` wait for the Service to be Ready. */
+    awaitAnnotations: StringMap;
+}
+
+/** `pulumi.com/waitFor` and `pulumi.com/timeoutSeconds` from `waitForReady` and `readyTimeoutSeconds`. */
+function renderAwait(c: Checker, s: KnativeServiceSettings): StringMap {
+    c.check(s.waitForReady === undefined || typeof s.waitForReady === "boolean", "waitForReady", s.waitForReady, "expected true or false");
+    c.integer(s.readyTimeoutSeconds, "readyTimeoutSeconds", 1, 7200);
+    if (s.waitForReady === false) {
+        c.check(
+            s.readyTimeoutSeconds === undefined,
+            "readyTimeoutSeconds",
+            s.readyTimeoutSeconds,
+            "expected no timeout when waitForReady is false",
+        );
+        return {};
+    }
+    return { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(s.readyTimeoutSeconds ?? 600) };
 }
 
 /**
@@ -121,6 +139,7 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
     if (s.annotations && Object.keys(s.annotations).length) metadata.annotations = { ...s.annotations };
 
     const plan: KnativeServicePlan = {
+        awaitAnnotations: renderAwait(c, s),
         service: {
             apiVersion: "serving.knative.dev/v1",
             kind: "Service",
@@ -128,7 +147,7 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
             spec: { template: { metadata: templateMetadata, spec: pod } },
         },
     };
-    if (resolved.ecsFirstStrategy === EcsFirstStrategy.ResourcePolicy) {
+    if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
         plan.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
     }
     if (imageCache) plan.imageCache = imageCache;

@@ -72,3 +72,25 @@ export function checkAnnotationKeys(c: Checker, field: string, annotations: Reco
         c.check(typeof value === "string", `${field}["${key}"]`, value, "expected a string value");
     }
 }
+
+/** An Alibaba Cloud vSwitch id: `"vsw-"` followed by letters and digits, e.g. `"vsw-bp1s5fnvk4gn2tws03624"`. */
+export const VSWITCH_ID = /^vsw-[A-Za-z0-9]+$/;
+/** An Alibaba Cloud security group id: `"sg-"` followed by letters and digits, e.g. `"sg-bp1fg655nh68xyz9y2g0"`. */
+export const SECURITY_GROUP_ID = /^sg-[A-Za-z0-9]+$/;
+/** An ECS instance type: `ecs.<family>.<size>`, e.g. `"ecs.c7.large"` or `"ecs.gn7i-c8g1.2xlarge"`. */
+export const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
+
+/** Whether `value` is a vSwitch id (see `VSWITCH_ID`). */
+export function isVswitchId(value: unknown): value is string {
+    return typeof value === "string" && VSWITCH_ID.test(value);
+}
+
+/** Whether `value` is a security group id (see `SECURITY_GROUP_ID`). */
+export function isSecurityGroupId(value: unknown): value is string {
+    return typeof value === "string" && SECURITY_GROUP_ID.test(value);
+}
+
+/** Whether `value` is an ECS instance type (see `ECS_INSTANCE_TYPE`). */
+export function isEcsInstanceType(value: unknown): value is string {
+    return typeof value === "string" && ECS_INSTANCE_TYPE.test(value);
+}

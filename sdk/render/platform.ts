@@ -1,6 +1,6 @@
 import { Checker, resourceLabel } from "./errors";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel, Placement } from "./placement";
-import { EcsFirstStrategy } from "./resourcePolicy";
+import { type EcsFirstStrategy, usesResourcePolicy } from "./resourcePolicy";
 
 /** What the cross-checks need to know about the platform's parts, all plain values. */
 export interface PlatformFacts {
@@ -16,8 +16,14 @@ export interface PlatformFacts {
     adoptedByKubeconfig: boolean;
     /** The platform installs the ack-virtual-node add-on. */
     installsVirtualNode: boolean;
+    /** The platform installs Knative (from either source). */
+    installsKnative: boolean;
     /** The platform installs ACK's Knative add-on. */
     installsAckKnative: boolean;
+    /** The platform installs upstream Knative with its control plane pinned to the ECS nodes. */
+    pinsKnativeToEcs: boolean;
+    /** `config-features` flags the user set on the platform's Knative. */
+    knativeFeatures: Record<string, unknown>;
     namespaces: { namespaceName?: string; eciInjection?: boolean; eciLabel?: boolean }[];
     services: {
         serviceName?: string;
@@ -25,6 +31,10 @@ export interface PlatformFacts {
         placement: Placement;
         ecsNodeLabel?: NodeLabel;
         ecsFirst?: { strategy?: EcsFirstStrategy };
+        /** `config-features` flags the pod spec needs (see `requiredKnativeFeatures`). */
+        requiredFeatures?: string[];
+        /** An image cache to create with no vSwitch or security group given. */
+        imageCacheNeedsClusterNetwork?: boolean;
     }[];
 }
 
@@ -42,6 +52,12 @@ export function checkPlatform(platformName: string, f: PlatformFacts): void {
         c.check(!f.installsVirtualNode, "virtualNode.install", true, `expected false: ${why}`);
         c.check(!f.installsAckKnative, "knative.install", true, `expected false or knative.source "upstream": ${why}`);
     }
+    c.check(
+        !f.pinsKnativeToEcs || f.declaresEcsNodes,
+        "knative.pinControlPlaneToEcs",
+        true,
+        `expected false, or ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}: the platform declares none, so Knative's control plane would stay Pending; create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true`,
+    );
     const namespaces = new Map<string, PlatformFacts["namespaces"][number]>();
     f.namespaces.forEach((ns, i) => {
         c.check(
@@ -117,10 +133,24 @@ export function checkPlatform(platformName: string, f: PlatformFacts): void {
                 `expected ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}, but the platform declares none: create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true if they are labeled already`,
             );
         }
-        const usesResourcePolicy =
-            svc.placement === Placement.EcsFirst &&
-            (svc.ecsFirst?.strategy ?? EcsFirstStrategy.ResourcePolicy) === EcsFirstStrategy.ResourcePolicy;
-        if (usesResourcePolicy && f.clusterSpec !== undefined) {
+        for (const flag of svc.requiredFeatures ?? []) {
+            const set = f.knativeFeatures[flag];
+            c.check(
+                set === undefined || set === "enabled",
+                `knative.features["${flag}"]`,
+                set,
+                `expected "enabled" (or unset): ${field} needs it, and the platform enables it when unset`,
+            );
+        }
+        if (svc.imageCacheNeedsClusterNetwork) {
+            c.check(
+                !f.adoptedByKubeconfig,
+                `${field}.imageCache`,
+                { mode: "create" },
+                "expected vswitchId and securityGroupId: a cluster adopted by kubeconfig alone has no known network to build the image cache in",
+            );
+        }
+        if (usesResourcePolicy(svc.placement, svc.ecsFirst?.strategy) && f.clusterSpec !== undefined) {
             c.check(
                 f.clusterSpec.startsWith("ack.pro"),
                 `${field}.placement`,

@@ -18,6 +18,11 @@ export const EcsFirstStrategy = {
 } as const;
 export type EcsFirstStrategy = (typeof EcsFirstStrategy)[keyof typeof EcsFirstStrategy];
 
+/** Whether a placement is realised with an ACK ResourcePolicy (and so needs ACK Pro). */
+export function usesResourcePolicy(placement: string, strategy: string | undefined): boolean {
+    return placement === "ecs-first" && (strategy ?? EcsFirstStrategy.ResourcePolicy) === EcsFirstStrategy.ResourcePolicy;
+}
+
 /** `scheduling.alibabacloud.com/v1alpha1` ResourcePolicy, as ACK documents it. */
 export interface ResourcePolicyObject {
     apiVersion: "scheduling.alibabacloud.com/v1alpha1";

@@ -2,6 +2,7 @@ import type { VirtualNodeSettings } from "../components/virtualNode";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap, Taint } from "./k8sTypes";
+import { isSecurityGroupId, isVswitchId } from "./names";
 import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT, type NodeLabel } from "./placement";
 
 /** The ACK add-on that runs the ECI virtual kubelet. */
@@ -9,9 +10,6 @@ export const VIRTUAL_NODE_ADDON = "ack-virtual-node";
 
 /** The ConfigMap ack-virtual-node reads its cluster-level ECI settings from (hot-updated, no restart). */
 export const ECI_PROFILE = { name: "eci-profile", namespace: "kube-system" } as const;
-
-const VSWITCH_ID = /^vsw-[A-Za-z0-9]+$/;
-const SECURITY_GROUP_ID = /^sg-[A-Za-z0-9]+$/;
 
 export interface RenderedVirtualNode {
     addon: RenderedAddon;
@@ -44,19 +42,14 @@ export function renderVirtualNode(resourceName: string, s: VirtualNodeSettings):
             'expected a non-empty list of vSwitch ids such as ["vsw-bp1a2b3c4d5e6f7g8h9i0"]',
         );
         s.vSwitchIds.forEach((id, i) => {
-            c.check(
-                typeof id === "string" && VSWITCH_ID.test(id),
-                `vSwitchIds[${i}]`,
-                id,
-                'expected a vSwitch id: "vsw-" followed by letters and digits',
-            );
+            c.check(isVswitchId(id), `vSwitchIds[${i}]`, id, 'expected a vSwitch id: "vsw-" followed by letters and digits');
             c.check(s.vSwitchIds!.indexOf(id) === i, `vSwitchIds[${i}]`, id, "expected each vSwitch only once");
         });
         data.vSwitchIds = s.vSwitchIds.join(",");
     }
     if (s.securityGroupId !== undefined) {
         c.check(
-            typeof s.securityGroupId === "string" && SECURITY_GROUP_ID.test(s.securityGroupId),
+            isSecurityGroupId(s.securityGroupId),
             "securityGroupId",
             s.securityGroupId,
             'expected a security group id: "sg-" followed by letters and digits',

@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ts from "typescript";
 import { dependencyNames, engine, errorOf, isSecret, valueOf } from "../harness";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -53,9 +56,16 @@ describe("AckCluster component", () => {
         assert.deepEqual([vsw0.zoneId, vsw0.cidrBlock, vsw0.vpcId], ["cn-hangzhou-h", "192.168.0.0/20", "vpc-acknewvpcmock"]);
         assert.equal(engine.get(T.vswitch, "ack-new-vswitch-1").inputs.zoneId, "cn-hangzhou-i");
         assert.equal(engine.get(T.vswitch, "ack-new-pod-vswitch-1").inputs.cidrBlock, "192.168.128.0/18");
+        // Zones must offer vSwitches, the node pool's first instance type and the Enhanced NAT gateway.
         assert.ok(
-            engine.calls.some((c) => c.token === "alicloud:index/getZones:getZones" && c.args.availableResourceCreation === "VSwitch"),
+            engine.calls.some(
+                (c) =>
+                    c.token === "alicloud:index/getZones:getZones" &&
+                    c.args.availableResourceCreation === "VSwitch" &&
+                    c.args.availableInstanceType === "ecs.c7.large",
+            ),
         );
+        assert.ok(engine.calls.some((c) => c.token === "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones"));
 
         const sg = engine.get(T.sg, "ack-new-sg").inputs;
         assert.deepEqual([sg.securityGroupType, sg.innerAccessPolicy], ["normal", "Accept"]);
@@ -77,6 +87,13 @@ describe("AckCluster component", () => {
         assert.equal(cluster.name, "ack-new");
         assert.equal(cluster.clusterSpec, "ack.pro.small");
         assert.equal(cluster.deletionProtection, true);
+        // ACK deletes the load balancers it created (e.g. a Knative gateway's) with the cluster; logs stay.
+        assert.deepEqual(cluster.deleteOptions, [
+            { resourceType: "SLB", deleteMode: "delete" },
+            { resourceType: "ALB", deleteMode: "delete" },
+            { resourceType: "SLS_Data", deleteMode: "retain" },
+            { resourceType: "SLS_ControlPlane", deleteMode: "retain" },
+        ]);
         assert.equal(cluster.slbInternetEnabled, false);
         assert.equal(cluster.newNatGateway, false);
         assert.equal(cluster.securityGroupId, "sg-acknewsgmock");
@@ -155,6 +172,33 @@ describe("AckCluster component", () => {
         }
     });
 
+    it("picks zones by the first instance type of its node pool, and by none without a pool", async () => {
+        await engine.settle();
+        const before = engine.calls.length;
+        const ack = new AckCluster("ack-zones", { zoneCount: 3, nodePool: { instanceTypes: ["ecs.g8i.large", "ecs.c7.large"] } });
+        await valueOf(ack.clusterId);
+        await engine.settle();
+        const zoneCalls = () =>
+            engine.calls
+                .slice(before)
+                .filter((c) => c.token === "alicloud:index/getZones:getZones")
+                .map((c) => c.args.availableInstanceType);
+        assert.deepEqual(zoneCalls(), ["ecs.g8i.large"]);
+        assert.deepEqual(
+            [0, 1, 2].map((i) => engine.get(T.vswitch, `ack-zones-vswitch-${i}`).inputs.zoneId),
+            ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"],
+        );
+
+        const between = engine.calls.length;
+        const bare = new AckCluster("ack-zones-bare", { createNodePool: false });
+        await valueOf(bare.clusterId);
+        await engine.settle();
+        const bareCalls = engine.calls.slice(between).filter((c) => c.token === "alicloud:index/getZones:getZones");
+        assert.equal(bareCalls.length, 1);
+        assert.equal(bareCalls[0].args.availableInstanceType, undefined);
+        assert.equal(bareCalls[0].args.availableResourceCreation, "VSwitch");
+    });
+
     it("creates the cluster in given vSwitches without creating a network", async () => {
         const ack = new AckCluster("ack-given", {
             vswitchIds: ["vsw-given1", "vsw-given2"],
@@ -164,6 +208,7 @@ describe("AckCluster component", () => {
             apiServerPublic: true,
             deletionProtection: false,
             newNatGateway: true,
+            deleteCreatedLoadBalancers: false,
         });
         await valueOf(ack.clusterId);
         await engine.settle();
@@ -176,6 +221,15 @@ describe("AckCluster component", () => {
         assert.deepEqual(cluster.podVswitchIds, ["vsw-pod1", "vsw-pod2"]);
         assert.deepEqual([cluster.slbInternetEnabled, cluster.deletionProtection, cluster.newNatGateway], [true, false, true]);
         assert.equal(cluster.securityGroupId, "sg-given");
+        assert.deepEqual(
+            (cluster.deleteOptions as { resourceType: string; deleteMode: string }[]).filter((o) =>
+                ["SLB", "ALB"].includes(o.resourceType),
+            ),
+            [
+                { resourceType: "SLB", deleteMode: "retain" },
+                { resourceType: "ALB", deleteMode: "retain" },
+            ],
+        );
         assert.deepEqual(engine.get(T.nodePool, "ack-given-ecs-pool").inputs.securityGroupIds, ["sg-given"]);
         assert.deepEqual(await valueOf(ack.vswitchIds), ["vsw-given1", "vsw-given2"]);
     });
@@ -248,6 +302,28 @@ describe("AckCluster component", () => {
             /AckCluster "ack-bad4": existingKubeconfig = "\(17 characters, not shown\)"/,
         );
         assert.equal(engine.resources.length, before);
+    });
+
+    it("documents each public getter on itself", () => {
+        // Getters are the TypeScript-only outputs (no schema form); each needs its own JSDoc.
+        const file = path.resolve(__dirname, "../../../sdk/components/ackCluster.ts");
+        const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+        const cls = source.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === "AckCluster");
+        const getters = cls!.members.filter(ts.isGetAccessorDeclaration);
+        assert.deepEqual(
+            getters.map((g) => g.name.getText(source)),
+            ["provider", "ecsNodesReady"],
+        );
+        for (const g of getters) {
+            const docs = ts.getJSDocCommentsAndTags(g).filter(ts.isJSDoc);
+            assert.equal(docs.length, 1, `${g.name.getText(source)} has exactly one JSDoc comment of its own`);
+        }
+        const text = (name: string) =>
+            ts.getTextOfJSDocComment(
+                ts.getJSDocCommentsAndTags(getters.find((g) => g.name.getText(source) === name)!).filter(ts.isJSDoc)[0].comment,
+            );
+        assert.match(text("provider") ?? "", /^Kubernetes provider for the cluster/);
+        assert.match(text("ecsNodesReady") ?? "", /^What to `dependsOn` for the labeled ECS nodes/);
     });
 
     it("checks Output values when they resolve, with the same message", async () => {

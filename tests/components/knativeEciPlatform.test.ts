@@ -128,11 +128,9 @@ describe("KnativeEciPlatform component", () => {
         assert.ok(!engine.resources.some((r) => r.name.startsWith("pf-bad")));
     });
 
-    it("adopts a cluster by kubeconfig with Knative and the virtual node already installed", async () => {
+    it("leaves an adopted cluster's own add-ons alone unless told to install them", async () => {
         const adopted = new KnativeEciPlatform("pf-adopt", {
             cluster: { existingKubeconfig: "apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: 'https://10.0.0.1:6443'}\n" },
-            virtualNode: { install: false },
-            knative: { install: false },
             ecsNodesLabeled: true,
             services: [{ serviceName: "adopted-mixed", placement: "ecs-and-eci", image }],
         });
@@ -140,5 +138,33 @@ describe("KnativeEciPlatform component", () => {
         await engine.settle();
         assert.equal(engine.resources.filter((r) => r.name.startsWith("pf-adopt") && r.type.startsWith("alicloud:")).length, 0);
         assert.deepEqual(dependencyNames(T.ksvc, "pf-adopt-adopted-mixed-ksvc"), []);
+        assert.throws(
+            () =>
+                new KnativeEciPlatform("pf-adopt2", { cluster: { existingKubeconfig: "apiVersion: v1" }, virtualNode: { install: true } }),
+            /virtualNode.install = true is not valid: expected false/,
+        );
+    });
+
+    it("enables the Knative features its services' pod specs need", async () => {
+        new KnativeEciPlatform("pf-feat", {
+            knative: { features: { "multi-container": "enabled" } },
+            services: [
+                {
+                    serviceName: "pvc-user",
+                    placement: "ecs",
+                    image,
+                    volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data", readOnly: true } }],
+                    volumeMounts: [{ name: "data", mountPath: "/data" }],
+                },
+            ],
+        });
+        await engine.settle();
+        const patch = engine.get("kubernetes:core/v1:ConfigMapPatch", "pf-feat-knative-features").inputs as {
+            data: Record<string, string>;
+        };
+        assert.equal(patch.data["kubernetes.podspec-persistent-volume-claim"], "enabled");
+        assert.equal(patch.data["kubernetes.podspec-persistent-volume-write"], undefined);
+        assert.equal(patch.data["multi-container"], "enabled");
+        assert.equal(patch.data["kubernetes.podspec-affinity"], "enabled");
     });
 });

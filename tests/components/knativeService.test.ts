@@ -57,13 +57,19 @@ describe("KnativeService component", () => {
     });
 
     it("validates values known only later with the same message", async () => {
-        const svc = new KnativeService(
-            "ksvc-later",
-            { image: "img:1", placement: pulumi.output("fargate") as pulumi.Output<never> },
-            { provider },
-        );
+        const svc = new KnativeService("ksvc-later", { image: pulumi.output("nginx latest"), placement: "eci" }, { provider });
         const error = await errorOf(svc.manifest);
-        assert.match(error.message, /^KnativeService "ksvc-later": placement = "fargate" is not valid: expected one of "eci"/);
+        assert.match(
+            error.message,
+            /^KnativeService "ksvc-later": image = "nginx latest" is not valid: expected a container image reference/,
+        );
+    });
+
+    it("needs the placement as a plain value, because it decides which resources exist", () => {
+        assert.throws(
+            () => new KnativeService("ksvc-placement", { image: "img:1", placement: pulumi.output("ecs-first") as never }, { provider }),
+            /^InputError: KnativeService "ksvc-placement": placement = "\(an Output\)" is not valid: expected a plain string, one of "eci"/,
+        );
     });
 
     it("renders Output inputs once they resolve", async () => {

@@ -294,6 +294,30 @@ const rejections: { what: string; args: AckClusterPlanInput; message: string; va
         valid: /vSwitch id such as "vsw-/,
     },
     {
+        what: "a non-boolean deleteCreatedLoadBalancers",
+        args: { deleteCreatedLoadBalancers: "yes" as never },
+        message: 'deleteCreatedLoadBalancers = "yes"',
+        valid: /true or false/,
+    },
+    {
+        what: "deleteCreatedLoadBalancers when adopting",
+        args: { existingClusterId: CLUSTER_ID, deleteCreatedLoadBalancers: false },
+        message: "deleteCreatedLoadBalancers = false",
+        valid: /when adopting an existing cluster/,
+    },
+    {
+        what: "a security group id that is not one",
+        args: { vswitchIds: ["vsw-a1", "vsw-b1"], securityGroupId: "sg-" },
+        message: 'securityGroupId = "sg-"',
+        valid: /security group id such as "sg-/,
+    },
+    {
+        what: "an instance type with a space",
+        args: { nodePool: { instanceTypes: ["ecs.c7 large"] } },
+        message: 'nodePool.instanceTypes[0] = "ecs.c7 large"',
+        valid: /ECS instance type/,
+    },
+    {
         what: "a kubeconfig lifetime out of range",
         args: { kubeconfigExpirationMinutes: 5 },
         message: "kubeconfigExpirationMinutes = 5",
@@ -359,6 +383,12 @@ describe("AckCluster planning", () => {
         assert.equal(cluster.serviceCidr, "172.21.0.0/20");
         assert.equal(cluster.slbInternetEnabled, false);
         assert.equal(cluster.deletionProtection, true);
+        assert.deepEqual(cluster.deleteOptions, [
+            { resourceType: "SLB", deleteMode: "delete" },
+            { resourceType: "ALB", deleteMode: "delete" },
+            { resourceType: "SLS_Data", deleteMode: "retain" },
+            { resourceType: "SLS_ControlPlane", deleteMode: "retain" },
+        ]);
         assert.deepEqual(
             cluster.addons.map((a) => a.name),
             ["terway-eniip", "csi-plugin", "csi-provisioner"],
@@ -394,6 +424,23 @@ describe("AckCluster planning", () => {
             { key: "pool", value: "ecs" },
             { key: "team", value: "a" },
         ]);
+    });
+
+    it("keeps ACK-created load balancers or deletes its log projects on request", () => {
+        const modes = (args: AckClusterPlanInput) =>
+            Object.fromEntries(planAckCluster("prod", args).cluster!.deleteOptions.map((o) => [o.resourceType, o.deleteMode]));
+        assert.deepEqual(modes({ deleteCreatedLoadBalancers: false }), {
+            SLB: "retain",
+            ALB: "retain",
+            SLS_Data: "retain",
+            SLS_ControlPlane: "retain",
+        });
+        assert.deepEqual(modes({ deleteCreatedLogProjects: true }), {
+            SLB: "delete",
+            ALB: "delete",
+            SLS_Data: "delete",
+            SLS_ControlPlane: "delete",
+        });
     });
 
     it("lets an add-on entry replace a default one", () => {
@@ -452,13 +499,61 @@ describe("AckCluster planning", () => {
     });
 
     it("picks sorted zones and rejects too few", () => {
-        assert.deepEqual(pickZones('AckCluster "prod"', ["cn-hangzhou-k", "cn-hangzhou-h", "cn-hangzhou-i"], 2), [
+        assert.deepEqual(pickZones('AckCluster "prod"', { vswitchZones: ["cn-hangzhou-k", "cn-hangzhou-h", "cn-hangzhou-i"] }, 2), [
             "cn-hangzhou-h",
             "cn-hangzhou-i",
         ]);
         assert.throws(
-            () => pickZones('AckCluster "prod"', ["cn-hangzhou-h"], 2),
-            /AckCluster "prod": zoneIds \(from alicloud.getZones\) = \["cn-hangzhou-h"\] is not valid: expected at least 2 zones/,
+            () => pickZones('AckCluster "prod"', { vswitchZones: ["cn-hangzhou-h"] }, 2),
+            /AckCluster "prod": zoneIds \(picked at deployment\) = \["cn-hangzhou-h"\] is not valid: expected at least 2 zones in this region where vSwitches can be created \(alicloud.getZones reported \["cn-hangzhou-h"\]\); pass zoneIds explicitly\.$/,
+        );
+    });
+
+    it("picks only zones where the Enhanced NAT gateway can be created too", () => {
+        // The oldest zones sort first; an Enhanced NAT gateway is not offered in cn-hangzhou-b.
+        const offers = {
+            vswitchZones: ["cn-hangzhou-i", "cn-hangzhou-b", "cn-hangzhou-h", "cn-hangzhou-j"],
+            instanceType: "ecs.c7.large",
+            natZones: ["cn-hangzhou-j", "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-k"],
+        };
+        assert.deepEqual(pickZones('AckCluster "prod"', offers, 2), ["cn-hangzhou-h", "cn-hangzhou-i"]);
+        assert.deepEqual(pickZones('AckCluster "prod"', offers, 3), ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"]);
+        // Without a NAT gateway (natZones undefined) every vSwitch zone counts.
+        assert.deepEqual(pickZones('AckCluster "prod"', { vswitchZones: offers.vswitchZones }, 2), ["cn-hangzhou-b", "cn-hangzhou-h"]);
+    });
+
+    it("names every data source's answer when too few zones offer everything", () => {
+        assert.throws(
+            () =>
+                pickZones(
+                    'AckCluster "prod"',
+                    {
+                        vswitchZones: ["cn-hangzhou-b", "cn-hangzhou-h"],
+                        instanceType: "ecs.c7.large",
+                        natZones: ["cn-hangzhou-h", "cn-hangzhou-k"],
+                    },
+                    2,
+                ),
+            (e: unknown) => {
+                assert.ok(e instanceof InputError);
+                assert.equal(
+                    e.message,
+                    'AckCluster "prod": zoneIds (picked at deployment) = ["cn-hangzhou-h"] is not valid: expected at least 2 zones in this region ' +
+                        "where vSwitches can be created, instance type ecs.c7.large is offered and an Enhanced NAT gateway can be created " +
+                        '(alicloud.getZones reported ["cn-hangzhou-b","cn-hangzhou-h"]; vpc.getEnhancedNatAvailableZones reported ["cn-hangzhou-h","cn-hangzhou-k"]); ' +
+                        "pass zoneIds explicitly, or put an instance type offered in more zones first in nodePool.instanceTypes.",
+                );
+                return true;
+            },
+        );
+        assert.throws(
+            () =>
+                pickZones(
+                    'AckCluster "prod"',
+                    { vswitchZones: ["cn-hangzhou-h", "cn-hangzhou-i"], natZones: ["cn-hangzhou-h", "cn-hangzhou-i"] },
+                    3,
+                ),
+            /expected at least 3 zones/,
         );
     });
 

@@ -128,6 +128,17 @@ describe("cheaper and faster ECI options", () => {
         rejects({ imageCache: { mode: "lazy" as never } }, 'imageCache.mode = "lazy"', /"auto", "create"/);
         rejects({ imageCache: { mode: "create", securityGroupId: "sg-1" } }, "imageCache.vswitchId (missing)", /vSwitch id/);
         rejects({ imageCache: { mode: "create", vswitchId: "vsw-1" } }, "imageCache.securityGroupId (missing)", /security group id/);
+        // The same id patterns as everywhere else: a bare prefix or a space is no id.
+        rejects(
+            { imageCache: { mode: "create", vswitchId: "vsw-", securityGroupId: "sg-1" } },
+            'imageCache.vswitchId = "vsw-"',
+            /vSwitch id the cache is built in \(mode "create"\): "vsw-" followed by letters and digits/,
+        );
+        rejects(
+            { imageCache: { mode: "create", vswitchId: "vsw-1", securityGroupId: "sg-1 sg-2" } },
+            'imageCache.securityGroupId = "sg-1 sg-2"',
+            /security group id .*"sg-" followed by letters and digits/,
+        );
         rejects(
             { image: "registry.example.com/app", imageCache: { mode: "create", vswitchId: "vsw-1", securityGroupId: "sg-1" } },
             'image = "registry.example.com/app"',

@@ -195,10 +195,28 @@ const rejections: { what: string; args: Partial<KnativeServiceSettings>; message
         valid: /ECI does not support it/,
     },
     {
-        what: "a privileged container in eci-namespace mode",
-        args: { placement: "eci-namespace", securityContext: { privileged: true } },
+        what: "a privileged container, which Knative never admits",
+        args: { placement: "ecs", securityContext: { privileged: true } },
         message: "securityContext.privileged = true",
-        valid: /use placement "ecs"/,
+        valid: /Knative does not allow privileged containers/,
+    },
+    {
+        what: "a ready timeout that is not a whole number of seconds",
+        args: { readyTimeoutSeconds: 1.5 },
+        message: "readyTimeoutSeconds = 1.5",
+        valid: /integer from 1 to 7200/,
+    },
+    {
+        what: "a ready timeout without waiting",
+        args: { waitForReady: false, readyTimeoutSeconds: 60 },
+        message: "readyTimeoutSeconds = 60",
+        valid: /no timeout when waitForReady is false/,
+    },
+    {
+        what: "a waitForReady that is not a boolean",
+        args: { waitForReady: "no" as never },
+        message: 'waitForReady = "no"',
+        valid: /true or false/,
     },
     {
         what: "a volume with two sources",
@@ -240,11 +258,11 @@ describe("KnativeService validation", () => {
         const svc = renderKnativeService("web", {
             ...base,
             placement: "ecs",
-            securityContext: { privileged: true },
+            hostNetwork: true,
             volumes: [{ name: "logs", hostPath: { path: "/var/log" } }],
             volumeMounts: [{ name: "logs", mountPath: "/logs" }],
         });
-        assert.equal(svc.spec.template.spec.containers[0].securityContext?.privileged, true);
+        assert.equal(svc.spec.template.spec.hostNetwork, true);
         assert.deepEqual(svc.spec.template.spec.volumes, [{ name: "logs", hostPath: { path: "/var/log" } }]);
     });
 

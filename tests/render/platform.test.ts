@@ -9,7 +9,10 @@ const facts: PlatformFacts = {
     clusterSpec: "ack.pro.small",
     adoptedByKubeconfig: false,
     installsVirtualNode: true,
+    installsKnative: true,
     installsAckKnative: true,
+    pinsKnativeToEcs: false,
+    knativeFeatures: {},
     namespaces: [{ namespaceName: "vk" }, { namespaceName: "vk-injected", eciInjection: true }],
     services: [
         { serviceName: "a", namespace: "vk", placement: "eci" },
@@ -101,6 +104,37 @@ describe("KnativeEciPlatform cross-checks", () => {
             'namespaces[1].namespaceName = "vk"',
             /each namespace once/,
         );
+    });
+
+    it("does not pin upstream Knative to ECS nodes the platform does not declare", () => {
+        rejects(
+            { pinsKnativeToEcs: true, declaresEcsNodes: false, services: [] },
+            "knative.pinControlPlaneToEcs = true",
+            /control plane would stay Pending/,
+        );
+        checkPlatform("guide", { ...facts, pinsKnativeToEcs: true });
+    });
+
+    it("keeps the Knative features a service's pod spec needs enabled", () => {
+        const needsPvc = [
+            { serviceName: "db", placement: "ecs" as const, requiredFeatures: ["kubernetes.podspec-persistent-volume-claim"] },
+        ];
+        rejects(
+            { services: needsPvc, knativeFeatures: { "kubernetes.podspec-persistent-volume-claim": "disabled" } },
+            'knative.features["kubernetes.podspec-persistent-volume-claim"] = "disabled"',
+            /services\[0\] needs it/,
+        );
+        checkPlatform("guide", { ...facts, services: needsPvc });
+    });
+
+    it("needs a network for an image cache on a cluster adopted by kubeconfig", () => {
+        const cached = [{ serviceName: "c", placement: "eci" as const, imageCacheNeedsClusterNetwork: true }];
+        rejects(
+            { adoptedByKubeconfig: true, installsVirtualNode: false, installsAckKnative: false, services: cached },
+            "services[0].imageCache",
+            /expected vswitchId and securityGroupId/,
+        );
+        checkPlatform("guide", { ...facts, services: cached });
     });
 
     it("cannot install ACK add-ons on a cluster adopted by kubeconfig alone", () => {
