@@ -6,28 +6,36 @@ import type { ScalingSettings } from "../render/scaling";
 
 /** A `key=value` node label. */
 export interface NodeLabelArgs {
+    /** Label key, e.g. `resource-role`. Required. */
     key: string;
+    /** Label value, e.g. `ecs`. Required. */
     value: string;
 }
 
 /** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
 export interface ResourceListArgs {
+    /** CPU, e.g. `"500m"` or `"2"`. @default none */
     cpu?: string;
+    /** Memory, e.g. `"1Gi"`. @default none */
     memory?: string;
+    /** Ephemeral storage, e.g. `"40Gi"` (on ECI, beyond 30 GiB it adds billed storage). @default none */
     "ephemeral-storage"?: string;
 }
 
 export interface ResourcesArgs {
-    /** What the scheduler reserves; on ECI, also what sizes the instance when `eciSpecs` is not set. */
+    /** What the scheduler reserves; on ECI, also what sizes the instance when `eciSpecs` is not set. @default none */
     requests?: ResourceListArgs;
+    /** Upper bounds for the container. @default none */
     limits?: ResourceListArgs;
 }
 
 /** A toleration added to the revision's pods on top of the placement's. */
 export interface TolerationArgs {
+    /** Taint key to tolerate. @default any key (only with operator `"Exists"`) */
     key?: string;
     /** `"Exists"` or `"Equal"`. @default "Equal" */
     operator?: string;
+    /** Taint value, with operator `"Equal"`. @default "" */
     value?: string;
     /** `"NoSchedule"`, `"PreferNoSchedule"` or `"NoExecute"`. @default all effects */
     effect?: string;
@@ -35,53 +43,71 @@ export interface TolerationArgs {
 
 /** A ConfigMap in the namespace, mounted as files. */
 export interface ConfigMapVolumeArgs {
+    /** ConfigMap name. Required. */
     name: string;
 }
 
 /** A Secret in the namespace, mounted as files. */
 export interface SecretVolumeArgs {
+    /** Secret name. Required. */
     secretName: string;
 }
 
 /** Scratch space that lives as long as the pod (needs Knative's `kubernetes.podspec-volumes-emptydir`). */
 export interface EmptyDirVolumeArgs {
+    /** Size limit, e.g. `"1Gi"`. @default none */
     sizeLimit?: string;
 }
 
 /** A directory of the node. Not supported on ECI. */
 export interface HostPathVolumeArgs {
+    /** Directory on the node. Required. */
     path: string;
+    /** Kubernetes hostPath type, e.g. `"Directory"`. @default "" (no check) */
     type?: string;
 }
 
 /** A PersistentVolumeClaim (needs Knative's `kubernetes.podspec-persistent-volume-claim`). */
 export interface PersistentVolumeClaimVolumeArgs {
+    /** Claim name in the namespace. Required. */
     claimName: string;
+    /** Mount read-only (otherwise Knative's `-write` flag is needed too). @default false */
     readOnly?: boolean;
 }
 
 /** A pod volume. Exactly one source must be set. */
 export interface VolumeArgs {
+    /** Volume name, referenced by `volumeMounts`. Required. */
     name: string;
+    /** Files from a ConfigMap. @default none */
     configMap?: ConfigMapVolumeArgs;
+    /** Files from a Secret. @default none */
     secret?: SecretVolumeArgs;
+    /** Scratch space. @default none */
     emptyDir?: EmptyDirVolumeArgs;
-    /** Not supported on ECI; rejected in placements that may land there. */
+    /** A node directory. Not supported on ECI; rejected in placements that may land there. @default none */
     hostPath?: HostPathVolumeArgs;
+    /** A PersistentVolumeClaim. @default none */
     persistentVolumeClaim?: PersistentVolumeClaimVolumeArgs;
 }
 
 export interface VolumeMountArgs {
+    /** Name of a volume in `volumes`. Required. */
     name: string;
+    /** Absolute path in the container. Required. */
     mountPath: string;
+    /** Mount read-only. @default false */
     readOnly?: boolean;
+    /** Path inside the volume to mount. @default the volume's root */
     subPath?: string;
 }
 
 export interface SecurityContextArgs {
     /** Not supported on ECI; rejected in placements that may land there. */
     privileged?: boolean;
+    /** Refuse to start as root. @default the image's user */
     runAsNonRoot?: boolean;
+    /** User id to run as. @default the image's user */
     runAsUser?: number;
 }
 
@@ -99,8 +125,9 @@ export interface EcsFirstArgs {
 
 /** A registry login an ECI image cache uses to pull private images. */
 export interface RegistryCredentialArgs {
-    /** Registry host, e.g. `registry.cn-hangzhou.aliyuncs.com`. */
+    /** Registry host, e.g. `registry.cn-hangzhou.aliyuncs.com`. Required. */
     server: pulumi.Input<string>;
+    /** Registry user. Required. */
     userName: pulumi.Input<string>;
     /** Kept secret in state and previews. */
     password: pulumi.Input<string>;
@@ -110,9 +137,12 @@ export interface RegistryCredentialArgs {
 export interface ImageCacheArgs {
     /** `"auto"`: let ECI match an existing cache; `"create"`: create an `alicloud.eci.ImageCache` for the image. Required. */
     mode: ImageCacheMode;
-    /** vSwitch the cache-building instance runs in (mode "create"; it needs internet access via NAT or `eipInstanceId`). */
+    /**
+     * vSwitch the cache-building instance runs in (mode "create"; it needs internet access via NAT or
+     * `eipInstanceId`). @default required alone; in `KnativeEciPlatform`, the cluster's first node vSwitch
+     */
     vswitchId?: pulumi.Input<string>;
-    /** Security group of the cache-building instance (mode "create"). */
+    /** Security group of the cache-building instance (mode "create"). @default required alone; in `KnativeEciPlatform`, the cluster's */
     securityGroupId?: pulumi.Input<string>;
     /** EIP for pulling public images when the vSwitch has no NAT gateway. @default none */
     eipInstanceId?: pulumi.Input<string>;

@@ -14,7 +14,7 @@ export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
 export interface SpotSettings {
     /** `"SpotAsPriceGo"` or `"SpotWithPriceLimit"`. Required. */
     strategy: SpotStrategy;
-    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. */
+    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. @default none */
     priceLimit?: number;
 }
 
