@@ -1,5 +1,6 @@
 import type { StringMap, Taint } from "../sdk/render/k8sTypes";
 import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../sdk/render/placement";
+import { VIRTUAL_NODE_ADDON } from "../sdk/render/virtualNode";
 import type { RecordedResource } from "./mockEngine";
 import { compare, obj, printable, str, stringMap } from "./printable";
 import { eciInjectionReason, type Fit, fits, injectEci, type PodScheduling, type SchedulingNode } from "./scheduling";
@@ -14,7 +15,6 @@ export const NODE_POOL_TYPE = "alicloud:cs/nodePool:NodePool";
 export const NODE_PATCH_TYPE = "kubernetes:core/v1:NodePatch";
 export const ADDON_TYPE = "alicloud:cs/kubernetesAddon:KubernetesAddon";
 export const NAMESPACE_TYPES = ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:NamespacePatch"];
-export const VIRTUAL_NODE_ADDON = "ack-virtual-node";
 
 export type NodeKind = "ECS node pool" | "ECS node" | "ECI virtual node";
 

@@ -9,6 +9,7 @@ import {
     type AckClusterShape,
     adoptedClusterInfo,
     planAckCluster,
+    planInputOf,
     resolveAckClusterShape,
 } from "../render/ackCluster";
 import { cloudName, pickZones } from "../render/ackNetwork";
@@ -69,8 +70,8 @@ export class AckCluster extends pulumi.ComponentResource {
         // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
-        const { existingKubeconfig, ...rest } = args;
-        const planInput = { ...rest, ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}) };
+        const { existingKubeconfig } = args;
+        const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);
         const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput));
         const givenKubeconfig =

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AckClusterMode, DEFAULT_CLUSTER_SPEC, resolveAckClusterShape } from "../render/ackCluster";
+import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
 import { Checker, resourceLabel } from "../render/errors";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
 import { requiredKnativeFeatures } from "../render/knativeFeatures";
@@ -10,6 +10,7 @@ import { KnativeService } from "./knativeService";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
 import { KnativeServing, type KnativeServingArgs } from "./knativeServing";
 import { VirtualNode } from "./virtualNode";
+import { containsEventuals } from "./whenKnown";
 
 /** The platform's ECI virtual node. */
 export interface PlatformVirtualNodeArgs {
@@ -78,13 +79,9 @@ function plainName(c: Checker, field: string, value: unknown): string | undefine
     return value as string;
 }
 
-function plainLabel(value: pulumi.Input<{ key: string; value: string }> | undefined): NodeLabel | undefined {
-    return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise) ? (value as NodeLabel) : undefined;
-}
-
-/** A map given as a plain object, else empty (Outputs are checked by the part that uses them). */
-function plainMap(value: unknown): Record<string, unknown> {
-    return typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) ? (value as Record<string, unknown>) : {};
+/** A value with no Outputs inside, else `fallback` (Outputs are checked by the part that uses them). */
+function plainOr<T>(value: pulumi.Input<T> | undefined, fallback: T): T {
+    return value === undefined || containsEventuals(value) ? fallback : (value as T);
 }
 
 /** A plain array's plain elements (Outputs inside are skipped: they are checked by the part that uses them). */
@@ -96,11 +93,7 @@ function plainList<T>(value: pulumi.Input<pulumi.Input<T>[]> | undefined): T[] {
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
-    const { existingKubeconfig, ...clusterRest } = args.cluster ?? {};
-    const shape = resolveAckClusterShape(`${name}-cluster`, {
-        ...clusterRest,
-        ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}),
-    } as Parameters<typeof resolveAckClusterShape>[1]);
+    const shape = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
     const created = shape.mode === AckClusterMode.Create;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
@@ -114,9 +107,9 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
         installsKnative,
         installsAckKnative: installsKnative && !upstream,
         pinsKnativeToEcs: installsKnative && upstream && knative.pinControlPlaneToEcs !== false,
-        knativeFeatures: plainMap(knative.features),
+        knativeFeatures: plainOr<Record<string, unknown>>(knative.features, {}),
         virtualNodeEnabled,
-        ecsNodeLabel: plainLabel(args.cluster?.ecsNodeLabel) ?? DEFAULT_ECS_NODE_LABEL,
+        ecsNodeLabel: plainOr<NodeLabel>(args.cluster?.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL),
         declaresEcsNodes: shape.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
         clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
         namespaces: (args.namespaces ?? []).map((ns, i) => ({
@@ -128,7 +121,7 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
             serviceName: plainName(c, `services[${i}].serviceName`, svc.serviceName),
             namespace: plainName(c, `services[${i}].namespace`, svc.namespace),
             placement: svc.placement,
-            ecsNodeLabel: plainLabel(svc.ecsNodeLabel),
+            ecsNodeLabel: plainOr<NodeLabel | undefined>(svc.ecsNodeLabel, undefined),
             ecsFirst: svc.ecsFirst,
             requiredFeatures: requiredKnativeFeatures({ hostNetwork: svc.hostNetwork === true, volumes: plainList(svc.volumes) }),
             imageCacheNeedsClusterNetwork:

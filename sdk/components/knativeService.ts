@@ -7,7 +7,7 @@ import { planKnativeService, withImageSnapshot } from "../render/knativeService"
 import { PLACEMENTS } from "../render/placement";
 import { usesResourcePolicy } from "../render/resourcePolicy";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import { renderWhenKnown, withDependencies } from "./whenKnown";
+import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "./knativeServiceArgs";
 
@@ -84,11 +84,11 @@ export class KnativeService extends pulumi.ComponentResource {
         }
         this.manifest = manifest.apply((m): KnativeServiceManifest => m);
 
-        const applied = opts?.dependsOn;
-        const policy = plan.apply((p) => p.resourcePolicy!);
+        const external = dependsOnList(opts);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: k8s.apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
+            const policy = plan.apply((p) => p.resourcePolicy!);
             resourcePolicy = new k8s.apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
@@ -97,7 +97,7 @@ export class KnativeService extends pulumi.ComponentResource {
                     metadata: policy.metadata,
                     spec: policy.spec,
                 },
-                { parent: this, dependsOn: applied },
+                { parent: this, dependsOn: external },
             );
         }
 
@@ -115,7 +115,7 @@ export class KnativeService extends pulumi.ComponentResource {
             },
             // Children do not inherit dependsOn; hand it on so the Service waits for Knative. The
             // ResourcePolicy must exist before the first pod is scheduled.
-            { parent: this, dependsOn: withDependencies(applied, resourcePolicy ? [resourcePolicy] : []) },
+            { parent: this, dependsOn: [...external, ...(resourcePolicy ? [resourcePolicy] : [])] },
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
         const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;

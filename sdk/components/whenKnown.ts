@@ -18,16 +18,10 @@ export function renderWhenKnown<A, R>(args: A, render: (plain: pulumi.Unwrap<A>)
     return pulumi.output(args).apply((plain) => render(plain as pulumi.Unwrap<A>)) as pulumi.Output<R>;
 }
 
-/** A component's `dependsOn` plus more resources, for handing on to a child explicitly. */
-export function withDependencies(
-    dependsOn: pulumi.ResourceOptions["dependsOn"],
-    more: pulumi.Resource[],
-): pulumi.Input<pulumi.Input<pulumi.Resource>[]> {
-    if (more.length === 0) return dependsOn === undefined ? [] : pulumi.output(dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
-    return pulumi.output(dependsOn ?? []).apply((d) => [...(Array.isArray(d) ? d : [d]), ...more]);
-}
-
-/** `dependsOn` from component options as an array, for handing on to children explicitly. */
+/**
+ * `dependsOn` from component options as an array, for handing on to children explicitly (children do
+ * not inherit it). An Output of a list stays one element: Pulumi resolves nested Outputs in `dependsOn`.
+ */
 export function dependsOnList(opts: pulumi.ComponentResourceOptions | undefined): pulumi.Input<pulumi.Resource>[] {
     const d = opts?.dependsOn;
     if (d === undefined) return [];

@@ -12,6 +12,7 @@ export {
     type AckClusterPlanInput,
     type AckClusterShape,
     type AckClusterShapeSource,
+    planInputOf,
     resolveAckClusterShape,
 } from "./ackClusterShape";
 

@@ -17,6 +17,17 @@ export type AckClusterPlanInput = Omit<AckClusterSettings, "existingKubeconfig">
 /** The same fields as they appear in the component's args, where values may still be Outputs. */
 export type AckClusterShapeSource = { readonly [K in keyof AckClusterPlanInput]?: unknown };
 
+/**
+ * The args as the planner sees them: the (secret) kubeconfig replaced by whether one was given, so
+ * planning never makes the plan's values secret.
+ */
+export function planInputOf<T extends { existingKubeconfig?: unknown }>(
+    args: T,
+): Omit<T, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean } {
+    const { existingKubeconfig, ...rest } = args;
+    return { ...rest, ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}) };
+}
+
 /** Names of the children, all derived from the resource name. */
 export interface AckClusterNames {
     vpc: string;

@@ -1,7 +1,7 @@
 import type { AckClusterSettings } from "../components/ackClusterArgs";
 import type { NodeLabelArgs } from "../components/knativeServiceArgs";
 import type { Checker } from "./errors";
-import { checkLabels, isEcsInstanceType, isLabelValue, isQualifiedName } from "./names";
+import { checkLabels, checkNodeLabel, isEcsInstanceType } from "./names";
 import { DEFAULT_ECS_NODE_LABEL, type NodeLabel } from "./placement";
 
 type NodePoolSettings = NonNullable<AckClusterSettings["nodePool"]>;
@@ -38,20 +38,7 @@ export interface AckNodePoolPlan {
 
 /** Validates the ECS node label and resolves its default (`resource-role=ecs`). */
 export function checkEcsNodeLabel(c: Checker, label: NodeLabelArgs | undefined): NodeLabel {
-    if (label === undefined) return DEFAULT_ECS_NODE_LABEL;
-    c.check(
-        typeof label === "object" && label !== null && isQualifiedName(label.key),
-        "ecsNodeLabel.key",
-        label?.key,
-        "expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
-    );
-    c.check(
-        isLabelValue(label.value),
-        "ecsNodeLabel.value",
-        label.value,
-        "expected a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
-    );
-    return { key: label.key, value: label.value };
+    return checkNodeLabel(c, "ecsNodeLabel", label, DEFAULT_ECS_NODE_LABEL);
 }
 
 /** A cluster or node pool name ACK accepts, derived from a Pulumi resource name (other characters become '-'). */

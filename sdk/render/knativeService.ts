@@ -70,15 +70,16 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
         );
         podAnnotations[ECI_USE_SPECS] = renderEciSpecs(c, "eciSpecs", s.eciSpecs);
     }
-    const eciOptions = { spot: s.spot, extraEphemeralStorage: s.extraEphemeralStorage, imageCacheMode: s.imageCache?.mode };
-    for (const [field, value] of Object.entries(eciOptions)) {
+    // ECI-only settings make no sense for pods that never run on ECI.
+    for (const field of ["spot", "extraEphemeralStorage", "imageCache"] as const) {
         c.check(
-            placement !== Placement.Ecs || value === undefined,
-            field === "imageCacheMode" ? "imageCache" : field,
-            field === "imageCacheMode" ? s.imageCache : value,
+            placement !== Placement.Ecs || s[field] === undefined,
+            field,
+            s[field],
             'expected it only with a placement that may use ECI (placement is "ecs")',
         );
     }
+    const eciOptions = { spot: s.spot, extraEphemeralStorage: s.extraEphemeralStorage, imageCacheMode: s.imageCache?.mode };
     Object.assign(podAnnotations, renderEciOptions(c, eciOptions));
     const imageCache = planImageCache(c, name, s);
     Object.assign(podAnnotations, renderScaling(c, "scaling", s.scaling));

@@ -2,8 +2,8 @@ import type { KnativeServingSettings } from "../components/knativeServing";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
-import { isLabelValue, isQualifiedName } from "./names";
-import { DEFAULT_ECS_NODE_LABEL, type NodeLabel } from "./placement";
+import { checkNodeLabel } from "./names";
+import { DEFAULT_ECS_NODE_LABEL } from "./placement";
 
 /**
  * Where Knative Serving comes from.
@@ -172,17 +172,6 @@ export function renderAckKnative(resourceName: string, s: KnativeServingSettings
 
 const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 
-function checkNodeLabel(c: Checker, field: string, label: NodeLabel | undefined): NodeLabel {
-    if (label === undefined) return DEFAULT_ECS_NODE_LABEL;
-    c.check(
-        typeof label === "object" && label !== null && isQualifiedName(label.key) && isLabelValue(label.value),
-        field,
-        label,
-        'expected {key, value} with a valid label key and value, e.g. {key: "resource-role", value: "ecs"}',
-    );
-    return label;
-}
-
 /** Validates settings for source `upstream` and renders the operator manifest and the `KnativeServing` CR. */
 export function renderUpstreamKnative(resourceName: string, s: KnativeServingSettings): RenderedUpstreamKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
@@ -261,7 +250,7 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
         s.pinControlPlaneToEcs,
         "expected true or false",
     );
-    const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel);
+    const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL);
     const timeout = s.readyTimeoutSeconds ?? 900;
     c.integer(timeout, "readyTimeoutSeconds", 60, 3600);
 

@@ -1,4 +1,5 @@
-import { Checker } from "./errors";
+import type { Checker } from "./errors";
+import type { NodeLabel } from "./placement";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -93,4 +94,25 @@ export function isSecurityGroupId(value: unknown): value is string {
 /** Whether `value` is an ECS instance type (see `ECS_INSTANCE_TYPE`). */
 export function isEcsInstanceType(value: unknown): value is string {
     return typeof value === "string" && ECS_INSTANCE_TYPE.test(value);
+}
+
+/**
+ * A `{key, value}` node label (the ECS or virtual-node label a placement selects), or `fallback`
+ * when none is given.
+ */
+export function checkNodeLabel(c: Checker, field: string, label: NodeLabel | undefined, fallback: NodeLabel): NodeLabel {
+    if (label === undefined) return fallback;
+    c.check(
+        typeof label === "object" && label !== null && isQualifiedName(label.key),
+        `${field}.key`,
+        label?.key,
+        "expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
+    );
+    c.check(
+        isLabelValue(label.value),
+        `${field}.value`,
+        label.value,
+        "expected a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+    );
+    return { key: label.key, value: label.value };
 }

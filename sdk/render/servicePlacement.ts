@@ -1,7 +1,7 @@
-import type { KnativeServiceSettings, NodeLabelArgs, TolerationArgs } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings, TolerationArgs } from "../components/knativeServiceArgs";
 import type { Checker } from "./errors";
 import type { StringMap, Toleration } from "./k8sTypes";
-import { isLabelValue, isQualifiedName } from "./names";
+import { checkNodeLabel, isQualifiedName } from "./names";
 import { DEFAULT_TARGETS, Placement, PLACEMENTS, type PlacementTargets } from "./placement";
 import { EcsFirstStrategy } from "./resourcePolicy";
 
@@ -16,21 +16,12 @@ export interface ResolvedPlacement {
     ecsFirstStrategy?: EcsFirstStrategy;
 }
 
-function checkNodeLabel(c: Checker, field: string, label: NodeLabelArgs): void {
-    c.check(
-        !!label && isQualifiedName(label.key) && isLabelValue(label.value),
-        field,
-        label,
-        "expected {key, value} with a valid label key and value",
-    );
-}
-
 /** Validates the placement and node-targeting settings and resolves their defaults. */
 export function resolvePlacement(c: Checker, s: KnativeServiceSettings): ResolvedPlacement {
     c.oneOf(s.placement, "placement", PLACEMENTS);
     c.check(s.placement !== undefined, "placement", s.placement, `expected one of ${PLACEMENTS.map((p) => `"${p}"`).join(", ")}`);
-    if (s.ecsNodeLabel) checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel);
-    if (s.virtualNodeLabel) checkNodeLabel(c, "virtualNodeLabel", s.virtualNodeLabel);
+    const ecsNodeLabel = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_TARGETS.ecsNodeLabel);
+    const virtualNodeLabel = checkNodeLabel(c, "virtualNodeLabel", s.virtualNodeLabel, DEFAULT_TARGETS.virtualNodeLabel);
     if (s.virtualNodeTaintKey !== undefined) {
         c.check(
             isQualifiedName(s.virtualNodeTaintKey),
@@ -64,8 +55,8 @@ export function resolvePlacement(c: Checker, s: KnativeServiceSettings): Resolve
         placement: s.placement,
         ecsFirstStrategy,
         targets: {
-            ecsNodeLabel: s.ecsNodeLabel ?? DEFAULT_TARGETS.ecsNodeLabel,
-            virtualNodeLabel: s.virtualNodeLabel ?? DEFAULT_TARGETS.virtualNodeLabel,
+            ecsNodeLabel,
+            virtualNodeLabel,
             virtualNodeTaint: { ...DEFAULT_TARGETS.virtualNodeTaint, key: s.virtualNodeTaintKey ?? DEFAULT_TARGETS.virtualNodeTaint.key },
         },
     };

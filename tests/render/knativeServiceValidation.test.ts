@@ -233,8 +233,8 @@ const rejections: { what: string; args: Partial<KnativeServiceSettings>; message
     {
         what: "an invalid ECS node label override",
         args: { ecsNodeLabel: { key: "bad key", value: "x" } },
-        message: "ecsNodeLabel =",
-        valid: /valid label key and value/,
+        message: 'ecsNodeLabel.key = "bad key"',
+        valid: /expected a label key/,
     },
 ];
 

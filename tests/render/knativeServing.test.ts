@@ -229,7 +229,7 @@ describe("renderUpstreamKnative", () => {
         rejects(
             renderUpstreamKnative,
             { ecsNodeLabel: { key: "bad key", value: "x" } },
-            'KnativeServing "kn": ecsNodeLabel = {"key":"bad key","value":"x"} is not valid: expected {key, value} with a valid label key and value, e.g. {key: "resource-role", value: "ecs"}.',
+            "KnativeServing \"kn\": ecsNodeLabel.key = \"bad key\" is not valid: expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'.",
         );
         rejects(
             renderUpstreamKnative,
