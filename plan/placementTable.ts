@@ -1,6 +1,6 @@
 import type { StringMap, Taint } from "../sdk/render/k8sTypes";
 import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../sdk/render/placement";
-import { VIRTUAL_NODE_ADDON } from "../sdk/render/virtualNode";
+import { ECI_PROFILE, VIRTUAL_NODE_ADDON } from "../sdk/render/virtualNode";
 import type { RecordedResource } from "./mockEngine";
 import { compare, obj, printable, str, stringMap } from "./printable";
 import { eciInjectionReason, type Fit, fits, injectEci, type PodScheduling, type SchedulingNode } from "./scheduling";
@@ -14,6 +14,7 @@ export const KSVC_TYPE = "kubernetes:serving.knative.dev/v1:Service";
 export const NODE_POOL_TYPE = "alicloud:cs/nodePool:NodePool";
 export const NODE_PATCH_TYPE = "kubernetes:core/v1:NodePatch";
 export const ADDON_TYPE = "alicloud:cs/kubernetesAddon:KubernetesAddon";
+export const CONFIG_MAP_PATCH_TYPE = "kubernetes:core/v1:ConfigMapPatch";
 export const NAMESPACE_TYPES = ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:NamespacePatch"];
 
 export type NodeKind = "ECS node pool" | "ECS node" | "ECI virtual node";
@@ -85,6 +86,26 @@ function declaredNode(r: RecordedResource): DeclaredNode | undefined {
     return undefined;
 }
 
+/**
+ * The cluster's own ECI virtual node, when the program adopts its add-on and only writes `kube-system/eci-profile`
+ * (a `VirtualNode` with `install: false`): the node exists, with ack-virtual-node's label and taint.
+ */
+function adoptedVirtualNode(resources: RecordedResource[], declared: DeclaredNode[]): DeclaredNode | undefined {
+    if (declared.some((n) => n.kind === "ECI virtual node")) return undefined;
+    const profile = resources.find((r) => {
+        const meta = obj(obj(printable(r.inputs)).metadata);
+        return r.type === CONFIG_MAP_PATCH_TYPE && meta.name === ECI_PROFILE.name && meta.namespace === ECI_PROFILE.namespace;
+    });
+    if (!profile) return undefined;
+    return {
+        kind: "ECI virtual node",
+        resource: `${profile.name} (${profile.type})`,
+        name: "virtual-kubelet",
+        labels: { [DEFAULT_VIRTUAL_NODE_LABEL.key]: DEFAULT_VIRTUAL_NODE_LABEL.value },
+        taints: [DEFAULT_VIRTUAL_NODE_TAINT],
+    };
+}
+
 const KIND_ORDER: NodeKind[] = ["ECS node pool", "ECS node", "ECI virtual node"];
 
 /** Labels of every declared namespace, merged across `Namespace` and `NamespacePatch` resources. */
@@ -99,8 +120,8 @@ function namespaceLabels(resources: RecordedResource[]): Map<string, StringMap> 
 }
 
 export function buildPlacementTable(resources: RecordedResource[]): PlacementTable {
-    const nodes = resources
-        .map(declaredNode)
+    const declared = resources.map(declaredNode).filter((n): n is DeclaredNode => n !== undefined);
+    const nodes = [...declared, adoptedVirtualNode(resources, declared)]
         .filter((n): n is DeclaredNode => n !== undefined)
         .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.name, b.name));
     const namespaces = namespaceLabels(resources);

@@ -8,7 +8,7 @@ import { AckCluster, type AckClusterArgs } from "./ackCluster";
 import { EciNamespace, type EciNamespaceArgs } from "./eciNamespace";
 import { KnativeService } from "./knativeService";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import { KnativeServing, type KnativeServingArgs } from "./knativeServing";
+import { KnativeServing, type KnativeServingArgs, KnativeSource } from "./knativeServing";
 import { VirtualNode } from "./virtualNode";
 import { containsEventuals } from "./whenKnown";
 
@@ -34,13 +34,22 @@ export interface PlatformVirtualNodeArgs {
      * can fall back to another zone. Only for clusters the platform creates. @default true
      */
     useClusterNetwork?: boolean;
+    /**
+     * vSwitches for ECI pods, written to `kube-system/eci-profile` (over `useClusterNetwork`). For an adopted cluster
+     * whose add-on the platform does not install, giving these (or `securityGroupId`) still writes `eci-profile`.
+     * @default the created cluster's pod vSwitches; none for an adopted cluster
+     */
+    vSwitchIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Security group of ECI pods, written to `kube-system/eci-profile`. @default the created cluster's; none if adopted */
+    securityGroupId?: pulumi.Input<string>;
 }
 
 /** The platform's Knative Serving: `KnativeServing` args (the cluster id is filled in) plus `install`. */
 export interface PlatformKnativeArgs extends KnativeServingArgs {
     /**
      * Install Knative and own it (destroying the stack uninstalls it, with every Knative Service in the
-     * cluster). @default true for a created cluster, false for an adopted one (which keeps its own Knative)
+     * cluster). Without it the cluster's own Knative is used and only its `config-features` flags are ensured
+     * (source `"existing"`). @default true for a created cluster, false for an adopted one (which keeps its own Knative)
      */
     install?: boolean;
 }
@@ -165,7 +174,7 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     get virtualNode(): VirtualNode | undefined {
         return this.parts.virtualNode;
     }
-    /** The Knative Serving component, when installed. */
+    /** The Knative Serving component: the install, or (for the cluster's own Knative) its `config-features` flags. */
     get knative(): KnativeServing | undefined {
         return this.parts.knative;
     }
@@ -199,18 +208,24 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         const afterNodes = { parent: this, providers: [cluster.provider], dependsOn: cluster.ecsNodesReady };
 
         const vn = args.virtualNode ?? {};
-        if (facts.installsVirtualNode) {
-            const network = created && vn.useClusterNetwork !== false;
+        const network = created && vn.useClusterNetwork !== false;
+        const vSwitchIds = vn.vSwitchIds ?? (network ? cluster.podVswitchIds.apply((ids) => ids ?? []) : undefined);
+        const securityGroupId = vn.securityGroupId ?? (network ? cluster.securityGroupId.apply((id) => id ?? "") : undefined);
+        // The cluster's own add-on is still configured through eci-profile when ECI settings are given.
+        const adoptsVirtualNode = facts.virtualNodeEnabled && !facts.installsVirtualNode && (vSwitchIds ?? securityGroupId) !== undefined;
+        if (facts.installsVirtualNode || adoptsVirtualNode) {
             parts.virtualNode = new VirtualNode(
                 `${name}-virtual-node`,
-                {
-                    clusterId,
-                    version: vn.version,
-                    config: vn.config,
-                    cleanupCloudResources: vn.cleanupCloudResources,
-                    vSwitchIds: network ? cluster.podVswitchIds.apply((ids) => ids ?? []) : undefined,
-                    securityGroupId: network ? cluster.securityGroupId.apply((id) => id ?? "") : undefined,
-                },
+                facts.installsVirtualNode
+                    ? {
+                          clusterId,
+                          version: vn.version,
+                          config: vn.config,
+                          cleanupCloudResources: vn.cleanupCloudResources,
+                          vSwitchIds,
+                          securityGroupId,
+                      }
+                    : { install: false, vSwitchIds, securityGroupId },
                 afterNodes,
             );
         }
@@ -219,13 +234,19 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         if (facts.installsKnative) {
             const upstream = knativeArgs.source === "upstream";
             // Enable what the services' pod specs need; the user's own flags come on top (checked above).
-            const needed = Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
-            const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
+            const features = featuresFor(facts, knativeArgs);
             parts.knative = new KnativeServing(
                 `${name}-knative`,
                 // Upstream Knative pins its control plane to the platform's ECS nodes.
                 upstream ? { ecsNodeLabel: args.cluster?.ecsNodeLabel, ...knativeArgs, features } : { ...knativeArgs, features, clusterId },
                 afterNodes,
+            );
+        } else {
+            // The cluster's own Knative: its config-features flags must still admit the placements' pod fields.
+            parts.knative = new KnativeServing(
+                `${name}-knative`,
+                { ...knativeArgs, source: KnativeSource.Existing, features: featuresFor(facts, knativeArgs) },
+                { parent: this, providers: [cluster.provider] },
             );
         }
 
@@ -254,6 +275,12 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             .apply((pairs) => Object.fromEntries(pairs));
         this.registerOutputs({ clusterId: this.clusterId, kubeconfig: this.kubeconfig, serviceUrls: this.serviceUrls });
     }
+}
+
+/** The `config-features` flags the services' pod specs need, with the user's own flags on top (checked before). */
+function featuresFor(facts: PlatformFacts, knative: KnativeServingArgs): pulumi.Output<{ [flag: string]: string }> {
+    const needed = Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
+    return pulumi.output(knative.features ?? {}).apply((own) => ({ ...needed, ...own }));
 }
 
 /** An image cache left without a network is built in the cluster's first vSwitch and security group. */

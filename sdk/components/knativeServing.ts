@@ -9,6 +9,7 @@ import {
     type KnativeServingObject,
     KnativeSource,
     renderAckKnative,
+    renderExistingKnative,
     renderUpstreamKnative,
     resolveKnativeSource,
 } from "../render/knativeServing";
@@ -24,8 +25,9 @@ export { KnativeSource } from "../render/knativeServing";
  */
 export interface KnativeServingArgs {
     /**
-     * `"ack"` (ACK's managed Knative add-on) or `"upstream"` (Knative Operator + Kourier). A plain value: it decides
-     * which resources are declared. @default "ack"
+     * `"ack"` (ACK's managed Knative add-on), `"upstream"` (Knative Operator + Kourier) or `"existing"` (Knative is
+     * already installed: only the `config-features` flags are ensured, and destroy leaves Knative). A plain value: it
+     * decides which resources are declared. @default "ack"
      */
     source?: KnativeSource;
     /** Id of the ACK cluster. Required with source `"ack"`; not used by `"upstream"`. @default none */
@@ -91,7 +93,7 @@ const servingCrs = new WeakMap<KnativeServing, k8s.apiextensions.CustomResource>
 export class KnativeServing extends pulumi.ComponentResource {
     /** `"ack"` or `"upstream"`. */
     readonly source: pulumi.Output<string>;
-    /** The Knative version: the add-on's for `ack`, the release for `upstream`. */
+    /** The Knative version: the add-on's for `ack`, the release for `upstream`, empty for `existing` (not managed here). */
     readonly version: pulumi.Output<string>;
     /** Namespace of the Serving control plane. */
     readonly namespace: pulumi.Output<string>;
@@ -99,7 +101,7 @@ export class KnativeServing extends pulumi.ComponentResource {
     readonly features: pulumi.Output<{ [flag: string]: string }>;
     /** `ack`: the `knative` add-on. */
     readonly addon?: alicloud.cs.KubernetesAddon;
-    /** `ack`: the `knative-serving/config-features` patch (kept on delete: the flags cannot safely be disabled). */
+    /** `ack`, `existing`: the `knative-serving/config-features` patch (kept on delete: the flags cannot safely be disabled). */
     readonly featuresPatch?: k8s.core.v1.ConfigMapPatch;
     /** `upstream`: the Knative Operator install. */
     readonly operator?: k8s.yaml.v2.ConfigFile;
@@ -119,6 +121,7 @@ export class KnativeServing extends pulumi.ComponentResource {
     /** What Knative Services must depend on (`dependsOn: knative.ready`): the install, awaited until it admits them. */
     get ready(): pulumi.Resource[] {
         if (this.addon && this.featuresPatch) return [this.addon, this.featuresPatch];
+        if (this.featuresPatch) return [this.featuresPatch];
         return [this.operator!, this.servingNamespace!, this.serving!];
     }
 
@@ -139,6 +142,8 @@ export class KnativeServing extends pulumi.ComponentResource {
         const ack = source === KnativeSource.Ack ? renderWhenKnown(settings, (plain) => renderAckKnative(name, plain)) : undefined;
         const upstream =
             source === KnativeSource.Upstream ? renderWhenKnown(settings, (plain) => renderUpstreamKnative(name, plain)) : undefined;
+        const existing =
+            source === KnativeSource.Existing ? renderWhenKnown(settings, (plain) => renderExistingKnative(name, plain)) : undefined;
         super("ack-knative-eci:index:KnativeServing", name, {}, opts);
 
         // Children do not inherit dependsOn; hand it on to the first resources of the install.
@@ -162,6 +167,14 @@ export class KnativeServing extends pulumi.ComponentResource {
             );
             this.version = this.addon.version;
             this.features = ack.features.data;
+        } else if (existing) {
+            this.featuresPatch = new k8s.core.v1.ConfigMapPatch(
+                `${name}-features`,
+                { metadata: existing.metadata, data: existing.data },
+                { parent: this, dependsOn, ...CONFIG_PATCH_OPTIONS },
+            );
+            this.version = pulumi.output("");
+            this.features = existing.data;
         } else {
             const r = upstream!;
             this.manifest = r.serving.apply((o): KnativeServingObject & AnyFields => o);

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
+import { InputError, resourceLabel } from "../render/errors";
 import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
@@ -11,8 +12,14 @@ import { dependsOnList, renderWhenKnown } from "./whenKnown";
  * network settings in `kube-system/eci-profile`.
  */
 export interface VirtualNodeArgs {
-    /** Id of the ACK cluster to install the add-on in. Required. */
-    clusterId: pulumi.Input<string>;
+    /** Id of the ACK cluster to install the add-on in. Required when `install` is true. @default none */
+    clusterId?: pulumi.Input<string>;
+    /**
+     * Install the `ack-virtual-node` add-on and own it. With `false` the cluster's own add-on is adopted: only
+     * `eci-profile` is written (so `vSwitchIds` or `securityGroupId` is required) and destroy leaves the add-on. A plain
+     * value: it decides which resources are declared. @default true
+     */
+    install?: boolean;
     /** Add-on version to pin, e.g. `"v2.13.2"`. @default the version ACK installs (not pinned) */
     version?: pulumi.Input<string>;
     /**
@@ -45,7 +52,7 @@ export interface NodeTaint {
 }
 
 /** `VirtualNodeArgs` with every value resolved, minus the cluster id: what the pure renderer works on. */
-export type VirtualNodeSettings = pulumi.Unwrap<Omit<VirtualNodeArgs, "clusterId">>;
+export type VirtualNodeSettings = pulumi.Unwrap<Omit<VirtualNodeArgs, "clusterId" | "install">>;
 
 /**
  * The ECI virtual node of an ACK cluster: the `ack-virtual-node` add-on, plus the ECI vSwitches and security group in
@@ -53,16 +60,16 @@ export type VirtualNodeSettings = pulumi.Unwrap<Omit<VirtualNodeArgs, "clusterId
  * `opts.providers`. Order Knative Services that may run on ECI after `ready`.
  */
 export class VirtualNode extends pulumi.ComponentResource {
-    /** The ACK cluster id. */
-    readonly clusterId: pulumi.Output<string>;
-    /** The add-on version installed. */
-    readonly version: pulumi.Output<string>;
+    /** The ACK cluster id (undefined for an adopted add-on given no id). */
+    readonly clusterId: pulumi.Output<string | undefined>;
+    /** The add-on version installed (undefined for an adopted add-on). */
+    readonly version: pulumi.Output<string | undefined>;
     /** Label of the virtual node (`type=virtual-kubelet`); KnativeService placements select it. */
     readonly nodeLabel: pulumi.Output<NodeLabel>;
     /** Taint of the virtual node (`virtual-kubelet.io/provider=alibabacloud:NoSchedule`); placements tolerate it. */
     readonly nodeTaint: pulumi.Output<NodeTaint>;
-    /** The `ack-virtual-node` add-on. */
-    readonly addon: alicloud.cs.KubernetesAddon;
+    /** The `ack-virtual-node` add-on, when installed by this component. */
+    readonly addon?: alicloud.cs.KubernetesAddon;
     /** The `kube-system/eci-profile` patch, when `vSwitchIds` or `securityGroupId` is set. */
     readonly eciProfile?: k8s.core.v1.ConfigMapPatch;
     /**
@@ -70,27 +77,46 @@ export class VirtualNode extends pulumi.ComponentResource {
      * it stays out of the cross-language schema (a `pulumi.Resource[]` has no schema type).
      */
     get ready(): pulumi.Resource[] {
-        return this.eciProfile ? [this.addon, this.eciProfile] : [this.addon];
+        return [this.addon, this.eciProfile].filter((r): r is NonNullable<typeof r> => r !== undefined);
     }
 
     constructor(name: string, args: VirtualNodeArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything; the cluster id passes straight through so previews stay readable.
-        const { clusterId, ...settings } = args;
+        const { clusterId, install: installArg, ...settings } = args;
+        const label = resourceLabel("VirtualNode", name);
+        if (installArg !== undefined && typeof installArg !== "boolean") {
+            throw new InputError(label, "install", installArg, "expected a plain true or false");
+        }
+        const install = installArg ?? true;
+        if (install && clusterId === undefined) {
+            throw new InputError(label, "clusterId", clusterId, "expected the ACK cluster id to install ack-virtual-node in");
+        }
+        // An adopted add-on is only configured through eci-profile: without settings there would be nothing to do.
+        if (!install && args.vSwitchIds === undefined && args.securityGroupId === undefined) {
+            throw new InputError(
+                label,
+                "install",
+                false,
+                "with install: false only kube-system/eci-profile is written: give vSwitchIds or securityGroupId, or drop the component",
+            );
+        }
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
-        this.addon = new alicloud.cs.KubernetesAddon(
-            `${name}-addon`,
-            {
-                clusterId,
-                name: VIRTUAL_NODE_ADDON,
-                version: rendered.apply((r) => r.addon.version),
-                config: rendered.apply((r) => r.addon.config),
-                cleanupCloudResources: rendered.addon.cleanupCloudResources,
-            },
-            // Children do not inherit dependsOn; hand it on (e.g. the node pool the add-on needs).
-            { parent: this, dependsOn: dependsOnList(opts) },
-        );
+        if (install) {
+            this.addon = new alicloud.cs.KubernetesAddon(
+                `${name}-addon`,
+                {
+                    clusterId: clusterId!,
+                    name: VIRTUAL_NODE_ADDON,
+                    version: rendered.apply((r) => r.addon.version),
+                    config: rendered.apply((r) => r.addon.config),
+                    cleanupCloudResources: rendered.addon.cleanupCloudResources,
+                },
+                // Children do not inherit dependsOn; hand it on (e.g. the node pool the add-on needs).
+                { parent: this, dependsOn: dependsOnList(opts) },
+            );
+        }
 
         // Whether a setting is given is known now even when its value is an Output.
         if (args.vSwitchIds !== undefined || args.securityGroupId !== undefined) {
@@ -99,12 +125,12 @@ export class VirtualNode extends pulumi.ComponentResource {
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
                 // The add-on creates eci-profile; keep the ECI settings if this patch is later removed.
-                { parent: this, dependsOn: [this.addon], ...CONFIG_PATCH_OPTIONS },
+                { parent: this, dependsOn: this.addon ? [this.addon] : dependsOnList(opts), ...CONFIG_PATCH_OPTIONS },
             );
         }
 
-        this.clusterId = this.addon.clusterId;
-        this.version = this.addon.version;
+        this.clusterId = this.addon ? this.addon.clusterId : pulumi.output(clusterId);
+        this.version = this.addon ? this.addon.version : pulumi.output(undefined);
         this.nodeLabel = rendered.nodeLabel;
         this.nodeTaint = rendered.nodeTaint.apply((t) => ({ key: t.key, value: t.value ?? "", effect: t.effect }));
         this.registerOutputs({

@@ -10,10 +10,12 @@ import { DEFAULT_ECS_NODE_LABEL } from "./placement";
  *
  * - `ack`: ACK's managed Knative add-on (`knative`), as the guide does.
  * - `upstream`: a pinned open-source release installed through the Knative Operator, with Kourier as ingress.
+ * - `existing`: Knative is already installed (ACK's console, another stack): only the `config-features` flags are ensured.
  */
 export const KnativeSource = {
     Ack: "ack",
     Upstream: "upstream",
+    Existing: "existing",
 } as const;
 export type KnativeSource = (typeof KnativeSource)[keyof typeof KnativeSource];
 
@@ -143,9 +145,11 @@ function checkNotFor(
         const value = s[field];
         if (value === undefined) continue;
         const why =
-            field === "registryDefault" || field === "registryOverride"
-                ? "ACK's managed Knative pulls its images from Alibaba Cloud's registries; an image-registry override applies only to the Knative Operator's install"
-                : `it applies only to source "${other}"`;
+            source === KnativeSource.Existing
+                ? 'it applies only to installing Knative (source "ack" or "upstream")'
+                : field === "registryDefault" || field === "registryOverride"
+                  ? "ACK's managed Knative pulls its images from Alibaba Cloud's registries; an image-registry override applies only to the Knative Operator's install"
+                  : `it applies only to source "${other}"`;
         c.fail(field, value, `expected no ${field} with source "${source}": ${why}`);
     }
 }
@@ -163,11 +167,20 @@ export function renderAckKnative(resourceName: string, s: KnativeServingSettings
             ...(s.addonVersion !== undefined ? { version: s.addonVersion } : {}),
             ...(config !== undefined ? { config } : {}),
         },
-        features: {
-            metadata: { name: "config-features", namespace: KNATIVE_SERVING_NAMESPACE, annotations: { [PATCH_FORCE]: "true" } },
-            data,
-        },
+        features: featuresPatch(data),
     };
+}
+
+/** The `config-features` patch that lets Knative admit the placements' affinity, tolerations and node selectors. */
+function featuresPatch(data: StringMap): RenderedConfigMapPatch {
+    return { metadata: { name: "config-features", namespace: KNATIVE_SERVING_NAMESPACE, annotations: { [PATCH_FORCE]: "true" } }, data };
+}
+
+/** Validates settings for source `existing` (only `features` applies) and renders the `config-features` patch. */
+export function renderExistingKnative(resourceName: string, s: KnativeServingSettings): RenderedConfigMapPatch {
+    const c = new Checker(resourceLabel("KnativeServing", resourceName));
+    checkNotFor(c, s, KnativeSource.Existing, [...ACK_ONLY, ...UPSTREAM_ONLY]);
+    return featuresPatch(checkFeatures(c, s.features));
 }
 
 const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;

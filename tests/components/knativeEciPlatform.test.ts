@@ -137,7 +137,12 @@ describe("KnativeEciPlatform component", () => {
         await valueOf(adopted.serviceUrls);
         await engine.settle();
         assert.equal(engine.resources.filter((r) => r.name.startsWith("pf-adopt") && r.type.startsWith("alicloud:")).length, 0);
-        assert.deepEqual(dependencyNames(T.ksvc, "pf-adopt-adopted-mixed-ksvc"), []);
+        // The cluster's own Knative still gets the config-features flags the placements need (kept on destroy).
+        assert.deepEqual(dependencyNames(T.ksvc, "pf-adopt-adopted-mixed-ksvc"), [
+            "kubernetes:core/v1:ConfigMapPatch::pf-adopt-knative-features",
+        ]);
+        const features = engine.resources.find((r) => r.name === "pf-adopt-knative-features");
+        assert.equal((features?.inputs as { data: Record<string, string> }).data["kubernetes.podspec-affinity"], "enabled");
         assert.throws(
             () =>
                 new KnativeEciPlatform("pf-adopt2", { cluster: { existingKubeconfig: "apiVersion: v1" }, virtualNode: { install: true } }),

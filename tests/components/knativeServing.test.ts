@@ -54,6 +54,31 @@ describe("KnativeServing component", () => {
         assert.equal(engine.byUrn(addon.parent!).type, "ack-knative-eci:index:KnativeServing");
     });
 
+    it("existing: only force-patches config-features (kept on delete) on the cluster's own Knative", async () => {
+        const kube = new k8s.Provider("ks-existing-kube", { kubeconfig: "x", clusterIdentifier: "https://ks-existing:6443" });
+        const kn = new KnativeServing(
+            "ks-existing",
+            { source: KnativeSource.Existing, features: { "multi-container": "enabled" } },
+            { provider: kube },
+        );
+        assert.equal(await valueOf(kn.source), "existing");
+        await engine.settle();
+        assert.deepEqual(
+            engine.resources.filter((r) => r.name.startsWith("ks-existing-") && r.parent !== undefined).map((r) => r.type),
+            [PATCH],
+        );
+        const patch = engine.get(PATCH, "ks-existing-features");
+        assert.deepEqual(patch.inputs.data, { "multi-container": "enabled", ...FLAGS });
+        assert.equal(patch.retainOnDelete, true);
+        assert.deepEqual(kn.ready, [kn.featuresPatch]);
+        assert.throws(
+            () => new KnativeServing("ks-existing-bad", { source: "existing", addonVersion: "v1.15.2" }),
+            (e: Error) =>
+                e.message ===
+                'KnativeServing "ks-existing-bad": addonVersion = "v1.15.2" is not valid: expected no addonVersion with source "existing": it applies only to installing Knative (source "ack" or "upstream").',
+        );
+    });
+
     it("upstream: installs the operator, the namespace and an awaited KnativeServing CR after both", async () => {
         const kube = new k8s.Provider("ks-serving-kube2", { kubeconfig: "x", clusterIdentifier: "c-ks2" });
         const pool = new alicloud.cs.NodePool("ks-serving-pool", { clusterId: "c-ks2", vswitchIds: ["vsw-1"] });

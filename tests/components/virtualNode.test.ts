@@ -77,6 +77,28 @@ describe("VirtualNode component", () => {
         assert.deepEqual(vn.ready, [vn.addon, vn.eciProfile]);
     });
 
+    it("install: false adopts the cluster's add-on: only eci-profile is patched, and nothing of Alibaba Cloud", async () => {
+        const kube = new k8s.Provider("vn-adopt-kube", { kubeconfig: "x", clusterIdentifier: "https://vn-adopt:6443" });
+        const vn = new VirtualNode("vn-adopt", { install: false, securityGroupId: "sg-adopt1" }, { provider: kube });
+        assert.equal(await valueOf(vn.version), undefined);
+        await engine.settle();
+        assert.equal(engine.resources.filter((r) => r.name.startsWith("vn-adopt") && r.type === ADDON).length, 0);
+        assert.deepEqual(engine.get(PATCH, "vn-adopt-eci-profile").inputs.data, { securityGroupId: "sg-adopt1" });
+        assert.equal(vn.addon, undefined);
+        assert.deepEqual(vn.ready, [vn.eciProfile]);
+        assert.throws(
+            () => new VirtualNode("vn-adopt-empty", { install: false }),
+            (e: Error) =>
+                e.message ===
+                'VirtualNode "vn-adopt-empty": install = false is not valid: with install: false only kube-system/eci-profile is written: give vSwitchIds or securityGroupId, or drop the component.',
+        );
+        assert.throws(
+            () => new VirtualNode("vn-no-cluster", {}),
+            (e: Error) =>
+                e.message.startsWith('VirtualNode "vn-no-cluster": clusterId (missing) is not valid: expected the ACK cluster id'),
+        );
+    });
+
     it("throws synchronously on plain invalid input, before registering anything", () => {
         const before = engine.resources.length;
         assert.throws(

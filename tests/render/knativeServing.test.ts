@@ -37,7 +37,7 @@ describe("resolveKnativeSource", () => {
             (e: unknown) =>
                 e instanceof InputError &&
                 e.message ===
-                    'KnativeServing "kn": source = "helm" is not valid: expected one of "ack", "upstream" as a plain value (it decides which resources are declared).',
+                    'KnativeServing "kn": source = "helm" is not valid: expected one of "ack", "upstream", "existing" as a plain value (it decides which resources are declared).',
         );
     });
 });
