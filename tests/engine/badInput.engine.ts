@@ -1,0 +1,42 @@
+// A program with one bad input fails `pulumi preview` on the real engine with the package's one-line message:
+// no stack trace and no TypeError in the CLI's output.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as k8s from "@pulumi/kubernetes";
+import { KnativeService, type Placement } from "../../sdk";
+import { engineStack, installKubernetesPlugin } from "./pulumiStack";
+import { findTools } from "./tools";
+
+const EXPECTED =
+    'KnativeService "web": placement = "ECI" is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs".';
+
+describe("engine: bad input fails pulumi preview with one sentence", function () {
+    this.timeout(5 * 60_000);
+
+    it("placement ECI", async () => {
+        const tools = findTools();
+        const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-knative-eci-bad-"));
+        const stack = await engineStack({
+            tools,
+            workDir,
+            project: "ack-knative-eci-bad-input",
+            stack: "bad",
+            kubernetesPluginDir: installKubernetesPlugin(tools, workDir),
+            program: async () => {
+                // A provider that is never contacted: the component refuses its args before registering anything.
+                const provider = new k8s.Provider("unused", { kubeconfig: "{}" });
+                new KnativeService("web", { image: "nginx:1.27", placement: "ECI" as Placement }, { provider });
+            },
+        });
+        let output = "";
+        await assert.rejects(stack.preview({ onOutput: (s) => (output += s) }));
+        process.stdout.write(output.replace(/^(?=.)/gm, "    | "));
+        assert.ok(output.includes(EXPECTED), `the CLI prints: ${EXPECTED}`);
+        assert.equal(output.split(EXPECTED).length - 1, 1, "printed once");
+        assert.doesNotMatch(output, /^\s+at /m, "no stack trace");
+        assert.doesNotMatch(output, /TypeError/);
+        fs.rmSync(workDir, { recursive: true, force: true });
+    });
+});

@@ -1,0 +1,57 @@
+// Where the engine tests find their tools: the cache that tools/build-engine-tools.sh fills (its versions are
+// in tools/versions.sh), and the Knative Serving module in the Go module cache.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Repository root (this file runs from build/tests/engine/). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+
+const BUILD_SCRIPT = path.join(REPO_ROOT, "tools", "build-engine-tools.sh");
+
+/** `tools/versions.sh` as a map: the one place the tools' versions are written. */
+export function toolVersions(): Record<string, string> {
+    const text = fs.readFileSync(path.join(REPO_ROOT, "tools", "versions.sh"), "utf8");
+    return Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+}
+
+export interface Tools {
+    binDir: string;
+    pulumi: string;
+    kubernetesProvider: string;
+    kubernetesProviderVersion: string;
+    etcd: string;
+    kubeApiserver: string;
+    kubeControllerManager: string;
+    kubeScheduler: string;
+    kwok: string;
+    /** Directory of knative.dev/serving in the Go module cache. */
+    knativeServingDir: string;
+}
+
+/** The built tools, or an Error naming what is missing and how to build it. */
+export function findTools(): Tools {
+    const binDir = execFileSync("bash", [BUILD_SCRIPT, "--print-bin-dir"], { encoding: "utf8" }).trim();
+    const versions = toolVersions();
+    const bin = (name: string): string => {
+        const file = path.join(binDir, name);
+        if (!fs.existsSync(file)) throw new Error(`${file} is missing: run tools/build-engine-tools.sh first`);
+        return file;
+    };
+    const knative = `knative.dev/serving@${versions.KNATIVE_SERVING_MODULE_VERSION}`;
+    const modDir = execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim();
+    const knativeServingDir = path.join(modDir, "knative.dev", `serving@${versions.KNATIVE_SERVING_MODULE_VERSION}`);
+    if (!fs.existsSync(knativeServingDir)) throw new Error(`${knative} is not in the Go module cache: run tools/build-engine-tools.sh`);
+    return {
+        binDir,
+        pulumi: bin("pulumi"),
+        kubernetesProvider: bin("pulumi-resource-kubernetes"),
+        kubernetesProviderVersion: versions.K8S_PROVIDER_PLUGIN_VERSION,
+        etcd: bin("etcd"),
+        kubeApiserver: bin("kube-apiserver"),
+        kubeControllerManager: bin("kube-controller-manager"),
+        kubeScheduler: bin("kube-scheduler"),
+        kwok: bin("kwok"),
+        knativeServingDir,
+    };
+}

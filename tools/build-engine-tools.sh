@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Builds the engine-test tools from the Go module proxy into a versioned cache outside the
+# repository, skipping what is already built:
+#   pulumi                       the Pulumi CLI
+#   pulumi-resource-kubernetes   the Kubernetes provider (installed as a Pulumi plugin)
+#   kube-apiserver, kube-controller-manager, kube-scheduler
+#   etcd, kwok
+# Prints the cache's bin directory on its last line. Each step says what it does; a failure names
+# the step. Usage: tools/build-engine-tools.sh [--print-bin-dir]
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=tools/versions.sh
+source "$here/versions.sh"
+
+key="pulumi-${PULUMI_VERSION}_k8sprov-${K8S_PROVIDER_PLUGIN_VERSION}_k8s-${KUBERNETES_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
+cache="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}/$key"
+bin="$cache/bin"
+work="$cache/src"
+
+if [[ "${1:-}" == "--print-bin-dir" ]]; then
+    echo "$bin"
+    exit 0
+fi
+
+mkdir -p "$bin" "$work"
+export GOFLAGS="-mod=mod -buildvcs=false"
+export CGO_ENABLED=0
+
+current_step=""
+trap 'echo "build-engine-tools: step \"$current_step\" failed (see the output above)" >&2' ERR
+
+step() {
+    current_step="$1"
+    echo "==> $1"
+}
+
+# A wrapper module so that replace directives of the real module can be applied.
+new_module() {
+    local dir="$work/$1"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    printf 'module local.build/%s\n\ngo 1.26\n' "$1" >"$dir/go.mod"
+    echo "$dir"
+}
+
+timed() {
+    local start=$SECONDS
+    "$@"
+    echo "    ($((SECONDS - start)) s)"
+}
+
+# --- The Pulumi CLI -------------------------------------------------------------------------------
+locked_pulumi="v$(node -p 'require(process.argv[1]).packages["node_modules/@pulumi/pulumi"].version' "$here/../package-lock.json")"
+if [[ "$locked_pulumi" != "$PULUMI_VERSION" ]]; then
+    current_step="check the Pulumi version"
+    echo "tools/versions.sh says PULUMI_VERSION=$PULUMI_VERSION but package-lock.json locks @pulumi/pulumi $locked_pulumi" >&2
+    exit 1
+fi
+
+build_pulumi() {
+    local dir
+    dir="$(new_module pulumi-cli)"
+    cd "$dir"
+    # pkg/v3's own go.mod replaces atotto/clipboard; a wrapper must repeat non-local replaces.
+    go mod edit -replace github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
+    go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION"
+    go build -trimpath -o "$bin/pulumi" \
+        -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
+        github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+}
+if [[ -x "$bin/pulumi" ]]; then
+    echo "==> pulumi $PULUMI_VERSION: cached"
+else
+    step "build the Pulumi CLI $PULUMI_VERSION (github.com/pulumi/pulumi/pkg/v3)"
+    timed build_pulumi
+fi
+
+# --- The Kubernetes provider ----------------------------------------------------------------------
+build_provider() {
+    local dir mod
+    dir="$(new_module pulumi-resource-kubernetes)"
+    cd "$dir"
+    go get "github.com/pulumi/pulumi-kubernetes/provider/v4@$K8S_PROVIDER_MODULE_VERSION"
+    mod="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)"
+    # main embeds schema-embed.json and terraform-mapping-embed.json, which the provider's
+    # go:generate step makes from the committed schema.json: copy the command and run that step.
+    cp "$mod"/cmd/pulumi-resource-kubernetes/{main.go,generate.go,schema.json,terraform-mapping.json} .
+    chmod u+w ./*
+    VERSION="$K8S_PROVIDER_PLUGIN_VERSION" go run generate.go
+    rm schema.json terraform-mapping.json
+    go mod tidy
+    go build -trimpath -o "$bin/pulumi-resource-kubernetes" \
+        -ldflags "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$K8S_PROVIDER_PLUGIN_VERSION" .
+}
+if [[ -x "$bin/pulumi-resource-kubernetes" ]]; then
+    echo "==> pulumi-resource-kubernetes $K8S_PROVIDER_PLUGIN_VERSION: cached"
+else
+    step "build pulumi-resource-kubernetes $K8S_PROVIDER_PLUGIN_VERSION (provider/v4@$K8S_PROVIDER_MODULE_VERSION)"
+    timed build_provider
+fi
+
+# --- The control plane ----------------------------------------------------------------------------
+build_kubernetes() {
+    local dir minor staging
+    dir="$(new_module kubernetes)"
+    cd "$dir"
+    minor="${KUBERNETES_VERSION#v1.}"
+    # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them with local
+    # directories; a wrapper replaces each with the published v0.N.x instead.
+    staging="$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | node -e '
+        const gomod = require("fs").readFileSync(JSON.parse(require("fs").readFileSync(0, "utf8")).GoMod, "utf8");
+        console.log([...gomod.matchAll(/^\s*(k8s\.io\/[\w.-]+) => \.\/staging\//gm)].map((m) => m[1]).join(" "));')"
+    for m in $staging; do
+        go mod edit -replace "$m=$m@v0.$minor"
+    done
+    go get "k8s.io/kubernetes@$KUBERNETES_VERSION"
+    local v="-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION"
+    v+=" -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=${minor%%.*}"
+    v+=" -X k8s.io/component-base/version.gitTreeState=clean"
+    # One go build for the three commands: they share compiled packages.
+    go build -trimpath -o "$bin/" -ldflags "-s -w $v" \
+        k8s.io/kubernetes/cmd/kube-apiserver \
+        k8s.io/kubernetes/cmd/kube-controller-manager \
+        k8s.io/kubernetes/cmd/kube-scheduler
+}
+if [[ -x "$bin/kube-apiserver" && -x "$bin/kube-controller-manager" && -x "$bin/kube-scheduler" ]]; then
+    echo "==> kube-apiserver, kube-controller-manager, kube-scheduler $KUBERNETES_VERSION: cached"
+else
+    step "build kube-apiserver, kube-controller-manager, kube-scheduler $KUBERNETES_VERSION (k8s.io/kubernetes)"
+    timed build_kubernetes
+fi
+
+build_etcd() {
+    local dir
+    dir="$(new_module etcd)"
+    cd "$dir"
+    # etcd's main package lives in the repository's root module, which replaces its sibling
+    # modules with local paths; etcdmain in server/v3 is the same entry point.
+    cat >main.go <<'GO'
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
+GO
+    go get "go.etcd.io/etcd/server/v3@$ETCD_VERSION"
+    go mod tidy
+    go build -trimpath -o "$bin/etcd" -ldflags "-s -w" .
+}
+if [[ -x "$bin/etcd" ]]; then
+    echo "==> etcd $ETCD_VERSION: cached"
+else
+    step "build etcd $ETCD_VERSION (go.etcd.io/etcd/server/v3)"
+    timed build_etcd
+fi
+
+build_kwok() {
+    local dir
+    dir="$(new_module kwok)"
+    cd "$dir"
+    go get "sigs.k8s.io/kwok@$KWOK_VERSION"
+    go build -trimpath -o "$bin/kwok" \
+        -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok
+}
+if [[ -x "$bin/kwok" ]]; then
+    echo "==> kwok $KWOK_VERSION: cached"
+else
+    step "build kwok $KWOK_VERSION (sigs.k8s.io/kwok)"
+    timed build_kwok
+fi
+
+# --- Knative Serving's CRDs (read at test time from the module cache) -------------------------
+current_step="download knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION"
+echo "==> $current_step"
+(cd "$work" && go mod download "knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION")
+
+rm -rf "$work"
+current_step=""
+echo "$bin"

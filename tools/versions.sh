@@ -1,0 +1,19 @@
+# Versions of every engine-test tool, in one place. Sourced by build-engine-tools.sh and read by
+# the engine tests (tests/engine/tools.ts). Changing any line here gives a new cache directory.
+
+# The Pulumi CLI: the version of the locked @pulumi/pulumi (the build checks they agree).
+PULUMI_VERSION=v3.276.0
+
+# pulumi-resource-kubernetes. The provider module is untagged; the Go module proxy serves only this
+# pseudo-version (a commit between provider releases 4.24.0 and 4.24.1), so it is the nearest that
+# builds to the locked @pulumi/kubernetes 4.34.2.
+K8S_PROVIDER_MODULE_VERSION=v4.0.0-20260115033456-f47bc2d6f199
+K8S_PROVIDER_PLUGIN_VERSION=4.24.1-alpha.20260115
+
+# The control plane: kube-apiserver, kube-controller-manager, kube-scheduler; etcd; kwok.
+KUBERNETES_VERSION=v1.36.1
+ETCD_VERSION=v3.6.16
+KWOK_VERSION=v0.8.0
+
+# Knative Serving's CRDs are read from this module in the Go module cache at test time.
+KNATIVE_SERVING_MODULE_VERSION=v0.51.0
