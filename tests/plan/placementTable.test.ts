@@ -26,6 +26,26 @@ const pool = rec("alicloud:cs/nodePool:NodePool", "pool", {
 const addon = rec("alicloud:cs/kubernetesAddon:KubernetesAddon", "vnode", { name: "ack-virtual-node" });
 
 describe("plan placement table", () => {
+    it("declares the cluster's own virtual node from an eci-profile patch, once, when no add-on is declared", () => {
+        const profile = rec("kubernetes:core/v1:ConfigMapPatch", "vn-eci-profile", {
+            metadata: { name: "eci-profile", namespace: "kube-system" },
+            data: { securityGroupId: "sg-1" },
+        });
+        const features = rec("kubernetes:core/v1:ConfigMapPatch", "kn-features", {
+            metadata: { name: "config-features", namespace: "knative-serving" },
+        });
+        const adopted = buildPlacementTable([profile, features]).nodes;
+        assert.deepEqual(
+            adopted.map((n) => [n.kind, n.name, n.resource]),
+            [["ECI virtual node", "virtual-kubelet", "vn-eci-profile (kubernetes:core/v1:ConfigMapPatch)"]],
+        );
+        assert.deepEqual(
+            buildPlacementTable([addon, profile]).nodes.map((n) => n.resource),
+            ["vnode (alicloud:cs/kubernetesAddon:KubernetesAddon)"],
+        );
+        assert.deepEqual(buildPlacementTable([features]).nodes, []);
+    });
+
     it("declares node pools, patched nodes and the virtual node from their resources", () => {
         const other = rec("alicloud:cs/kubernetesAddon:KubernetesAddon", "logs", { name: "logtail-ds" });
         const patch = rec("kubernetes:core/v1:NodePatch", "n9", {
