@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { KubeconfigEndpoint } from "../render/kubeconfig";
 import type { NodeLabelArgs } from "./knativeServiceArgs";
 
 /**
@@ -29,7 +30,7 @@ export interface AckNodePoolArgs {
     /**
      * Number of nodes while `autoscaling` is false. Must lie within `minSize`–`maxSize`; not allowed
      * with `autoscaling` (the autoscaler owns the count). Rendered as the string ACK expects.
-     * @default 2, clamped into `minSize`–`maxSize` (one node per zone, so Knative and the virtual node controller survive a zone outage)
+     * @default 3, clamped into `minSize`–`maxSize` (ACK's Knative needs at least three worker nodes; spread over the zones, so Knative and the virtual node controller survive a zone outage)
      */
     desiredSize?: pulumi.Input<number>;
     /**
@@ -41,7 +42,10 @@ export interface AckNodePoolArgs {
     autoscaling?: pulumi.Input<boolean>;
     /** Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. @default 1 */
     minSize?: pulumi.Input<number>;
-    /** Highest node count (0–1000), at least `minSize`; bounds `desiredSize` and the autoscaler. @default 3 */
+    /**
+     * Highest node count (0–1000), at least `minSize` — more than `minSize` with `autoscaling` (ACK requires
+     * it); bounds `desiredSize` and the autoscaler. @default 3
+     */
     maxSize?: pulumi.Input<number>;
     /**
      * System disk category: `"cloud_essd"`, `"cloud_auto"`, `"cloud_essd_entry"`, `"cloud_ssd"` or
@@ -151,6 +155,14 @@ export interface AckClusterArgs {
      * @default ACK's (a long-lived certificate)
      */
     kubeconfigExpirationMinutes?: pulumi.Input<number>;
+    /**
+     * Which API server endpoint the kubeconfig (and so the Kubernetes provider) uses: `"public"` or `"private"`
+     * (the VPC endpoint, for a stack running inside the VPC or over VPN/CEN). A plain value. The provider's
+     * `cs.getClusterCredential` always fetches ACK's internet credential; for `"private"` its server is replaced
+     * by the cluster's intranet endpoint (`connections.apiServerIntranet`). Not with `existingKubeconfig`.
+     * @default created cluster: `"public"` with `apiServerPublic`, else `"private"`; adopted by id: `"public"` when the cluster has a public endpoint, else `"private"`
+     */
+    kubeconfigEndpoint?: KubeconfigEndpoint;
 
     // ---- the network ----
 
