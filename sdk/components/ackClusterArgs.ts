@@ -40,7 +40,10 @@ export interface AckNodePoolArgs {
      * @default false
      */
     autoscaling?: pulumi.Input<boolean>;
-    /** Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. @default 1 */
+    /**
+     * Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. With `autoscaling` and ACK's Knative in
+     * `KnativeEciPlatform`, at least 3 (Knative's minimum). @default 1
+     */
     minSize?: pulumi.Input<number>;
     /**
      * Highest node count (0–1000), at least `minSize` — more than `minSize` with `autoscaling` (ACK requires
@@ -55,7 +58,13 @@ export interface AckNodePoolArgs {
     systemDiskCategory?: pulumi.Input<string>;
     /** System disk size in GiB, 20–2048; holds images and container logs. @default 40 */
     systemDiskSize?: pulumi.Input<number>;
-    /** ECS key pair for SSH to the nodes. @default none (no SSH login; use Cloud Assistant) */
+    /**
+     * ECS key pair for SSH to the nodes (managed node pools accept only a key pair as login). No password option:
+     * it would sit in the state. The provider accepts a pool with neither (`password`/`key_name` only conflict);
+     * its node pool docs say one must be given, its managed-cluster docs that a worker login is "not necessary in
+     * the professional managed cluster". Unconfirmed which ACK enforces; set this if ACK refuses the pool.
+     * @default none (no SSH login; use Cloud Assistant)
+     */
     keyName?: pulumi.Input<string>;
     /** Extra Kubernetes labels on the nodes, besides `ecsNodeLabel`. @default none */
     labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;

@@ -443,6 +443,11 @@ describe("AckCluster planning", () => {
         );
     });
 
+    it("sends no node login unless a key pair is given", () => {
+        assert.equal("keyName" in planAckCluster("prod", {}).nodePool!, false);
+        assert.equal(planAckCluster("prod", { nodePool: { keyName: "ops-key" } }).nodePool!.keyName, "ops-key");
+    });
+
     it("plans autoscaling with bounds and no desired size", () => {
         const pool = planAckCluster("prod", { nodePool: { autoscaling: true, minSize: 0, maxSize: 10 } }).nodePool!;
         assert.deepEqual(pool.scalingConfig, { enable: true, minSize: 0, maxSize: 10 });
