@@ -267,6 +267,19 @@ describe("AckCluster component", () => {
         assert.equal(ack.ecsNodePatches.length, 2);
     });
 
+    it("points an adopted cluster's kubeconfig at the endpoint chosen, the public one by default when it has one", async () => {
+        const byDefault = new AckCluster("ack-adopt-pub", { existingClusterId: CLUSTER_ID });
+        assert.match(await valueOf(byDefault.kubeconfig), new RegExp(`server: https://${CLUSTER_ID}\\.mock\\.invalid:6443`));
+        const inVpc = new AckCluster("ack-adopt-vpc", { existingClusterId: CLUSTER_ID, kubeconfigEndpoint: "private" });
+        assert.ok(await isSecret(inVpc.kubeconfig));
+        assert.match(await valueOf(inVpc.kubeconfig), new RegExp(`server: https://${CLUSTER_ID}\\.intranet\\.mock\\.invalid:6443`));
+    });
+
+    it("keeps a public cluster's kubeconfig as ACK issued it", async () => {
+        const ack = new AckCluster("ack-public", { apiServerPublic: true });
+        assert.match(await valueOf(ack.kubeconfig), /server: https:\/\/cackpublicclustermock\.mock\.invalid:6443/);
+    });
+
     it("adopts a cluster by kubeconfig alone, with no Alibaba Cloud calls", async () => {
         const callsBefore = engine.calls.length;
         const ack = new AckCluster("ack-kc", { existingKubeconfig: pulumi.secret(KUBECONFIG), ecsNodeNames: ["worker-1"] });
