@@ -114,10 +114,11 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
     const knative = args.knative ?? {};
     const installsKnative = knative.install ?? created;
     const upstream = knative.source === "upstream";
+    // Adopted clusters keep their own add-ons unless told otherwise: destroy would remove them for everyone.
+    const installsVirtualNode = virtualNodeEnabled && (args.virtualNode?.install ?? created);
     return {
         adoptedByKubeconfig: shape.mode === AckClusterMode.AdoptByKubeconfig,
-        // Adopted clusters keep their own add-ons unless told otherwise: destroy would remove them for everyone.
-        installsVirtualNode: virtualNodeEnabled && (args.virtualNode?.install ?? created),
+        installsVirtualNode,
         installsKnative,
         installsAckKnative: installsKnative && !upstream,
         pinsKnativeToEcs: installsKnative && upstream && knative.pinControlPlaneToEcs !== false,
@@ -128,7 +129,7 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
         clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
         ...plainString("kubernetesVersion", created ? args.cluster?.kubernetesVersion : undefined),
         ...(created ? { ecsNodes: createdEcsNodes(shape.createNodePool, args.cluster?.nodePool) } : {}),
-        ...plainString("virtualNodeVersion", virtualNodeEnabled ? args.virtualNode?.version : undefined),
+        ...plainString("virtualNodeVersion", installsVirtualNode ? args.virtualNode?.version : undefined),
         namespaces: (args.namespaces ?? []).map((ns, i) => ({
             namespaceName: plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName),
             eciInjection: ns.eciInjection === true,
