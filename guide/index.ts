@@ -15,7 +15,7 @@ const platform = new KnativeEciPlatform("guide", {
         deletionProtection: config.getBoolean("deletionProtection") ?? false,
         nodePool: {
             instanceTypes: config.getObject<string[]>("nodeInstanceTypes"),
-            desiredSize: config.getNumber("nodeCount") ?? 2,
+            desiredSize: config.getNumber("nodeCount") ?? 3,
         },
     },
     namespaces: [

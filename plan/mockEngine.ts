@@ -92,6 +92,16 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             secretOutputNames: ["kubeconfig"],
         };
     }
+    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") {
+        // Like ACK: an intranet endpoint always, an internet one only with the public API server load balancer.
+        const id = mockId(type, name, inputs);
+        return {
+            connections: {
+                apiServerIntranet: `https://${id}.intranet.mock.invalid:6443`,
+                apiServerInternet: inputs.slbInternetEnabled === true ? `https://${id}.mock.invalid:6443` : "",
+            },
+        };
+    }
     if (type === "kubernetes:serving.knative.dev/v1:Service") {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         const svc = meta.name ?? name;
@@ -159,6 +169,10 @@ function mockCall(token: string, args: Record<string, unknown>): Record<string, 
                     vpcId: `vpc-${id}`,
                     vswitchIds: [`vsw-${id}a`, `vsw-${id}b`],
                     securityGroupId: `sg-${id}`,
+                    connections: {
+                        apiServerInternet: `https://${id}.mock.invalid:6443`,
+                        apiServerIntranet: `https://${id}.intranet.mock.invalid:6443`,
+                    },
                     state: "running",
                 })),
             };

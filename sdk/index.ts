@@ -18,6 +18,7 @@ export { EciNamespace, type EciNamespaceArgs } from "./components/eciNamespace";
 export type { KnativeServingObject } from "./render/knativeServing";
 export { AckCluster, type AckAddonArgs, type AckClusterArgs, type AckNodePoolArgs } from "./components/ackCluster";
 export { AckClusterMode, type AckClusterPlan, planAckCluster } from "./render/ackCluster";
+export { KubeconfigEndpoint } from "./render/kubeconfig";
 export {
     KnativeEciPlatform,
     type KnativeEciPlatformArgs,

@@ -14,7 +14,7 @@ import {
 } from "../render/ackCluster";
 import { cloudName, pickZones } from "../render/ackNetwork";
 import { resourceLabel } from "../render/errors";
-import { kubeconfigServer } from "../render/kubeconfig";
+import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
 import type { AckClusterArgs } from "./ackClusterArgs";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
@@ -128,7 +128,9 @@ export class AckCluster extends pulumi.ComponentResource {
                 { clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
                 { parent: this },
             );
-            kubeconfig = credential.kubeConfig;
+            kubeconfig = pulumi
+                .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
+                .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections));
             clusterIdentifier = cluster.id;
             this.clusterId = cluster.id;
             this.vpcId = network.vpcId ?? cluster.vpcId;
@@ -144,10 +146,18 @@ export class AckCluster extends pulumi.ComponentResource {
                 const info = pulumi.all([clusterId, found.clusters]).apply(([id, clusters]) => adoptedClusterInfo(name, id, clusters));
                 kubeconfig =
                     givenKubeconfig?.kubeconfig ??
-                    alicloud.cs.getClusterCredentialOutput(
-                        { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
-                        { parent: this },
-                    ).kubeConfig;
+                    pulumi
+                        .all([
+                            alicloud.cs.getClusterCredentialOutput(
+                                { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
+                                { parent: this },
+                            ).kubeConfig,
+                            plan.kubeconfigEndpoint,
+                            info,
+                        ])
+                        .apply(([config, chosen, i]) =>
+                            kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
+                        );
                 clusterIdentifier = clusterId;
                 this.clusterId = clusterId;
                 this.vpcId = info.apply((i) => i.vpcId);

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { KubeconfigEndpoint } from "../render/kubeconfig";
 import type { NodeLabelArgs } from "./knativeServiceArgs";
 
 /**
@@ -29,7 +30,7 @@ export interface AckNodePoolArgs {
     /**
      * Number of nodes while `autoscaling` is false. Must lie within `minSize`–`maxSize`; not allowed
      * with `autoscaling` (the autoscaler owns the count). Rendered as the string ACK expects.
-     * @default 2, clamped into `minSize`–`maxSize` (one node per zone, so Knative and the virtual node controller survive a zone outage)
+     * @default 3, clamped into `minSize`–`maxSize` (ACK's Knative needs at least three worker nodes; spread over the zones, so Knative and the virtual node controller survive a zone outage)
      */
     desiredSize?: pulumi.Input<number>;
     /**
@@ -39,9 +40,15 @@ export interface AckNodePoolArgs {
      * @default false
      */
     autoscaling?: pulumi.Input<boolean>;
-    /** Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. @default 1 */
+    /**
+     * Lowest node count (0–1000); bounds `desiredSize` and the autoscaler. With `autoscaling` and ACK's Knative in
+     * `KnativeEciPlatform`, at least 3 (Knative's minimum). @default 1
+     */
     minSize?: pulumi.Input<number>;
-    /** Highest node count (0–1000), at least `minSize`; bounds `desiredSize` and the autoscaler. @default 3 */
+    /**
+     * Highest node count (0–1000), at least `minSize` — more than `minSize` with `autoscaling` (ACK requires
+     * it); bounds `desiredSize` and the autoscaler. @default 3
+     */
     maxSize?: pulumi.Input<number>;
     /**
      * System disk category: `"cloud_essd"`, `"cloud_auto"`, `"cloud_essd_entry"`, `"cloud_ssd"` or
@@ -51,7 +58,13 @@ export interface AckNodePoolArgs {
     systemDiskCategory?: pulumi.Input<string>;
     /** System disk size in GiB, 20–2048; holds images and container logs. @default 40 */
     systemDiskSize?: pulumi.Input<number>;
-    /** ECS key pair for SSH to the nodes. @default none (no SSH login; use Cloud Assistant) */
+    /**
+     * ECS key pair for SSH to the nodes (managed node pools accept only a key pair as login). No password option:
+     * it would sit in the state. The provider accepts a pool with neither (`password`/`key_name` only conflict);
+     * its node pool docs say one must be given, its managed-cluster docs that a worker login is "not necessary in
+     * the professional managed cluster". Unconfirmed which ACK enforces; set this if ACK refuses the pool.
+     * @default none (no SSH login; use Cloud Assistant)
+     */
     keyName?: pulumi.Input<string>;
     /** Extra Kubernetes labels on the nodes, besides `ecsNodeLabel`. @default none */
     labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -151,6 +164,14 @@ export interface AckClusterArgs {
      * @default ACK's (a long-lived certificate)
      */
     kubeconfigExpirationMinutes?: pulumi.Input<number>;
+    /**
+     * Which API server endpoint the kubeconfig (and so the Kubernetes provider) uses: `"public"` or `"private"`
+     * (the VPC endpoint, for a stack running inside the VPC or over VPN/CEN). A plain value. The provider's
+     * `cs.getClusterCredential` always fetches ACK's internet credential; for `"private"` its server is replaced
+     * by the cluster's intranet endpoint (`connections.apiServerIntranet`). Not with `existingKubeconfig`.
+     * @default created cluster: `"public"` with `apiServerPublic`, else `"private"`; adopted by id: `"public"` when the cluster has a public endpoint, else `"private"`
+     */
+    kubeconfigEndpoint?: KubeconfigEndpoint;
 
     // ---- the network ----
 

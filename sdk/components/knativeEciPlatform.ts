@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
+import { guaranteedNodeCount } from "../render/ackNodePool";
 import { Checker, resourceLabel } from "../render/errors";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
 import { requiredKnativeFeatures } from "../render/knativeFeatures";
@@ -58,7 +59,7 @@ export interface PlatformKnativeArgs extends KnativeServingArgs {
 export interface KnativeEciPlatformArgs {
     /**
      * The ACK cluster: created (with a new network and ECS node pool) or adopted. See `AckClusterArgs`.
-     * @default a new VPC in two zones, an `ack.pro.small` cluster and a 2-node ECS pool labeled `resource-role=ecs`
+     * @default a new VPC in two zones, an `ack.pro.small` cluster and a 3-node ECS pool labeled `resource-role=ecs`
      */
     cluster?: AckClusterArgs;
     /** The ECI virtual node. @default installed, with the cluster's network in `eci-profile` */
@@ -99,6 +100,19 @@ function plainList<T>(value: pulumi.Input<pulumi.Input<T>[]> | undefined): T[] {
     return value.filter((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise)) as T[];
 }
 
+/** `{ [key]: value }` for a plain string, else nothing (an Output is checked by the part that uses it). */
+function plainString<K extends string>(key: K, value: unknown): { [k in K]?: string } {
+    return typeof value === "string" ? ({ [key]: value } as { [k in K]?: string }) : {};
+}
+
+/** The ECS nodes a created cluster's node pool always has, when its sizes are plain values. */
+function createdEcsNodes(createNodePool: boolean, pool: AckClusterArgs["nodePool"]): PlatformFacts["ecsNodes"] {
+    if (!createNodePool) return { count: 0, field: "createNodePool" };
+    const sizes = { autoscaling: pool?.autoscaling, desiredSize: pool?.desiredSize, minSize: pool?.minSize, maxSize: pool?.maxSize };
+    if (containsEventuals(sizes)) return undefined;
+    return guaranteedNodeCount(sizes as { autoscaling?: boolean; desiredSize?: number; minSize?: number; maxSize?: number });
+}
+
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
@@ -109,10 +123,11 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
     const knative = args.knative ?? {};
     const installsKnative = knative.install ?? created;
     const upstream = knative.source === "upstream";
+    // Adopted clusters keep their own add-ons unless told otherwise: destroy would remove them for everyone.
+    const installsVirtualNode = virtualNodeEnabled && (args.virtualNode?.install ?? created);
     return {
         adoptedByKubeconfig: shape.mode === AckClusterMode.AdoptByKubeconfig,
-        // Adopted clusters keep their own add-ons unless told otherwise: destroy would remove them for everyone.
-        installsVirtualNode: virtualNodeEnabled && (args.virtualNode?.install ?? created),
+        installsVirtualNode,
         installsKnative,
         installsAckKnative: installsKnative && !upstream,
         pinsKnativeToEcs: installsKnative && upstream && knative.pinControlPlaneToEcs !== false,
@@ -121,6 +136,9 @@ function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFact
         ecsNodeLabel: plainOr<NodeLabel>(args.cluster?.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL),
         declaresEcsNodes: shape.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
         clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
+        ...plainString("kubernetesVersion", created ? args.cluster?.kubernetesVersion : undefined),
+        ...(created ? { ecsNodes: createdEcsNodes(shape.createNodePool, args.cluster?.nodePool) } : {}),
+        ...plainString("virtualNodeVersion", installsVirtualNode ? args.virtualNode?.version : undefined),
         namespaces: (args.namespaces ?? []).map((ns, i) => ({
             namespaceName: plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName),
             eciInjection: ns.eciInjection === true,

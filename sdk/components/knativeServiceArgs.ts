@@ -135,7 +135,11 @@ export interface RegistryCredentialArgs {
 
 /** ECI image cache for fast cold starts (ACK documents ~50 s → ~5 s for a 386 MB image). */
 export interface ImageCacheArgs {
-    /** `"auto"`: let ECI match an existing cache; `"create"`: create an `alicloud.eci.ImageCache` for the image. Required. */
+    /**
+     * `"create"`: create an `alicloud.eci.ImageCache` for the image and pin revisions to it; `"auto"`: state ECI's
+     * automatic matching explicitly (ECI does it by default, and may create a billed cache by itself when none
+     * matches); `"off"`: no automatic matching or cache creation by ECI. Required.
+     */
     mode: ImageCacheMode;
     /**
      * vSwitch the cache-building instance runs in (mode "create"; it needs internet access via NAT or
@@ -230,7 +234,10 @@ export interface KnativeServiceArgs {
     spot?: pulumi.Input<SpotSettings>;
     /** ECI storage added to the free 30 GiB, e.g. `"20Gi"` (billed). Not with placement `"ecs"`. @default none */
     extraEphemeralStorage?: pulumi.Input<string>;
-    /** ECI image cache for fast starts. Not with placement `"ecs"`. @default none (ECI pulls the image) */
+    /**
+     * ECI image cache for fast starts. Not with placement `"ecs"`.
+     * @default none: no annotation, so ECI's default applies (automatic matching, which may create a billed cache)
+     */
     imageCache?: ImageCacheArgs;
     /** Make `pulumi up` wait until the Service is Ready. @default true */
     waitForReady?: pulumi.Input<boolean>;

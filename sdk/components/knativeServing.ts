@@ -4,7 +4,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
 import { InputError, resourceLabel } from "../render/errors";
 import {
-    KNATIVE_ADDON,
     KNATIVE_SERVING_NAMESPACE,
     type KnativeServingObject,
     KnativeSource,
@@ -32,7 +31,13 @@ export interface KnativeServingArgs {
     source?: KnativeSource;
     /** Id of the ACK cluster. Required with source `"ack"`; not used by `"upstream"`. @default none */
     clusterId?: pulumi.Input<string>;
-    /** `ack` only: version of the `knative` add-on to pin. @default the version ACK installs (not pinned) */
+    /**
+     * `ack` only: name of ACK's Knative add-on. ACK documents the name `knative` in its Terraform examples (for
+     * ACK Serverless clusters); on managed clusters the console deploys Knative, and the name is not published
+     * separately: check `cs.getKubernetesAddons` if installation fails. @default "knative"
+     */
+    addonName?: pulumi.Input<string>;
+    /** `ack` only: version of the Knative add-on to pin. @default the version ACK installs (not pinned) */
     addonVersion?: pulumi.Input<string>;
     /**
      * `ack` only: add-on settings passed to ACK as JSON (e.g. the gateway choice; keys: see
@@ -153,7 +158,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                 `${name}-addon`,
                 {
                     clusterId: clusterId!,
-                    name: KNATIVE_ADDON,
+                    name: ack.apply((r) => r.addon.name),
                     version: ack.apply((r) => r.addon.version),
                     config: ack.apply((r) => r.addon.config),
                 },

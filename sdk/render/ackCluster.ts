@@ -3,6 +3,7 @@ import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CI
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { parseCidr } from "./cidr";
 import { Checker, resourceLabel } from "./errors";
+import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
 import { isSecurityGroupId, isVswitchId } from "./names";
 import type { NodeLabel } from "./placement";
 
@@ -80,6 +81,11 @@ export interface AckClusterPlan {
     /** Running nodes of an adopted cluster to label. */
     ecsNodeNames: string[];
     kubeconfigExpirationMinutes?: number;
+    /**
+     * The API server endpoint of the fetched kubeconfig: resolved for a created cluster; for a cluster adopted by
+     * id, the given choice or undefined (then the public endpoint when the cluster has one, else the intranet one).
+     */
+    kubeconfigEndpoint?: KubeconfigEndpoint;
     /** The adopted cluster's id. */
     existingClusterId?: string;
     /** A created network's CIDRs and zones. */
@@ -239,11 +245,13 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput): Ac
         );
         c.check(!ecsNodeNames.slice(0, i).includes(n), `ecsNodeNames[${i}]`, n, "expected each node once");
     });
+    c.oneOf(s.kubeconfigEndpoint, "kubeconfigEndpoint", Object.values(KubeconfigEndpoint));
     const plan: AckClusterPlan = {
         shape,
         ecsNodeLabel,
         ecsNodeNames,
         ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
+        ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
         ...(s.existingClusterId !== undefined ? { existingClusterId: s.existingClusterId } : {}),
     };
     if (shape.mode !== AckClusterMode.Create) return plan;
@@ -269,6 +277,16 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput): Ac
         };
     }
     plan.cluster = planManagedCluster(c, resourceName, s, plan.network);
+    // getClusterCredential asks ACK for the internet credential only; without a public endpoint the kubeconfig
+    // must point at the intranet one (see kubeconfigForEndpoint).
+    const publicEndpoint = plan.cluster.slbInternetEnabled;
+    plan.kubeconfigEndpoint = s.kubeconfigEndpoint ?? (publicEndpoint ? KubeconfigEndpoint.Public : KubeconfigEndpoint.Private);
+    c.check(
+        publicEndpoint || plan.kubeconfigEndpoint === KubeconfigEndpoint.Private,
+        "kubeconfigEndpoint",
+        plan.kubeconfigEndpoint,
+        'expected "private" (or unset) while apiServerPublic is false: the cluster gets no public API server endpoint; set apiServerPublic: true to manage it from outside the VPC',
+    );
     if (shape.createNodePool) plan.nodePool = planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel);
     return plan;
 }
@@ -278,6 +296,8 @@ export interface AdoptedClusterInfo {
     vpcId?: string;
     vswitchIds?: string[];
     securityGroupId?: string;
+    /** Its API server endpoints, when reported. */
+    endpoints?: ApiServerEndpoints;
 }
 
 /**
@@ -287,7 +307,7 @@ export interface AdoptedClusterInfo {
 export function adoptedClusterInfo(
     resourceName: string,
     clusterId: string,
-    clusters: { id: string; vpcId?: string; vswitchIds?: string[]; securityGroupId?: string }[],
+    clusters: { id: string; vpcId?: string; vswitchIds?: string[]; securityGroupId?: string; connections?: ApiServerEndpoints }[],
 ): AdoptedClusterInfo {
     const found = (clusters ?? []).find((x) => x.id === clusterId);
     if (!found) {
@@ -297,5 +317,10 @@ export function adoptedClusterInfo(
             "expected the id of an ACK managed cluster this account can see in the provider's region",
         );
     }
-    return { vpcId: found.vpcId, vswitchIds: found.vswitchIds, securityGroupId: found.securityGroupId };
+    return {
+        vpcId: found.vpcId,
+        vswitchIds: found.vswitchIds,
+        securityGroupId: found.securityGroupId,
+        ...(found.connections ? { endpoints: found.connections } : {}),
+    };
 }

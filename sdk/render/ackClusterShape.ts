@@ -57,7 +57,14 @@ export interface AckClusterShape {
     names: AckClusterNames;
 }
 
-const ADOPT_ALLOWS = new Set(["existingClusterId", "hasExistingKubeconfig", "ecsNodeNames", "ecsNodeLabel", "kubeconfigExpirationMinutes"]);
+const ADOPT_ALLOWS = new Set([
+    "existingClusterId",
+    "hasExistingKubeconfig",
+    "ecsNodeNames",
+    "ecsNodeLabel",
+    "kubeconfigExpirationMinutes",
+    "kubeconfigEndpoint",
+]);
 const CREATED_NETWORK_ONLY = ["vpcCidr", "zoneCount", "vswitchCidrs", "podVswitchCidrs", "eipBandwidth"] as const;
 const GIVEN_NETWORK_ONLY = ["podVswitchIds", "securityGroupId", "newNatGateway"] as const;
 
@@ -117,12 +124,10 @@ export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShap
                 `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
             );
         }
-        if (s.hasExistingKubeconfig && given("kubeconfigExpirationMinutes")) {
-            c.fail(
-                "kubeconfigExpirationMinutes",
-                shown(s.kubeconfigExpirationMinutes),
-                "expected no kubeconfigExpirationMinutes with existingKubeconfig: the given kubeconfig is used as is",
-            );
+        for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
+            if (s.hasExistingKubeconfig && given(key)) {
+                c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
+            }
         }
         if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
             c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");

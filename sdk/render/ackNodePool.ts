@@ -11,7 +11,11 @@ type NodePoolSettings = NonNullable<AckClusterSettings["nodePool"]>;
  * (1:2) before general purpose (1:4), two generations so one sold-out type does not block the pool.
  */
 export const DEFAULT_INSTANCE_TYPES = ["ecs.c7.large", "ecs.c6.large", "ecs.g7.large", "ecs.g6.large"] as const;
-export const DEFAULT_DESIRED_SIZE = 2;
+/**
+ * Three nodes: ACK's Knative needs at least three worker nodes on a managed cluster ("Deploy Knative",
+ * https://www.alibabacloud.com/help/doc-detail/121509.htm); they are spread over the zones.
+ */
+export const DEFAULT_DESIRED_SIZE = 3;
 export const DEFAULT_MIN_SIZE = 1;
 export const DEFAULT_MAX_SIZE = 3;
 export const DEFAULT_SYSTEM_DISK_CATEGORY = "cloud_essd";
@@ -34,6 +38,24 @@ export interface AckNodePoolPlan {
     keyName?: string;
     /** Spread the nodes evenly over the zones' vSwitches. */
     multiAzPolicy: "BALANCE";
+}
+
+/** The fixed node count when none is given: the default, clamped into the bounds. */
+function defaultDesiredSize(minSize: number, maxSize: number): number {
+    return Math.min(Math.max(DEFAULT_DESIRED_SIZE, minSize), maxSize);
+}
+
+/**
+ * The ECS nodes a pool always has (its fixed count, or the autoscaler's lower bound) and the field that sets
+ * it, from plain settings (defaults where unset). For cross-checks such as ACK Knative's three-node minimum.
+ */
+export function guaranteedNodeCount(s: { autoscaling?: boolean; desiredSize?: number; minSize?: number; maxSize?: number }): {
+    count: number;
+    field: string;
+} {
+    const minSize = s.minSize ?? DEFAULT_MIN_SIZE;
+    if (s.autoscaling === true) return { count: minSize, field: "nodePool.minSize" };
+    return { count: s.desiredSize ?? defaultDesiredSize(minSize, s.maxSize ?? DEFAULT_MAX_SIZE), field: "nodePool.desiredSize" };
 }
 
 /** Validates the ECS node label and resolves its default (`resource-role=ecs`). */
@@ -87,6 +109,13 @@ export function planNodePool(c: Checker, resourceName: string, s: NodePoolSettin
     const autoscaling = s.autoscaling ?? false;
     c.check(typeof autoscaling === "boolean", "nodePool.autoscaling", autoscaling, "expected true or false");
     if (autoscaling) {
+        // The provider's scaling_config: "`max_size` has to be greater than `min_size`".
+        c.check(
+            maxSize > minSize,
+            "nodePool.maxSize",
+            maxSize,
+            `expected more than nodePool.minSize (${minSize}) with autoscaling: ACK's autoscaler needs room to scale; raise maxSize or turn autoscaling off for a fixed count`,
+        );
         c.check(
             s.desiredSize === undefined,
             "nodePool.desiredSize",
@@ -94,7 +123,7 @@ export function planNodePool(c: Checker, resourceName: string, s: NodePoolSettin
             `expected no desiredSize with autoscaling: the autoscaler sizes the pool between minSize (${minSize}) and maxSize (${maxSize})`,
         );
     }
-    const desiredSize = s.desiredSize ?? Math.min(Math.max(DEFAULT_DESIRED_SIZE, minSize), maxSize);
+    const desiredSize = s.desiredSize ?? defaultDesiredSize(minSize, maxSize);
     checkCount(c, "nodePool.desiredSize", desiredSize);
     c.check(
         desiredSize >= minSize && desiredSize <= maxSize,

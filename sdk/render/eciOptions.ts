@@ -18,12 +18,18 @@ export interface SpotSettings {
     priceLimit?: number;
 }
 
-/** How ECI pods start from an image cache instead of pulling the image. */
+/**
+ * How ECI pods start from an image cache instead of pulling the image. ECI's own default, with no annotation, is
+ * automatic matching (`k8s.aliyun.com/eci-auto-imc` defaults to "true"), which also creates a (billed) cache when
+ * none matches fully: "Use ImageCache to accelerate the creation of pods", https://help.aliyun.com/document_detail/141241.html.
+ */
 export const ImageCacheMode = {
-    /** ECI matches an existing image cache automatically (`k8s.aliyun.com/eci-image-cache: "true"`). */
+    /** Automatic matching, stated explicitly (`k8s.aliyun.com/eci-auto-imc: "true"`): the same as ECI's default. */
     Auto: "auto",
-    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it. */
+    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it (`k8s.aliyun.com/eci-imc-id`). */
     Create: "create",
+    /** No automatic matching (`k8s.aliyun.com/eci-auto-imc: "false"`): ECI neither uses nor creates caches by itself. */
+    Off: "off",
 } as const;
 export type ImageCacheMode = (typeof ImageCacheMode)[keyof typeof ImageCacheMode];
 
@@ -31,8 +37,9 @@ export const ECI_ANNOTATIONS = {
     spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
     spotPriceLimit: "k8s.aliyun.com/eci-spot-price-limit",
     extraEphemeralStorage: "k8s.aliyun.com/eci-extra-ephemeral-storage",
-    imageCache: "k8s.aliyun.com/eci-image-cache",
-    imageSnapshotId: "k8s.aliyun.com/eci-image-snapshot-id",
+    // ECI's current names; older ACK pages show `eci-image-cache` and `eci-image-snapshot-id` for the same settings.
+    autoImageCache: "k8s.aliyun.com/eci-auto-imc",
+    imageCacheId: "k8s.aliyun.com/eci-imc-id",
 } as const;
 
 const GI_QUANTITY = /^[1-9][0-9]*Gi$/;
@@ -81,7 +88,8 @@ export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
     if (o.imageCacheMode !== undefined) {
         c.oneOf(o.imageCacheMode, "imageCache.mode", Object.values(ImageCacheMode));
         // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
-        if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.imageCache] = "true";
+        if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.autoImageCache] = "true";
+        if (o.imageCacheMode === ImageCacheMode.Off) out[ECI_ANNOTATIONS.autoImageCache] = "false";
     }
     return out;
 }

@@ -58,7 +58,7 @@ export function planImageCache(c: Checker, serviceName: string, s: KnativeServic
     return plan;
 }
 
-/** The Service pinned to an image cache: its id goes into `k8s.aliyun.com/eci-image-snapshot-id`. */
+/** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */
 export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: string): KnativeServiceObject {
     const template = service.spec.template;
     return {
@@ -69,7 +69,7 @@ export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: s
                 ...template,
                 metadata: {
                     ...template.metadata,
-                    annotations: { ...template.metadata.annotations, [ECI_ANNOTATIONS.imageSnapshotId]: imageCacheId },
+                    annotations: { ...template.metadata.annotations, [ECI_ANNOTATIONS.imageCacheId]: imageCacheId },
                 },
             },
         },

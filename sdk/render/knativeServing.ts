@@ -21,7 +21,10 @@ export type KnativeSource = (typeof KnativeSource)[keyof typeof KnativeSource];
 
 export const KNATIVE_SOURCES: readonly KnativeSource[] = Object.values(KnativeSource);
 
-/** The ACK add-on name of managed Knative. */
+/**
+ * The ACK add-on name of managed Knative: `knative` in ACK's Terraform examples (ACK Serverless clusters' `addons`;
+ * pulumi-alicloud's `cs.ServerlessKubernetes` docs). Unconfirmed for managed (Pro) clusters, hence `addonName`.
+ */
 export const KNATIVE_ADDON = "knative";
 /** Namespace of Knative Serving's control plane, its ConfigMaps and the operator's `KnativeServing` CR. */
 export const KNATIVE_SERVING_NAMESPACE = "knative-serving";
@@ -111,7 +114,7 @@ const UPSTREAM_ONLY = [
     "servingConfig",
     "readyTimeoutSeconds",
 ] as const;
-const ACK_ONLY = ["addonVersion", "addonConfig"] as const;
+const ACK_ONLY = ["addonName", "addonVersion", "addonConfig"] as const;
 
 function checkFeatures(c: Checker, features: StringMap | undefined): StringMap {
     for (const [flag, value] of Object.entries(features ?? {})) {
@@ -158,12 +161,19 @@ function checkNotFor(
 export function renderAckKnative(resourceName: string, s: KnativeServingSettings): RenderedAckKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
     checkNotFor(c, s, KnativeSource.Ack, UPSTREAM_ONLY);
+    const name = s.addonName ?? KNATIVE_ADDON;
+    c.check(
+        typeof name === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name),
+        "addonName",
+        name,
+        'expected an ACK add-on name such as "knative" (cs.getKubernetesAddons lists the names ACK offers)',
+    );
     checkAddonVersion(c, "addonVersion", s.addonVersion);
     const config = renderAddonConfig(c, "addonConfig", s.addonConfig);
     const data = checkFeatures(c, s.features);
     return {
         addon: {
-            name: KNATIVE_ADDON,
+            name,
             ...(s.addonVersion !== undefined ? { version: s.addonVersion } : {}),
             ...(config !== undefined ? { config } : {}),
         },

@@ -40,3 +40,72 @@ export function kubeconfigServer(resource: string, field: string, kubeconfig: st
     const server = cluster?.cluster?.server;
     return typeof server === "string" && /^https?:\/\/\S+$/.test(server) ? server : fail();
 }
+
+/** Which API server endpoint the kubeconfig of an `AckCluster` points at. */
+export const KubeconfigEndpoint = {
+    /** The internet endpoint: what `cs.getClusterCredential` returns (it asks ACK with `PrivateIpAddress: false`). */
+    Public: "public",
+    /** The VPC (intranet) endpoint, for stacks that run inside the VPC or over VPN/CEN. */
+    Private: "private",
+} as const;
+export type KubeconfigEndpoint = (typeof KubeconfigEndpoint)[keyof typeof KubeconfigEndpoint];
+
+/** A cluster's API server endpoints, as `ManagedKubernetes.connections` reports them (`""` when absent). */
+export interface ApiServerEndpoints {
+    apiServerInternet?: string;
+    apiServerIntranet?: string;
+}
+
+const SERVER_URL = /^https:\/\/\S+$/;
+
+/**
+ * The kubeconfig to use for the chosen endpoint. ACK's provider only fetches the internet credential, so for
+ * `"private"` the server of the kubeconfig's current cluster is replaced by the intranet endpoint (the same
+ * cluster CA and client credential apply: ACK's intranet kubeconfig differs only in its server). Runs at
+ * deployment; a missing endpoint is an `InputError` naming the fix. The kubeconfig never appears in messages.
+ */
+export function kubeconfigForEndpoint(
+    resource: string,
+    kubeconfig: string,
+    endpoint: KubeconfigEndpoint,
+    endpoints: ApiServerEndpoints | undefined,
+): string {
+    const internet = endpoints?.apiServerInternet ?? "";
+    const intranet = endpoints?.apiServerIntranet ?? "";
+    if (endpoint === KubeconfigEndpoint.Public) {
+        // An unknown answer (e.g. an older provider without connections) is left to the credential itself.
+        if (endpoints !== undefined && internet === "") {
+            throw new InputError(
+                resource,
+                "kubeconfigEndpoint",
+                endpoint,
+                'expected "private": the cluster has no public API server endpoint (ACK reports none); set apiServerPublic: true on a created cluster, or use "private" from inside the VPC',
+            );
+        }
+        return kubeconfig;
+    }
+    if (!SERVER_URL.test(intranet)) {
+        throw new InputError(
+            resource,
+            "kubeconfigEndpoint",
+            endpoint,
+            `expected "public": ACK reports no intranet API server endpoint for the cluster (got ${JSON.stringify(intranet)})`,
+        );
+    }
+    kubeconfigServer(resource, "kubeconfig", kubeconfig);
+    const doc = yaml.load(kubeconfig) as KubeconfigDoc;
+    const clusters = doc.clusters ?? [];
+    const context = (doc.contexts ?? []).find((c) => c?.name === doc["current-context"]);
+    const target = context ? clusters.find((c) => c?.name === context.context?.cluster) : clusters[0];
+    target!.cluster!.server = intranet;
+    return yaml.dump(doc, { lineWidth: -1 });
+}
+
+/**
+ * The endpoint an adopted cluster's kubeconfig uses by default: the intranet one when the cluster reports only
+ * that, else the public one (also when the endpoints are not reported: ACK's credential is then used as is).
+ */
+export function defaultKubeconfigEndpoint(endpoints: ApiServerEndpoints | undefined): KubeconfigEndpoint {
+    const onlyIntranet = !endpoints?.apiServerInternet && SERVER_URL.test(endpoints?.apiServerIntranet ?? "");
+    return onlyIntranet ? KubeconfigEndpoint.Private : KubeconfigEndpoint.Public;
+}

@@ -12,6 +12,15 @@ export interface PlatformFacts {
     declaresEcsNodes: boolean;
     /** The ACK edition when known (created clusters); undefined for adopted clusters. */
     clusterSpec?: string;
+    /** The pinned Kubernetes version of a created cluster (e.g. "1.33.1-aliyun.1"); undefined for ACK's latest or unknown. */
+    kubernetesVersion?: string;
+    /**
+     * The ECS nodes a created cluster's node pool always has and the field that sets them (`nodePool.desiredSize`,
+     * `nodePool.minSize`, or `createNodePool` for none); undefined when unknown (adopted clusters, Output values).
+     */
+    ecsNodes?: { count: number; field: string };
+    /** The pinned ack-virtual-node version the platform installs; undefined when not pinned or not installed. */
+    virtualNodeVersion?: string;
     /** The cluster is adopted by kubeconfig alone: no cluster id for add-ons. */
     adoptedByKubeconfig: boolean;
     /** The platform installs the ack-virtual-node add-on. */
@@ -40,6 +49,37 @@ export interface PlatformFacts {
 
 const ECI_NEEDED = "it runs pods on the ECI virtual node";
 
+/** ACK's Knative on a managed cluster: "at least three worker nodes" and Kubernetes 1.28 or later (doc 121509). */
+export const ACK_KNATIVE_MIN_NODES = 3;
+const ACK_KNATIVE_MIN_K8S = [1, 28];
+/**
+ * Scheduling pods to ECS and ECI with node affinity and tolerations needs ACK Pro on Kubernetes 1.22 or later,
+ * ack-virtual-node 2.10.0 or later, and kube-scheduler 5.9 or later with "virtual node-based pod scheduling" enabled
+ * (ACK, "Allocate resources between ECS and ECI", https://www.alibabacloud.com/help/en/document_detail/2369750.html).
+ */
+const VIRTUAL_NODE_SCHEDULING_MIN_K8S = [1, 22];
+const VIRTUAL_NODE_MIN_VERSION = [2, 10, 0];
+
+/** Whether a version such as "1.33.1-aliyun.1" or "v2.13.2" is at least `min`; undefined when it cannot be read. */
+function versionAtLeast(version: string, min: number[]): boolean | undefined {
+    const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
+    if (!m) return undefined;
+    const parts = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+    for (let i = 0; i < min.length; i++) {
+        if (parts[i] !== min[i]) return parts[i] > min[i];
+    }
+    return true;
+}
+
+/**
+ * Whether the placement's pods reach the virtual node through kube-scheduler's node affinity and tolerations
+ * (rendered, or injected by ACK's webhook), which needs virtual node-based pod scheduling. Not `"ecs"`, and not a
+ * namespace labeled `alibabacloud.com/eci=true`, which ACK sends to ECI by itself (ACK Basic's documented method).
+ */
+function usesVirtualNodeScheduling(placement: Placement, namespaceEciLabel: boolean): boolean {
+    return mayRunOnEci(placement) && !(placement === Placement.EciNamespace && namespaceEciLabel);
+}
+
 /**
  * Checks that the platform's parts fit together: each Service's placement has the nodes, namespace
  * labels and cluster features it relies on. Throws `InputError` naming the service and the fix.
@@ -58,6 +98,25 @@ export function checkPlatform(platformName: string, f: PlatformFacts): void {
         true,
         `expected false, or ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}: the platform declares none, so Knative's control plane would stay Pending; create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true`,
     );
+    if (f.installsAckKnative && f.ecsNodes !== undefined) {
+        const { count, field } = f.ecsNodes;
+        c.check(
+            count >= ACK_KNATIVE_MIN_NODES,
+            `cluster.${field}`,
+            field === "createNodePool" ? false : count,
+            field === "createNodePool"
+                ? `expected true: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes and the created cluster would have none; create the node pool, or set knative.install false`
+                : `expected at least ${ACK_KNATIVE_MIN_NODES}: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes on a managed cluster; set cluster.${field} to ${ACK_KNATIVE_MIN_NODES} or more, or use knative.source "upstream"`,
+        );
+    }
+    if (f.installsAckKnative && f.kubernetesVersion !== undefined) {
+        c.check(
+            versionAtLeast(f.kubernetesVersion, ACK_KNATIVE_MIN_K8S) !== false,
+            "cluster.kubernetesVersion",
+            f.kubernetesVersion,
+            "expected 1.28 or later: ACK's Knative supports only clusters of Kubernetes 1.28 or later; pin a newer version or leave it unset (ACK's latest)",
+        );
+    }
     const namespaces = new Map<string, PlatformFacts["namespaces"][number]>();
     f.namespaces.forEach((ns, i) => {
         c.check(
@@ -150,13 +209,35 @@ export function checkPlatform(platformName: string, f: PlatformFacts): void {
                 "expected vswitchId and securityGroupId: a cluster adopted by kubeconfig alone has no known network to build the image cache in",
             );
         }
-        if (usesResourcePolicy(svc.placement, svc.ecsFirst?.strategy) && f.clusterSpec !== undefined) {
-            c.check(
-                f.clusterSpec.startsWith("ack.pro"),
-                `${field}.placement`,
-                svc.placement,
-                `expected an ACK Pro cluster for "ecs-first", which uses ACK's ResourcePolicy (cluster.clusterSpec is "${f.clusterSpec}"); use clusterSpec "ack.pro.small", or ecsFirst.strategy "preferred-affinity" (a preference only: no strict ECS-then-ECI order)`,
-            );
+        const resourcePolicy = usesResourcePolicy(svc.placement, svc.ecsFirst?.strategy);
+        if (usesVirtualNodeScheduling(svc.placement, declared?.eciLabel === true) || resourcePolicy) {
+            const why = resourcePolicy
+                ? "it uses ACK's ResourcePolicy and virtual node-based pod scheduling"
+                : "it reaches the virtual node through node affinity and tolerations (kube-scheduler's virtual node-based pod scheduling)";
+            if (f.clusterSpec !== undefined) {
+                c.check(
+                    f.clusterSpec.startsWith("ack.pro"),
+                    `${field}.placement`,
+                    svc.placement,
+                    `expected an ACK Pro cluster for "${svc.placement}" (cluster.clusterSpec is "${f.clusterSpec}"): ${why}, which ACK offers on ACK Pro only; use clusterSpec "ack.pro.small", or on ACK Basic placement "ecs", or "eci-namespace" in a namespace with eciLabel: true`,
+                );
+            }
+            if (f.kubernetesVersion !== undefined) {
+                c.check(
+                    versionAtLeast(f.kubernetesVersion, VIRTUAL_NODE_SCHEDULING_MIN_K8S) !== false,
+                    "cluster.kubernetesVersion",
+                    f.kubernetesVersion,
+                    `expected 1.22 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs Kubernetes 1.22 or later`,
+                );
+            }
+            if (f.virtualNodeVersion !== undefined) {
+                c.check(
+                    versionAtLeast(f.virtualNodeVersion, VIRTUAL_NODE_MIN_VERSION) !== false,
+                    "virtualNode.version",
+                    f.virtualNodeVersion,
+                    `expected 2.10.0 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs ack-virtual-node 2.10.0 or later; pin a newer version or leave it unset`,
+                );
+            }
         }
     });
 }

@@ -109,7 +109,8 @@ describe("AckCluster component", () => {
         const pool = engine.get(T.nodePool, "ack-new-ecs-pool");
         assert.equal(pool.inputs.clusterId, "cacknewclustermock");
         assert.deepEqual(pool.inputs.labels, [{ key: "resource-role", value: "ecs" }]);
-        assert.equal(pool.inputs.desiredSize, "2");
+        // Three nodes: ACK's Knative needs at least three worker nodes.
+        assert.equal(pool.inputs.desiredSize, "3");
         assert.deepEqual(pool.inputs.scalingConfig, { enable: false });
         assert.deepEqual(pool.inputs.instanceTypes, ["ecs.c7.large", "ecs.c6.large", "ecs.g7.large", "ecs.g6.large"]);
         assert.deepEqual([pool.inputs.systemDiskCategory, pool.inputs.systemDiskSize], ["cloud_essd", 40]);
@@ -117,7 +118,8 @@ describe("AckCluster component", () => {
         assert.ok(dependencyNames(T.nodePool, "ack-new-ecs-pool").includes(`${T.cluster}::ack-new-cluster`));
 
         assert.ok(await isSecret(ack.kubeconfig));
-        assert.match(await valueOf(ack.kubeconfig), /server: https:\/\/cacknewclustermock\.mock\.invalid:6443/);
+        // No public endpoint by default: the kubeconfig points at the intranet one (getClusterCredential fetches the internet credential).
+        assert.match(await valueOf(ack.kubeconfig), /server: https:\/\/cacknewclustermock\.intranet\.mock\.invalid:6443\n/);
         const provider = engine.get(T.provider, "ack-new-provider").inputs;
         assert.equal(provider.clusterIdentifier, "cacknewclustermock");
         assert.ok(isRecordedSecret(provider.kubeconfig), "the provider's kubeconfig input is secret");
@@ -263,6 +265,19 @@ describe("AckCluster component", () => {
         assert.equal(engine.byUrn(patch.parent!).type, T.component);
         assert.deepEqual(ack.ecsNodesReady, ack.ecsNodePatches);
         assert.equal(ack.ecsNodePatches.length, 2);
+    });
+
+    it("points an adopted cluster's kubeconfig at the endpoint chosen, the public one by default when it has one", async () => {
+        const byDefault = new AckCluster("ack-adopt-pub", { existingClusterId: CLUSTER_ID });
+        assert.match(await valueOf(byDefault.kubeconfig), new RegExp(`server: https://${CLUSTER_ID}\\.mock\\.invalid:6443`));
+        const inVpc = new AckCluster("ack-adopt-vpc", { existingClusterId: CLUSTER_ID, kubeconfigEndpoint: "private" });
+        assert.ok(await isSecret(inVpc.kubeconfig));
+        assert.match(await valueOf(inVpc.kubeconfig), new RegExp(`server: https://${CLUSTER_ID}\\.intranet\\.mock\\.invalid:6443`));
+    });
+
+    it("keeps a public cluster's kubeconfig as ACK issued it", async () => {
+        const ack = new AckCluster("ack-public", { apiServerPublic: true });
+        assert.match(await valueOf(ack.kubeconfig), /server: https:\/\/cackpublicclustermock\.mock\.invalid:6443/);
     });
 
     it("adopts a cluster by kubeconfig alone, with no Alibaba Cloud calls", async () => {

@@ -124,6 +124,23 @@ describe("KnativeEciPlatform component", () => {
                 }),
             /ACK Pro cluster for "ecs-first"/,
         );
+        // ACK's Knative needs three worker nodes: a smaller fixed pool, or an autoscaled pool that may shrink below three.
+        assert.throws(
+            () => new KnativeEciPlatform("pf-bad4", { cluster: { nodePool: { desiredSize: 2 } } }),
+            /^InputError: KnativeEciPlatform "pf-bad4": cluster.nodePool.desiredSize = 2 is not valid: expected at least 3: ACK's Knative needs at least 3 worker nodes/,
+        );
+        assert.throws(
+            () => new KnativeEciPlatform("pf-bad5", { cluster: { nodePool: { autoscaling: true, minSize: 1, maxSize: 5 } } }),
+            /cluster.nodePool.minSize = 1 is not valid: expected at least 3/,
+        );
+        assert.throws(
+            () =>
+                new KnativeEciPlatform("pf-bad6", {
+                    virtualNode: { version: "v2.8.0" },
+                    services: [{ serviceName: "z", placement: "ecs-and-eci", image }],
+                }),
+            /virtualNode.version = "v2.8.0" is not valid: expected 2.10.0 or later/,
+        );
         assert.equal(engine.resources.length, before);
         assert.ok(!engine.resources.some((r) => r.name.startsWith("pf-bad")));
     });

@@ -128,7 +128,7 @@ describe("KnativeService component: ecs-first and image caches", () => {
         assert.ok(isRecordedSecret(cache.inputs.imageRegistryCredentials), "credentials recorded as secret");
         assert.ok(!JSON.stringify(engine.get(KSVC, "ksvc-cached-ksvc").inputs).includes("hunter2"));
         assert.ok(!isRecordedSecret(engine.get(KSVC, "ksvc-cached-ksvc").inputs.spec), "the manifest itself is not secret");
-        assert.equal(manifest.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-image-snapshot-id"], "ksvc-cached-image-cache-id");
+        assert.equal(manifest.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-imc-id"], "ksvc-cached-image-cache-id");
         assert.deepEqual(dependencyNames(KSVC, "ksvc-cached-ksvc"), ["alicloud:eci/imageCache:ImageCache::ksvc-cached-image-cache"]);
     });
 });

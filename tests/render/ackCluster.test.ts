@@ -9,7 +9,7 @@ import {
 import { cloudName, pickZones } from "../../sdk/render/ackNetwork";
 import { ackName } from "../../sdk/render/ackNodePool";
 import { InputError } from "../../sdk/render/errors";
-import { kubeconfigServer } from "../../sdk/render/kubeconfig";
+import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../../sdk/render/kubeconfig";
 
 const KUBECONFIG = [
     "apiVersion: v1",
@@ -227,6 +227,30 @@ const rejections: { what: string; args: AckClusterPlanInput; message: string; va
         valid: /the autoscaler sizes the pool between minSize \(1\) and maxSize \(3\)/,
     },
     {
+        what: "autoscaling bounds that leave no room (the provider: maxSize has to be greater than minSize)",
+        args: { nodePool: { autoscaling: true, minSize: 3, maxSize: 3 } },
+        message: "nodePool.maxSize = 3",
+        valid: /more than nodePool.minSize \(3\) with autoscaling/,
+    },
+    {
+        what: "a public kubeconfig for a cluster without a public endpoint",
+        args: { kubeconfigEndpoint: "public" },
+        message: 'kubeconfigEndpoint = "public"',
+        valid: /"private" \(or unset\) while apiServerPublic is false.*apiServerPublic: true/,
+    },
+    {
+        what: "an unknown kubeconfig endpoint",
+        args: { kubeconfigEndpoint: "internal" as never },
+        message: 'kubeconfigEndpoint = "internal"',
+        valid: /"public", "private"/,
+    },
+    {
+        what: "a kubeconfig endpoint for a given kubeconfig",
+        args: { existingClusterId: CLUSTER_ID, hasExistingKubeconfig: true, kubeconfigEndpoint: "private" },
+        message: 'kubeconfigEndpoint = "private"',
+        valid: /given kubeconfig is used as is/,
+    },
+    {
         what: "a negative node count",
         args: { nodePool: { minSize: -1 } },
         message: "nodePool.minSize = -1",
@@ -396,7 +420,7 @@ describe("AckCluster planning", () => {
         assert.deepEqual(plan.nodePool, {
             nodePoolName: "prod-ecs",
             instanceTypes: ["ecs.c7.large", "ecs.c6.large", "ecs.g7.large", "ecs.g6.large"],
-            desiredSize: "2",
+            desiredSize: "3",
             scalingConfig: { enable: false },
             labels: [{ key: "resource-role", value: "ecs" }],
             systemDiskCategory: "cloud_essd",
@@ -405,6 +429,23 @@ describe("AckCluster planning", () => {
         });
         assert.deepEqual(plan.shape.names.vswitches, ["prod-vswitch-0", "prod-vswitch-1"]);
         assert.equal(plan.shape.names.nodePool, "prod-ecs-pool");
+    });
+
+    it("points the kubeconfig at the endpoint the cluster has", () => {
+        assert.equal(planAckCluster("prod", {}).kubeconfigEndpoint, "private");
+        assert.equal(planAckCluster("prod", { apiServerPublic: true }).kubeconfigEndpoint, "public");
+        assert.equal(planAckCluster("prod", { apiServerPublic: true, kubeconfigEndpoint: "private" }).kubeconfigEndpoint, "private");
+        // Adopted by id: decided from the cluster's reported endpoints at deployment unless given.
+        assert.equal(planAckCluster("prod", { existingClusterId: CLUSTER_ID }).kubeconfigEndpoint, undefined);
+        assert.equal(
+            planAckCluster("prod", { existingClusterId: CLUSTER_ID, kubeconfigEndpoint: "private" }).kubeconfigEndpoint,
+            "private",
+        );
+    });
+
+    it("sends no node login unless a key pair is given", () => {
+        assert.equal("keyName" in planAckCluster("prod", {}).nodePool!, false);
+        assert.equal(planAckCluster("prod", { nodePool: { keyName: "ops-key" } }).nodePool!.keyName, "ops-key");
     });
 
     it("plans autoscaling with bounds and no desired size", () => {
@@ -496,6 +537,31 @@ describe("AckCluster planning", () => {
 
     it("reads the API server of a kubeconfig's current context", () => {
         assert.equal(kubeconfigServer('AckCluster "prod"', "existingKubeconfig", KUBECONFIG), "https://10.0.0.5:6443");
+    });
+
+    it('points a fetched kubeconfig at the intranet endpoint for "private", keeping its credentials', () => {
+        const label = 'AckCluster "prod"';
+        const endpoints = { apiServerInternet: "", apiServerIntranet: "https://192.168.0.7:6443" };
+        const rewritten = kubeconfigForEndpoint(label, KUBECONFIG, "private", endpoints);
+        assert.equal(kubeconfigServer(label, "kubeconfig", rewritten), "https://192.168.0.7:6443");
+        assert.match(rewritten, /token: secret-token/);
+        assert.equal(
+            kubeconfigForEndpoint(label, KUBECONFIG, "public", { ...endpoints, apiServerInternet: "https://47.1.2.3:6443" }),
+            KUBECONFIG,
+        );
+        // What ACK answers is kept as is when the cluster's endpoints are not reported.
+        assert.equal(kubeconfigForEndpoint(label, KUBECONFIG, "public", undefined), KUBECONFIG);
+        assert.throws(
+            () => kubeconfigForEndpoint(label, KUBECONFIG, "public", endpoints),
+            /^InputError: AckCluster "prod": kubeconfigEndpoint = "public" is not valid: expected "private": the cluster has no public API server endpoint/,
+        );
+        assert.throws(
+            () => kubeconfigForEndpoint(label, KUBECONFIG, "private", { apiServerIntranet: "" }),
+            (e: unknown) => e instanceof InputError && /no intranet API server endpoint/.test(e.message) && !/secret-token/.test(e.message),
+        );
+        assert.equal(defaultKubeconfigEndpoint(endpoints), "private");
+        assert.equal(defaultKubeconfigEndpoint({ ...endpoints, apiServerInternet: "https://47.1.2.3:6443" }), "public");
+        assert.equal(defaultKubeconfigEndpoint(undefined), "public");
     });
 
     it("picks sorted zones and rejects too few", () => {

@@ -79,9 +79,19 @@ describe("cheaper and faster ECI options", () => {
             "k8s.aliyun.com/eci-spot-strategy": "SpotWithPriceLimit",
             "k8s.aliyun.com/eci-spot-price-limit": "0.25",
             "k8s.aliyun.com/eci-extra-ephemeral-storage": "50Gi",
-            "k8s.aliyun.com/eci-image-cache": "true",
+            "k8s.aliyun.com/eci-auto-imc": "true",
         });
         await validateKnativeService(svc);
+    });
+
+    it("turns ECI's automatic image-cache matching off with mode \"off\", and leaves ECI's default without imageCache", () => {
+        const off = renderKnativeService("burst", { ...base, imageCache: { mode: "off" } });
+        assert.equal(off.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-auto-imc"], "false");
+        const none = renderKnativeService("burst", base);
+        assert.equal(none.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-auto-imc"], undefined);
+        for (const legacy of ["k8s.aliyun.com/eci-image-cache", "k8s.aliyun.com/eci-image-snapshot-id"]) {
+            assert.equal(off.spec.template.metadata.annotations?.[legacy], undefined, `${legacy} is ECI's older name`);
+        }
     });
 
     it("plans an image cache named after its images and pins the revision to its id", () => {
@@ -114,7 +124,9 @@ describe("cheaper and faster ECI options", () => {
         const newer = planKnativeService("burst", { ...settings, image: "registry.example.com/app:1.1" });
         assert.notEqual(newer.imageCache?.imageCacheName, plan.imageCache?.imageCacheName, "a new image gets a new cache");
         const pinned = withImageSnapshot(plan.service, "imc-123");
-        assert.equal(pinned.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-image-snapshot-id"], "imc-123");
+        // ECI's current name of the explicit cache annotation (the older one was eci-image-snapshot-id).
+        assert.equal(pinned.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-imc-id"], "imc-123");
+        assert.equal(pinned.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-image-snapshot-id"], undefined);
     });
 
     it("rejects invalid ECI options", () => {

@@ -90,6 +90,15 @@ describe("renderAckKnative", () => {
         );
     });
 
+    it("takes another add-on name when ACK names managed Knative differently", () => {
+        assert.equal(renderAckKnative("kn", { addonName: "ack-knative" }).addon.name, "ack-knative");
+        rejects(
+            renderAckKnative,
+            { addonName: "Knative Serving" },
+            'KnativeServing "kn": addonName = "Knative Serving" is not valid: expected an ACK add-on name such as "knative" (cs.getKubernetesAddons lists the names ACK offers).',
+        );
+    });
+
     it("rejects a malformed add-on version and config", () => {
         rejects(
             renderAckKnative,

@@ -77,19 +77,72 @@ describe("KnativeEciPlatform cross-checks", () => {
         );
     });
 
-    it("rejects ecs-first with a ResourcePolicy on a non-Pro cluster, and allows the preferred-affinity fallback", () => {
+    it("rejects ecs-first on a non-Pro cluster, with either strategy", () => {
         const burst = { serviceName: "e", placement: "ecs-first" as const };
         rejects(
             { clusterSpec: "ack.standard", services: [burst] },
             'services[0].placement = "ecs-first"',
-            /ACK Pro.*"ack.standard".*"preferred-affinity"/,
+            /ACK Pro cluster for "ecs-first".*"ack.standard".*ResourcePolicy.*"ack.pro.small"/,
         );
+        rejects(
+            { clusterSpec: "ack.standard", services: [{ ...burst, ecsFirst: { strategy: "preferred-affinity" } }] },
+            'services[0].placement = "ecs-first"',
+            /virtual node-based pod scheduling.*ACK Pro only/,
+        );
+        checkPlatform("guide", { ...facts, clusterSpec: undefined, services: [burst] });
+    });
+
+    it("needs ACK Pro for placements that reach the virtual node by node affinity (virtual node-based pod scheduling)", () => {
+        for (const service of facts.services) {
+            rejects(
+                { clusterSpec: "ack.standard", services: [service] },
+                `services[0].placement = "${service.placement}"`,
+                /node affinity and tolerations.*ACK Pro only; use clusterSpec "ack.pro.small"/,
+            );
+        }
+        checkPlatform("guide", { ...facts, clusterSpec: "ack.pro.xlarge" });
+        // ACK Basic's documented ways: ECS only, or a namespace labeled alibabacloud.com/eci=true.
         checkPlatform("guide", {
             ...facts,
             clusterSpec: "ack.standard",
-            services: [{ ...burst, ecsFirst: { strategy: "preferred-affinity" } }],
+            namespaces: [{ namespaceName: "eci", eciLabel: true }],
+            services: [
+                { serviceName: "a", namespace: "eci", placement: "eci-namespace" },
+                { serviceName: "b", placement: "ecs" },
+            ],
         });
-        checkPlatform("guide", { ...facts, clusterSpec: undefined, services: [burst] });
+    });
+
+    it("needs Kubernetes 1.22 and ack-virtual-node 2.10.0 or later for virtual node-based pod scheduling", () => {
+        const noKnative = { installsKnative: false, installsAckKnative: false };
+        rejects(
+            { ...noKnative, kubernetesVersion: "1.20.11-aliyun.1" },
+            'cluster.kubernetesVersion = "1.20.11-aliyun.1"',
+            /1\.22 or later/,
+        );
+        checkPlatform("guide", { ...facts, ...noKnative, kubernetesVersion: "1.22.15-aliyun.1" });
+        rejects({ virtualNodeVersion: "v2.9.3" }, 'virtualNode.version = "v2.9.3"', /ack-virtual-node 2\.10\.0 or later/);
+        rejects({ virtualNodeVersion: "1.5.0" }, 'virtualNode.version = "1.5.0"', /2\.10\.0 or later/);
+        checkPlatform("guide", { ...facts, virtualNodeVersion: "v2.10.0" });
+        checkPlatform("guide", { ...facts, virtualNodeVersion: "v2.13.2" });
+        // An ECS-only platform does not need it.
+        checkPlatform("guide", { ...facts, virtualNodeVersion: "v2.9.3", services: [{ serviceName: "b", placement: "ecs" }] });
+    });
+
+    it("installs ACK's Knative only on three or more ECS nodes and Kubernetes 1.28 or later", () => {
+        rejects(
+            { ecsNodes: { count: 2, field: "nodePool.desiredSize" } },
+            "cluster.nodePool.desiredSize = 2",
+            /at least 3 worker nodes.*set cluster.nodePool.desiredSize to 3 or more, or use knative.source "upstream"/,
+        );
+        rejects({ ecsNodes: { count: 1, field: "nodePool.minSize" } }, "cluster.nodePool.minSize = 1", /at least 3/);
+        rejects({ ecsNodes: { count: 0, field: "createNodePool" } }, "cluster.createNodePool = false", /would have none/);
+        checkPlatform("guide", { ...facts, ecsNodes: { count: 3, field: "nodePool.desiredSize" } });
+        // Upstream Knative, or no Knative, has no such minimum.
+        checkPlatform("guide", { ...facts, installsAckKnative: false, ecsNodes: { count: 2, field: "nodePool.desiredSize" } });
+        rejects({ kubernetesVersion: "1.26.3-aliyun.1" }, 'cluster.kubernetesVersion = "1.26.3-aliyun.1"', /1\.28 or later/);
+        checkPlatform("guide", { ...facts, kubernetesVersion: "1.28.3-aliyun.1" });
+        checkPlatform("guide", { ...facts, kubernetesVersion: "1.33.1-aliyun.1" });
     });
 
     it("rejects missing or repeated names", () => {
