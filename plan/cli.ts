@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: before anything loads @pulumi/pulumi (see leanRuntime.ts).
+import "./leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
