@@ -150,22 +150,27 @@ function imageCache(inputs: Record<string, unknown>): [string, string][] {
 const MIN_SCALE = "autoscaling.knative.dev/min-scale";
 const MAX_SCALE = "autoscaling.knative.dev/max-scale";
 
+/** ACK ResourcePolicies by the Knative Service they select, as `namespace/name`. */
+function policiesByService(resources: RecordedResource[]): Map<string, Record<string, unknown>> {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const r of resources.filter((x) => x.type === RESOURCE_POLICY_TYPE)) {
+        const inputs = obj(printable(r.inputs));
+        const service = stringMap(obj(obj(inputs.spec).selector))["serving.knative.dev/service"];
+        if (service) out.set(`${str(obj(inputs.metadata).namespace) ?? "default"}/${service}`, inputs);
+    }
+    return out;
+}
+
 /** How the ksvc's pods reach ECI, from the placement table; undefined when they never do. */
-function eciReach(p: ServicePlacement, policies: RecordedResource[]): string | undefined {
+function eciReach(p: ServicePlacement, policy: Record<string, unknown> | undefined): string | undefined {
     if (!p.mayRunOnEci) return undefined;
     if (p.injection) return "ECI only (namespace injection)";
-    const [namespace, name] = p.service.split("/");
-    const policy = policies.find((r) => {
-        const inputs = obj(printable(r.inputs));
-        const selector = stringMap(obj(obj(inputs.spec).selector));
-        return (str(obj(inputs.metadata).namespace) ?? "default") === namespace && selector["serving.knative.dev/service"] === name;
-    });
-    const onEcs = p.fits.some((f) => f.node.kind !== "ECI virtual node" && f.fit.fits);
     if (policy) {
-        const units = (obj(obj(printable(policy.inputs)).spec).units as unknown[] | undefined)?.map(obj) ?? [];
+        const units = (obj(policy.spec).units as unknown[] | undefined)?.map(obj) ?? [];
         const ecs = units.find((u) => u.resource === "ecs");
         return `ECS first${ecs?.max !== undefined ? ` (at most ${text(ecs.max)} pods)` : ""}, then ECI (ResourcePolicy)`;
     }
+    const onEcs = p.fits.some((f) => f.node.kind !== "ECI virtual node" && f.fit.fits);
     return onEcs || p.fits.length === 0 ? "ECS nodes or ECI" : "ECI only";
 }
 
@@ -232,11 +237,11 @@ export function billingSection(resources: RecordedResource[], table: PlacementTa
         unclassified.push(describeResource(r));
     }
     const ksvcs = new Map(resources.filter((r) => r.type === KSVC_TYPE).map((r) => [r.name, r]));
-    const policies = resources.filter((r) => r.type === RESOURCE_POLICY_TYPE);
+    const policies = policiesByService(resources);
     const ecsOnlyServices: string[] = [];
     for (const p of table.services) {
         const r = ksvcs.get(p.resource)!;
-        const reach = eciReach(p, policies);
+        const reach = eciReach(p, policies.get(p.service));
         if (reach === undefined) ecsOnlyServices.push(p.service);
         else
             billed.push({

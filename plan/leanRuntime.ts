@@ -10,11 +10,15 @@ import Module from "node:module";
  *   Here that shim is a stand-in that loads the real shim on first use and forwards to it, so such a
  *   program works as before and any other never loads the compiler.
  * - Stack traces. Pulumi records `new Error().stack` on every promise it creates, for leak reports the
- *   plan never prints, and the plan reports errors as one line without a stack. Pulumi's own source
- *   positions of resources raise the limit where they need it.
+ *   plan never prints, and on every resource, for source positions the mock engine ignores. The plan
+ *   reports errors as one line without a stack.
  */
 
 Error.stackTraceLimit = 0;
+// Pulumi reads `new Error().stack` of every resource for its source position (raising the limit itself),
+// which only the Pulumi engine's diagnostics use; the mock engine ignores it. Formatting those frames
+// into text is the costly part: the plan's stacks are the error's first line only.
+Error.prepareStackTrace = (err: Error) => Error.prototype.toString.call(err);
 
 /**
  * Puts a lazy stand-in for `@pulumi/pulumi/typescript-shim` into Node's module cache (where `require`
