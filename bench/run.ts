@@ -1,7 +1,7 @@
 // `npm run bench`: plans the guide, its raw-resource baseline and generated programs of 10, 100 and 1,000
 // Services, each several times in a fresh process, one process at a time and the cases in turn, and prints the median wall
 // time, CPU time and peak memory, the ratio to the baseline and the growth per Service. A benchmark, not
-// a test: it asserts nothing. Flags: --runs N (default 5), --sizes 10,100,1000.
+// a test: it asserts nothing. Flags: --runs N (default 5), --sizes 10,100,1000 (empty: only the guide and baseline).
 import { spawn } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         options: { runs: { type: "string", default: "5" }, sizes: { type: "string", default: "10,100,1000" } },
     });
     const runs = Number(values.runs);
-    const sizes = values.sizes.split(",").map(Number);
+    const sizes = values.sizes.split(",").filter(Boolean).map(Number);
     const program = (p: string): string[] => ["--program", path.join(ROOT, "build", p)];
     const cases: Case[] = [
         { label: "raw guide (baseline)", services: 3, args: program("bench/rawGuide.js") },

@@ -97,7 +97,7 @@ function nodePool(inputs: Record<string, unknown>): [string, string][] {
     const rows: [string, string][] = [
         [
             "instance types",
-            Array.isArray(inputs.instanceTypes) ? `${text(inputs.instanceTypes)} (the first available)` : text(inputs.instanceTypes),
+            Array.isArray(inputs.instanceTypes) ? `${text(inputs.instanceTypes)} (in order of priority)` : text(inputs.instanceTypes),
         ],
         ["nodes", text(inputs.desiredSize)],
         ["autoscaling", autoscaling],

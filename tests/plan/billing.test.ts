@@ -68,7 +68,7 @@ describe("plan: what will be billed", function () {
             ].join("\n"),
             [
                 "ECS node pool: bill-cluster-ecs-pool (alicloud:cs/nodePool:NodePool)",
-                "  instance types:  ecs.g7.xlarge (the first available)",
+                "  instance types:  ecs.g7.xlarge (in order of priority)",
                 "  nodes:           2",
                 "  autoscaling:     off",
                 "  billing:         PostPaid (pay-as-you-go)",
