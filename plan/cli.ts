@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: before anything loads @pulumi/pulumi (see leanRuntime.ts).
+import "./leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,13 +15,14 @@ import { PlanUsageError, runProgram } from "./runProgram";
 const USAGE = `usage: ack-knative-eci-plan [--program PATH] [--stack NAME] [--project NAME] [--config key=value]... [--out DIR]
 
 Runs a compiled Pulumi program under Pulumi's mock engine (no cloud, no Pulumi CLI) and prints
-its resource tree, stack outputs, Kubernetes objects (YAML) and a placement table of Knative Services.
+its resource tree, stack outputs, Kubernetes objects (YAML), a placement table of Knative Services
+and what will be billed (the settings that decide the cost of each billable resource).
 
   --program PATH     compiled program: a .js file or a directory with index.js (default: the compiled Pulumi.yaml "main", e.g. build/guide/index.js)
   --stack NAME       stack name; reads Pulumi.<stack>.yaml config when present (default: dev)
   --project NAME     project name (default: from Pulumi.yaml, else ack-knative-eci)
   --config k=v       config value, repeatable; keys without "ns:" get the project's namespace
-  --out DIR          also write one YAML file per object plus resources.txt and placements.txt
+  --out DIR          also write one YAML file per object plus resources.txt, placements.txt and billing.txt
   -h, --help         show this help`;
 
 const OUT_TEXT_FILES = ["resources.txt", "placements.txt"];
@@ -49,6 +52,7 @@ function writeOut(dir: string, plan: RenderedPlan): void {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "resources.txt"), `${plan.resources}\n`);
     fs.writeFileSync(path.join(dir, "placements.txt"), `${plan.placements}\n`);
+    fs.writeFileSync(path.join(dir, "billing.txt"), `${plan.billing}\n`);
     for (const o of plan.objects) {
         const file = path.join(dir, o.file);
         fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -223,6 +223,7 @@ interface RegisterRequest {
  */
 export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
     const resources: RecordedResource[] = [];
+    const byUrn = new Map<string, RecordedResource>();
     const calls: RecordedCall[] = [];
     const pendingByName = new Map<string, RegisterRequest[]>();
 
@@ -235,7 +236,7 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
                 const inputs = args.inputs as Record<string, unknown>;
                 const parent = req?.getParent() || undefined;
                 const urn = monitor.newUrn(req?.getParent() ?? "", args.type, args.name);
-                resources.push({
+                const record: RecordedResource = {
                     type: args.type,
                     name: args.name,
                     urn,
@@ -245,7 +246,9 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
                     provider: args.provider || undefined,
                     dependencies: [...new Set(req?.getDependenciesList() ?? [])],
                     ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
-                });
+                };
+                resources.push(record);
+                byUrn.set(urn, record);
                 return {
                     id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
                     state: { ...inputs, ...computedState(args.type, args.name, inputs) },
@@ -273,8 +276,16 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
     };
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, cb) => {
-        const r = resources.find((x) => x.urn === req.getUrn());
-        if (r) r.outputs = req.getOutputs()?.toJavaScript() ?? {};
+        const r = byUrn.get(req.getUrn());
+        if (r) {
+            // Converted when read: the plan reads only the stack's, and a large program has a component per Service.
+            let outputs: Record<string, unknown> | undefined;
+            Object.defineProperty(r, "outputs", {
+                get: () => (outputs ??= req.getOutputs()?.toJavaScript() ?? {}),
+                enumerable: true,
+                configurable: true,
+            });
+        }
         return registerOutputs(req, cb);
     };
 
@@ -288,7 +299,7 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
             return r;
         },
         byUrn(urn) {
-            const r = resources.find((x) => x.urn === urn);
+            const r = byUrn.get(urn);
             if (!r) throw new Error(`no resource with URN ${urn}`);
             return r;
         },

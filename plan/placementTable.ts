@@ -38,6 +38,8 @@ export interface ServicePlacement {
     /** Why ACK's webhook sends the pods to ECI, when it does. */
     injection?: string;
     fits: NodeFit[];
+    /** Whether ACK's virtual node admits the pods, declared in the program or not (an adopted cluster's). */
+    mayRunOnEci: boolean;
 }
 
 export interface PlacementTable {
@@ -62,6 +64,13 @@ function poolLabels(value: unknown): StringMap {
     return Object.fromEntries(value.map(obj).flatMap((l) => (str(l.key) ? [[str(l.key), str(l.value) ?? ""]] : [])));
 }
 
+/** The node ack-virtual-node registers: its label and taint. */
+const VIRTUAL_NODE: SchedulingNode = {
+    name: "virtual-kubelet",
+    labels: { [DEFAULT_VIRTUAL_NODE_LABEL.key]: DEFAULT_VIRTUAL_NODE_LABEL.value },
+    taints: [DEFAULT_VIRTUAL_NODE_TAINT],
+};
+
 function declaredNode(r: RecordedResource): DeclaredNode | undefined {
     const inputs = obj(printable(r.inputs));
     const resource = `${r.name} (${r.type})`;
@@ -75,13 +84,7 @@ function declaredNode(r: RecordedResource): DeclaredNode | undefined {
         return { kind: "ECS node", resource, name, labels: stringMap(meta.labels), taints: taints(obj(inputs.spec).taints) };
     }
     if (r.type === ADDON_TYPE && inputs.name === VIRTUAL_NODE_ADDON) {
-        return {
-            kind: "ECI virtual node",
-            resource,
-            name: "virtual-kubelet",
-            labels: { [DEFAULT_VIRTUAL_NODE_LABEL.key]: DEFAULT_VIRTUAL_NODE_LABEL.value },
-            taints: [DEFAULT_VIRTUAL_NODE_TAINT],
-        };
+        return { kind: "ECI virtual node", resource, ...VIRTUAL_NODE };
     }
     return undefined;
 }
@@ -145,6 +148,7 @@ export function buildPlacementTable(resources: RecordedResource[]): PlacementTab
                 resource: r.name,
                 ...(injection ? { injection } : {}),
                 fits: nodes.map((node) => ({ node, fit: fits(pod, node) })),
+                mayRunOnEci: fits(pod, VIRTUAL_NODE).fits,
             };
         })
         .sort((a, b) => compare(a.service, b.service) || compare(a.resource, b.resource));

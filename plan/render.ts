@@ -1,3 +1,4 @@
+import { billingSection, renderBilling } from "./billing";
 import type { RecordedResource } from "./mockEngine";
 import { kubernetesObjects, type KubernetesObject, toYaml, unexpandedComponents } from "./objects";
 import { buildPlacementTable, type PlacementTable } from "./placementTable";
@@ -15,6 +16,8 @@ export interface RenderedPlan {
     objects: KubernetesObject[];
     /** The placement table. */
     placements: string;
+    /** What will be billed: billable resources and the settings that decide their cost. */
+    billing: string;
 }
 
 /** Left-aligned columns; the last column is not padded. */
@@ -75,10 +78,12 @@ export function renderPlacementTable(table: PlacementTable): string {
 }
 
 export function renderPlan(resources: RecordedResource[]): RenderedPlan {
+    const table = buildPlacementTable(resources);
     return {
         resources: renderResources(resources),
         objects: kubernetesObjects(resources),
-        placements: renderPlacementTable(buildPlacementTable(resources)),
+        placements: renderPlacementTable(table),
+        billing: renderBilling(billingSection(resources, table)),
     };
 }
 
@@ -99,6 +104,9 @@ export function planText(plan: RenderedPlan): string {
         "",
         "=== Placements ===",
         plan.placements,
+        "",
+        "=== What will be billed ===",
+        plan.billing,
         "",
     ].join("\n");
 }

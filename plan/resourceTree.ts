@@ -43,7 +43,8 @@ export function renderResourceTree(resources: RecordedResource[]): string {
         const detail = `${prefix}${kids.length ? "│" : " "}     `;
         if (r.provider) lines.push(`${detail}provider: ${describe(providerUrn(r.provider))}`);
         const deps = r.dependencies.map(describe).sort(compare);
-        if (deps.length) lines.push(`${detail}depends on: ${deps.join(", ")}`);
+        // One dependency per line: easy to scan, and a diff shows exactly the one that changed.
+        if (deps.length) lines.push(`${detail}depends on:`, ...deps.map((d) => `${detail}  ${d}`));
         kids.forEach((k, i) => {
             const last = i === kids.length - 1;
             visit(k, `${prefix}${last ? "└─ " : "├─ "}`, `${prefix}${last ? "   " : "│  "}`);

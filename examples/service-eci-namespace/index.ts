@@ -1,12 +1,12 @@
 // Placement "eci-namespace": the namespace label virtual-node-affinity-injection=enabled (the guide's
 // `kubectl label namespace vk …`) makes ACK inject the virtual-node affinity and toleration.
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EciNamespace, KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
 // The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
-const provider = new k8s.Provider("cluster", {
+const provider = new KubernetesProvider("cluster", {
     kubeconfig: config.requireSecret("kubeconfig"),
     clusterIdentifier: config.require("clusterId"),
 });

@@ -1,12 +1,12 @@
 // Placement "eci": the Service itself carries the virtual-node affinity and toleration, so its pods
 // run on ECI in any namespace. Needs Knative and ack-virtual-node on the cluster.
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EciNamespace, KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
 // The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
-const provider = new k8s.Provider("cluster", {
+const provider = new KubernetesProvider("cluster", {
     kubeconfig: config.requireSecret("kubeconfig"),
     clusterIdentifier: config.require("clusterId"),
 });

@@ -1,12 +1,12 @@
 // Placement "ecs": required node affinity on resource-role=ecs and no toleration of the virtual
 // node, so the pods never run on ECI (for steady base load on nodes you already pay for).
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
 // The cluster id as identifier: a refreshed kubeconfig updates the provider instead of replacing it.
-const provider = new k8s.Provider("cluster", {
+const provider = new KubernetesProvider("cluster", {
     kubeconfig: config.requireSecret("kubeconfig"),
     clusterIdentifier: config.require("clusterId"),
 });

@@ -1,13 +1,13 @@
 // A team's own stack: it reads the platform stack's secret kubeconfig through a StackReference and
 // deploys a KnativeService with it; the platform stack keeps owning cluster, Knative and virtual node.
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService } from "../../sdk";
 
 const config = new pulumi.Config();
 const platform = new pulumi.StackReference("platform", { name: config.require("platformStack") });
 
-const provider = new k8s.Provider("platform-cluster", {
+const provider = new KubernetesProvider("platform-cluster", {
     kubeconfig: platform.requireOutput("kubeconfig") as pulumi.Output<string>,
     // The cluster id keeps the provider (and the Service) stable when the kubeconfig is refreshed.
     clusterIdentifier: platform.requireOutput("clusterId") as pulumi.Output<string>,

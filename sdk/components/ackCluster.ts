@@ -1,5 +1,9 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as cs from "@pulumi/alicloud/cs";
+import * as ecs from "@pulumi/alicloud/ecs";
+import * as vpc from "@pulumi/alicloud/vpc";
+import { getZonesOutput } from "@pulumi/alicloud/getZones";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import {
     type AckClusterMode,
@@ -34,7 +38,7 @@ interface NetworkWiring {
 }
 
 /** Each cluster's Kubernetes provider, kept out of public fields (see the `provider` getter). */
-const providers = new WeakMap<AckCluster, k8s.Provider>();
+const providers = new WeakMap<AckCluster, KubernetesProvider>();
 
 /**
  * An ACK managed cluster with Terway networking and an ECS node pool labeled for the guide's
@@ -60,11 +64,11 @@ export class AckCluster extends pulumi.ComponentResource {
     /** The label the ECS nodes carry, e.g. `{key: "resource-role", value: "ecs"}`. */
     readonly ecsNodeLabel: pulumi.Output<NodeLabel>;
     /** The created cluster; undefined when adopted. */
-    readonly cluster: alicloud.cs.ManagedKubernetes | undefined;
+    readonly cluster: cs.ManagedKubernetes | undefined;
     /** The ECS node pool; undefined when adopted or `createNodePool` is false. */
-    readonly nodePool: alicloud.cs.NodePool | undefined;
+    readonly nodePool: cs.NodePool | undefined;
     /** Label patches of an adopted cluster's running ECS nodes (`ecsNodeNames`). */
-    readonly ecsNodePatches: k8s.core.v1.NodePatch[];
+    readonly ecsNodePatches: corev1.NodePatch[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
@@ -93,7 +97,7 @@ export class AckCluster extends pulumi.ComponentResource {
         if (shape.mode === Mode.Create) {
             const network = shape.createNetwork ? this.createNetwork(name, shape, plan, external) : this.givenNetwork(plan);
             const spec = plan.apply((p) => p.cluster!);
-            const cluster = new alicloud.cs.ManagedKubernetes(
+            const cluster = new cs.ManagedKubernetes(
                 n.cluster,
                 {
                     name: spec.name,
@@ -124,7 +128,7 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = shape.createNodePool
                 ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
                 : undefined;
-            const credential = alicloud.cs.getClusterCredentialOutput(
+            const credential = cs.getClusterCredentialOutput(
                 { clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
                 { parent: this },
             );
@@ -142,13 +146,13 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = undefined;
             if (shape.mode === Mode.AdoptById) {
                 const clusterId = plan.apply((p) => p.existingClusterId!);
-                const found = alicloud.cs.getManagedKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent: this });
+                const found = cs.getManagedKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent: this });
                 const info = pulumi.all([clusterId, found.clusters]).apply(([id, clusters]) => adoptedClusterInfo(name, id, clusters));
                 kubeconfig =
                     givenKubeconfig?.kubeconfig ??
                     pulumi
                         .all([
-                            alicloud.cs.getClusterCredentialOutput(
+                            cs.getClusterCredentialOutput(
                                 { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
                                 { parent: this },
                             ).kubeConfig,
@@ -176,12 +180,12 @@ export class AckCluster extends pulumi.ComponentResource {
         }
 
         this.kubeconfig = pulumi.secret(kubeconfig);
-        const provider = new k8s.Provider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
+        const provider = new KubernetesProvider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
         providers.set(this, provider);
         this.ecsNodeLabel = plan.ecsNodeLabel;
         this.ecsNodePatches = n.ecsNodes.map(
             (patchName, i) =>
-                new k8s.core.v1.NodePatch(
+                new corev1.NodePatch(
                     patchName,
                     {
                         metadata: plan.apply((p) => ({
@@ -211,8 +215,8 @@ export class AckCluster extends pulumi.ComponentResource {
      * Kubernetes provider for the cluster; pass it in `opts.provider` of Kubernetes resources. (A
      * getter: a provider has no cross-language schema form; other languages build one from `kubeconfig`.)
      */
-    get provider(): k8s.Provider {
-        return providers.get(this) as k8s.Provider;
+    get provider(): KubernetesProvider {
+        return providers.get(this) as KubernetesProvider;
     }
 
     /**
@@ -233,7 +237,7 @@ export class AckCluster extends pulumi.ComponentResource {
         const n = shape.names;
         const net = plan.apply((p) => p.network!);
         const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
-        const vpc = new alicloud.vpc.Network(
+        const network = new vpc.Network(
             n.vpc,
             { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
             { parent: this, dependsOn: external },
@@ -243,11 +247,11 @@ export class AckCluster extends pulumi.ComponentResource {
         const zoneIds = shape.pickZones ? this.pickZones(name, shape, plan) : net.apply((x) => x.zoneIds!);
         const switchOpts: pulumi.CustomResourceOptions = shape.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
         const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
-            new alicloud.vpc.Switch(
+            new vpc.Switch(
                 childName,
                 {
                     vswitchName: cloudName(childName),
-                    vpcId: vpc.id,
+                    vpcId: network.id,
                     cidrBlock: cidr,
                     zoneId: zoneIds.apply((z) => z[zone]),
                     tags: common.tags,
@@ -271,11 +275,11 @@ export class AckCluster extends pulumi.ComponentResource {
 
         // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
         // each other and opens nothing to the internet.
-        const securityGroup = new alicloud.ecs.SecurityGroup(
+        const securityGroup = new ecs.SecurityGroup(
             n.securityGroup,
             {
                 securityGroupName: cloudName(n.securityGroup),
-                vpcId: vpc.id,
+                vpcId: network.id,
                 securityGroupType: "normal",
                 innerAccessPolicy: "Accept",
                 description: "ACK nodes, Terway pods and ECI pods",
@@ -284,11 +288,11 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const nat = new alicloud.vpc.NatGateway(
+        const nat = new vpc.NatGateway(
             n.natGateway,
             {
                 natGatewayName: cloudName(n.natGateway),
-                vpcId: vpc.id,
+                vpcId: network.id,
                 vswitchId: vswitches[0].id,
                 natType: "Enhanced",
                 networkType: "internet",
@@ -298,7 +302,7 @@ export class AckCluster extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const eip = new alicloud.ecs.EipAddress(
+        const eip = new ecs.EipAddress(
             n.eip,
             {
                 addressName: cloudName(n.eip),
@@ -309,13 +313,13 @@ export class AckCluster extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: external },
         );
-        const association = new alicloud.ecs.EipAssociation(
+        const association = new ecs.EipAssociation(
             n.eipAssociation,
             { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
             { parent: this },
         );
-        const snat = (childName: string, source: alicloud.vpc.Switch) =>
-            new alicloud.vpc.SnatEntry(
+        const snat = (childName: string, source: vpc.Switch) =>
+            new vpc.SnatEntry(
                 childName,
                 { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
                 { parent: this, dependsOn: [association] },
@@ -325,7 +329,7 @@ export class AckCluster extends pulumi.ComponentResource {
             ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i])),
         ];
         return {
-            vpcId: vpc.id,
+            vpcId: network.id,
             vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
             podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
             securityGroupId: securityGroup.id,
@@ -339,11 +343,11 @@ export class AckCluster extends pulumi.ComponentResource {
      */
     private pickZones(name: string, shape: AckClusterShape, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
         const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
-        const vswitchZones = alicloud.getZonesOutput(
+        const vswitchZones = getZonesOutput(
             { availableResourceCreation: "VSwitch", availableInstanceType: instanceType },
             { parent: this },
         );
-        const natZones = alicloud.vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
+        const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
         return pulumi
             .all([vswitchZones.ids, instanceType, natZones.ids])
             .apply(([ids, type, nat]) =>
@@ -365,12 +369,12 @@ export class AckCluster extends pulumi.ComponentResource {
     private createNodePool(
         childName: string,
         plan: pulumi.Output<AckClusterPlan>,
-        cluster: alicloud.cs.ManagedKubernetes,
+        cluster: cs.ManagedKubernetes,
         vswitchIds: pulumi.Output<string[]>,
         securityGroupId: pulumi.Output<string | undefined>,
-    ): alicloud.cs.NodePool {
+    ): cs.NodePool {
         const pool = plan.apply((p) => p.nodePool!);
-        return new alicloud.cs.NodePool(
+        return new cs.NodePool(
             childName,
             {
                 clusterId: cluster.id,

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, resourceLabel } from "../render/errors";
 import { renderEciNamespace } from "../render/namespace";
@@ -46,9 +46,9 @@ export class EciNamespace extends pulumi.ComponentResource {
     /** Whether ACK injects ECI affinity into the namespace's pods (`virtual-node-affinity-injection=enabled`). */
     readonly eciInjection: pulumi.Output<boolean>;
     /** The namespace, when created by this component. */
-    readonly namespace?: k8s.core.v1.Namespace;
+    readonly namespace?: corev1.Namespace;
     /** The label patch, when the namespace already existed (`existing: true`). */
-    readonly patch?: k8s.core.v1.NamespacePatch;
+    readonly patch?: corev1.NamespacePatch;
     /** What dependents wait for (`dependsOn: ns.ready`). A getter: a `pulumi.Resource[]` has no schema type. */
     get ready(): pulumi.Resource[] {
         return [(this.namespace ?? this.patch)!];
@@ -64,11 +64,11 @@ export class EciNamespace extends pulumi.ComponentResource {
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);
 
         const childOpts = { parent: this, dependsOn: dependsOnList(opts) };
-        let resource: k8s.core.v1.Namespace | k8s.core.v1.NamespacePatch;
+        let resource: corev1.Namespace | corev1.NamespacePatch;
         if (existing === true) {
-            resource = this.patch = new k8s.core.v1.NamespacePatch(`${name}-patch`, { metadata: rendered.metadata }, childOpts);
+            resource = this.patch = new corev1.NamespacePatch(`${name}-patch`, { metadata: rendered.metadata }, childOpts);
         } else {
-            resource = this.namespace = new k8s.core.v1.Namespace(`${name}-namespace`, { metadata: rendered.metadata }, childOpts);
+            resource = this.namespace = new corev1.Namespace(`${name}-namespace`, { metadata: rendered.metadata }, childOpts);
         }
 
         this.namespaceName = resource.metadata.apply((m) => m?.name ?? "");

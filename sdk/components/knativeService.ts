@@ -1,5 +1,5 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as eci from "@pulumi/alicloud/eci";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/k8sTypes";
 import { InputError, resourceLabel } from "../render/errors";
@@ -39,7 +39,7 @@ export class KnativeService extends pulumi.ComponentResource {
     /** The rendered Service object, as applied. */
     readonly manifest: pulumi.Output<KnativeServiceManifest>;
     /** The ECI image cache the revisions start from (imageCache.mode "create"). */
-    readonly imageCache?: alicloud.eci.ImageCache;
+    readonly imageCache?: eci.ImageCache;
 
     constructor(name: string, args: KnativeServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
@@ -61,7 +61,7 @@ export class KnativeService extends pulumi.ComponentResource {
         let manifest = plan.service;
         if (args.imageCache?.mode === "create") {
             const cache = plan.apply((p) => p.imageCache!);
-            this.imageCache = new alicloud.eci.ImageCache(
+            this.imageCache = new eci.ImageCache(
                 `${name}-image-cache`,
                 {
                     imageCacheName: cache.imageCacheName,
@@ -86,10 +86,10 @@ export class KnativeService extends pulumi.ComponentResource {
 
         const external = dependsOnList(opts);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
-        let resourcePolicy: k8s.apiextensions.CustomResource | undefined;
+        let resourcePolicy: apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
             const policy = plan.apply((p) => p.resourcePolicy!);
-            resourcePolicy = new k8s.apiextensions.CustomResource(
+            resourcePolicy = new apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
                     apiVersion: "scheduling.alibabacloud.com/v1alpha1",
@@ -101,7 +101,7 @@ export class KnativeService extends pulumi.ComponentResource {
             );
         }
 
-        const service = new k8s.apiextensions.CustomResource(
+        const service = new apiextensions.CustomResource(
             `${name}-ksvc`,
             {
                 apiVersion: "serving.knative.dev/v1",

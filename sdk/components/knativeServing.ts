@@ -1,5 +1,7 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as cs from "@pulumi/alicloud/cs";
+import * as apiextensions from "@pulumi/kubernetes/apiextensions";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
 import { InputError, resourceLabel } from "../render/errors";
@@ -88,7 +90,7 @@ export type KnativeServingSettings = pulumi.Unwrap<Omit<KnativeServingArgs, "sou
 type AnyFields = { [key: string]: any };
 
 /** The `KnativeServing` CR of each component, kept off the class's fields (see `KnativeServing.serving`). */
-const servingCrs = new WeakMap<KnativeServing, k8s.apiextensions.CustomResource>();
+const servingCrs = new WeakMap<KnativeServing, apiextensions.CustomResource>();
 
 /**
  * Knative Serving on an ACK cluster, from ACK's managed add-on or a pinned upstream release, with the feature flags
@@ -105,13 +107,13 @@ export class KnativeServing extends pulumi.ComponentResource {
     /** The `config-features` flags this component sets. */
     readonly features: pulumi.Output<{ [flag: string]: string }>;
     /** `ack`: the `knative` add-on. */
-    readonly addon?: alicloud.cs.KubernetesAddon;
+    readonly addon?: cs.KubernetesAddon;
     /** `ack`, `existing`: the `knative-serving/config-features` patch (kept on delete: the flags cannot safely be disabled). */
-    readonly featuresPatch?: k8s.core.v1.ConfigMapPatch;
+    readonly featuresPatch?: corev1.ConfigMapPatch;
     /** `upstream`: the Knative Operator install. */
-    readonly operator?: k8s.yaml.v2.ConfigFile;
+    readonly operator?: yamlv2.ConfigFile;
     /** `upstream`: the `knative-serving` namespace. */
-    readonly servingNamespace?: k8s.core.v1.Namespace;
+    readonly servingNamespace?: corev1.Namespace;
     /** `upstream`: the rendered `KnativeServing` CR (a map of Any in the cross-language schema). */
     readonly manifest?: pulumi.Output<KnativeServingObject & AnyFields>;
 
@@ -119,7 +121,7 @@ export class KnativeServing extends pulumi.ComponentResource {
      * `upstream`: the operator's `KnativeServing` custom resource (awaited until Ready). A getter, like `ready`: such
      * resources have no schema type, so they stay out of the cross-language outputs.
      */
-    get serving(): k8s.apiextensions.CustomResource | undefined {
+    get serving(): apiextensions.CustomResource | undefined {
         return servingCrs.get(this);
     }
 
@@ -154,7 +156,7 @@ export class KnativeServing extends pulumi.ComponentResource {
         // Children do not inherit dependsOn; hand it on to the first resources of the install.
         const dependsOn = dependsOnList(opts);
         if (ack) {
-            this.addon = new alicloud.cs.KubernetesAddon(
+            this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
                 {
                     clusterId: clusterId!,
@@ -165,7 +167,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                 { parent: this, dependsOn },
             );
             // Force over the add-on's ownership of the flags, and keep them on delete: they cannot safely be disabled.
-            this.featuresPatch = new k8s.core.v1.ConfigMapPatch(
+            this.featuresPatch = new corev1.ConfigMapPatch(
                 `${name}-features`,
                 { metadata: ack.features.metadata, data: ack.features.data },
                 { parent: this, dependsOn: [this.addon], ...CONFIG_PATCH_OPTIONS },
@@ -173,7 +175,7 @@ export class KnativeServing extends pulumi.ComponentResource {
             this.version = this.addon.version;
             this.features = ack.features.data;
         } else if (existing) {
-            this.featuresPatch = new k8s.core.v1.ConfigMapPatch(
+            this.featuresPatch = new corev1.ConfigMapPatch(
                 `${name}-features`,
                 { metadata: existing.metadata, data: existing.data },
                 { parent: this, dependsOn, ...CONFIG_PATCH_OPTIONS },
@@ -183,14 +185,14 @@ export class KnativeServing extends pulumi.ComponentResource {
         } else {
             const r = upstream!;
             this.manifest = r.serving.apply((o): KnativeServingObject & AnyFields => o);
-            this.operator = new k8s.yaml.v2.ConfigFile(`${name}-operator`, { file: r.operatorManifest }, { parent: this, dependsOn });
-            this.servingNamespace = new k8s.core.v1.Namespace(
+            this.operator = new yamlv2.ConfigFile(`${name}-operator`, { file: r.operatorManifest }, { parent: this, dependsOn });
+            this.servingNamespace = new corev1.Namespace(
                 `${name}-namespace`,
                 { metadata: { name: KNATIVE_SERVING_NAMESPACE } },
                 { parent: this, dependsOn },
             );
             // The CR needs the operator's CRD and webhook, and its namespace; it is awaited until Ready.
-            const serving = new k8s.apiextensions.CustomResource(
+            const serving = new apiextensions.CustomResource(
                 `${name}-serving`,
                 {
                     apiVersion: "operator.knative.dev/v1beta1",

@@ -1,5 +1,5 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as cs from "@pulumi/alicloud/cs";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
@@ -69,9 +69,9 @@ export class VirtualNode extends pulumi.ComponentResource {
     /** Taint of the virtual node (`virtual-kubelet.io/provider=alibabacloud:NoSchedule`); placements tolerate it. */
     readonly nodeTaint: pulumi.Output<NodeTaint>;
     /** The `ack-virtual-node` add-on, when installed by this component. */
-    readonly addon?: alicloud.cs.KubernetesAddon;
+    readonly addon?: cs.KubernetesAddon;
     /** The `kube-system/eci-profile` patch, when `vSwitchIds` or `securityGroupId` is set. */
-    readonly eciProfile?: k8s.core.v1.ConfigMapPatch;
+    readonly eciProfile?: corev1.ConfigMapPatch;
     /**
      * What dependents wait for (`dependsOn: virtualNode.ready`): the add-on and the `eci-profile` patch. A getter, so
      * it stays out of the cross-language schema (a `pulumi.Resource[]` has no schema type).
@@ -104,7 +104,7 @@ export class VirtualNode extends pulumi.ComponentResource {
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
         if (install) {
-            this.addon = new alicloud.cs.KubernetesAddon(
+            this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
                 {
                     clusterId: clusterId!,
@@ -121,7 +121,7 @@ export class VirtualNode extends pulumi.ComponentResource {
         // Whether a setting is given is known now even when its value is an Output.
         if (args.vSwitchIds !== undefined || args.securityGroupId !== undefined) {
             const profile = rendered.apply((r) => r.eciProfile!);
-            this.eciProfile = new k8s.core.v1.ConfigMapPatch(
+            this.eciProfile = new corev1.ConfigMapPatch(
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
                 // The add-on creates eci-profile; keep the ECI settings if this patch is later removed.

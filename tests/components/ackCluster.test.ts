@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { dependencyNames, engine, errorOf, isSecret, valueOf } from "../harness";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { isRecordedSecret, revealSecrets } from "../../plan/mockEngine";
 import { AckCluster } from "../../sdk";
@@ -138,7 +138,7 @@ describe("AckCluster component", () => {
     });
 
     it("pins zones, autoscales the pool and hands opts.dependsOn to the roots", async () => {
-        const gate = new k8s.core.v1.Namespace("ack-gate", { metadata: { name: "gate" } });
+        const gate = new corev1.Namespace("ack-gate", { metadata: { name: "gate" } });
         const ack = new AckCluster(
             "ack-pin",
             {

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { dependencyNames, engine, errorOf, valueOf } from "../harness";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EciNamespace, KnativeService } from "../../sdk";
 
@@ -10,7 +11,7 @@ const KSVC = "kubernetes:serving.knative.dev/v1:Service";
 
 describe("EciNamespace component", () => {
     it("creates the namespace with the guide's injection label on the given provider", async () => {
-        const kube = new k8s.Provider("ns-kube", { kubeconfig: "x", clusterIdentifier: "c-ns" });
+        const kube = new KubernetesProvider("ns-kube", { kubeconfig: "x", clusterIdentifier: "c-ns" });
         const ns = new EciNamespace("ns-vk", { namespaceName: "vk", eciInjection: true, labels: { team: "web" } }, { provider: kube });
         assert.equal(await valueOf(ns.namespaceName), "vk");
         assert.deepEqual(await valueOf(ns.labels), { team: "web", "virtual-node-affinity-injection": "enabled" });
@@ -52,7 +53,7 @@ describe("EciNamespace component", () => {
     });
 
     it("hands opts.dependsOn on, and orders a Service in the namespace after it", async () => {
-        const before = new k8s.core.v1.ConfigMap("ns-before", { metadata: { name: "x" } });
+        const before = new corev1.ConfigMap("ns-before", { metadata: { name: "x" } });
         const ns = new EciNamespace("ns-dep", { namespaceName: "dep", eciInjection: true }, { dependsOn: [before] });
         const svc = new KnativeService(
             "ns-dep-svc",

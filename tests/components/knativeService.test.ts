@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { dependencyNames, engine, errorOf, valueOf } from "../harness";
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, KnativeService } from "../../sdk";
 import { isRecordedSecret } from "../../plan/mockEngine";
@@ -9,10 +10,10 @@ const KSVC = "kubernetes:serving.knative.dev/v1:Service";
 const COMPONENT = "ack-knative-eci:index:KnativeService";
 
 describe("KnativeService component", () => {
-    const provider = new k8s.Provider("ksvc-prov", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
+    const provider = new KubernetesProvider("ksvc-prov", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
 
     it("declares the ksvc on the given provider, under the component, after its dependencies", async () => {
-        const ns = new k8s.core.v1.Namespace("ksvc-ns", { metadata: { name: "vk" } }, { provider });
+        const ns = new corev1.Namespace("ksvc-ns", { metadata: { name: "vk" } }, { provider });
         const svc = new KnativeService(
             "helloworld-go",
             { image: "img:1", placement: "eci", namespace: "vk", eciSpecs: ["2-4Gi"] },
@@ -91,7 +92,7 @@ describe("KnativeService component", () => {
 });
 
 describe("KnativeService component: ecs-first and image caches", () => {
-    const provider = new k8s.Provider("ksvc-prov-2", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
+    const provider = new KubernetesProvider("ksvc-prov-2", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-test" });
 
     it("applies the ResourcePolicy before the Service", async () => {
         const svc = new KnativeService("ksvc-burst", { image: "img:1", placement: "ecs-first", namespace: "shop" }, { provider });

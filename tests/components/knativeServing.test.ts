@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import { dependencyNames, engine, errorOf, valueOf } from "../harness";
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as cs from "@pulumi/alicloud/cs";
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService, KnativeServing, KnativeSource } from "../../sdk";
 
@@ -20,8 +21,8 @@ const FLAGS = {
 
 describe("KnativeServing component", () => {
     it("ack: installs the knative add-on, then force-patches config-features and keeps it on delete", async () => {
-        const ali = new alicloud.Provider("ks-serving-ali", { region: "cn-hangzhou" });
-        const kube = new k8s.Provider("ks-serving-kube", { kubeconfig: "x", clusterIdentifier: "c-ks" });
+        const ali = new AlicloudProvider("ks-serving-ali", { region: "cn-hangzhou" });
+        const kube = new KubernetesProvider("ks-serving-kube", { kubeconfig: "x", clusterIdentifier: "c-ks" });
         const kn = new KnativeServing(
             "ks-serving-ack",
             { clusterId: pulumi.output("c-ks"), addonVersion: "v1.15.2" },
@@ -55,7 +56,7 @@ describe("KnativeServing component", () => {
     });
 
     it("existing: only force-patches config-features (kept on delete) on the cluster's own Knative", async () => {
-        const kube = new k8s.Provider("ks-existing-kube", { kubeconfig: "x", clusterIdentifier: "https://ks-existing:6443" });
+        const kube = new KubernetesProvider("ks-existing-kube", { kubeconfig: "x", clusterIdentifier: "https://ks-existing:6443" });
         const kn = new KnativeServing(
             "ks-existing",
             { source: KnativeSource.Existing, features: { "multi-container": "enabled" } },
@@ -80,8 +81,8 @@ describe("KnativeServing component", () => {
     });
 
     it("upstream: installs the operator, the namespace and an awaited KnativeServing CR after both", async () => {
-        const kube = new k8s.Provider("ks-serving-kube2", { kubeconfig: "x", clusterIdentifier: "c-ks2" });
-        const pool = new alicloud.cs.NodePool("ks-serving-pool", { clusterId: "c-ks2", vswitchIds: ["vsw-1"] });
+        const kube = new KubernetesProvider("ks-serving-kube2", { kubeconfig: "x", clusterIdentifier: "c-ks2" });
+        const pool = new cs.NodePool("ks-serving-pool", { clusterId: "c-ks2", vswitchIds: ["vsw-1"] });
         const kn = new KnativeServing(
             "ks-serving-up",
             { source: KnativeSource.Upstream, registryDefault: "registry.cn-hangzhou.aliyuncs.com/mirror/${NAME}:v1.20.1" },

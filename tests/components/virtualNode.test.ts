@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import { dependencyNames, engine, errorOf, valueOf } from "../harness";
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as cs from "@pulumi/alicloud/cs";
+import * as vpc from "@pulumi/alicloud/vpc";
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
 
@@ -10,8 +12,8 @@ const PATCH = "kubernetes:core/v1:ConfigMapPatch";
 
 describe("VirtualNode component", () => {
     it("installs ack-virtual-node with cleanup on, after opts.dependsOn, and outputs the node's label and taint", async () => {
-        const ali = new alicloud.Provider("vn-ali", { region: "cn-hangzhou" });
-        const pool = new alicloud.cs.NodePool("vn-pool", { clusterId: "c-vn1", vswitchIds: ["vsw-1"] }, { provider: ali });
+        const ali = new AlicloudProvider("vn-ali", { region: "cn-hangzhou" });
+        const pool = new cs.NodePool("vn-pool", { clusterId: "c-vn1", vswitchIds: ["vsw-1"] }, { provider: ali });
         const vn = new VirtualNode("vn-basic", { clusterId: pulumi.output("c-vn1") }, { provider: ali, dependsOn: [pool] });
         assert.deepEqual(await valueOf(vn.nodeLabel), { key: "type", value: "virtual-kubelet" });
         assert.deepEqual(await valueOf(vn.nodeTaint), { key: "virtual-kubelet.io/provider", value: "alibabacloud", effect: "NoSchedule" });
@@ -48,13 +50,9 @@ describe("VirtualNode component", () => {
     });
 
     it("patches kube-system/eci-profile after the add-on, forced and retained, on the Kubernetes provider", async () => {
-        const ali = new alicloud.Provider("vn-ali2", { region: "cn-hangzhou" });
-        const kube = new k8s.Provider("vn-kube", { kubeconfig: "x", clusterIdentifier: "c-vn3" });
-        const vsw = new alicloud.vpc.Switch(
-            "vn-vsw",
-            { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", zoneId: "cn-hangzhou-h" },
-            { provider: ali },
-        );
+        const ali = new AlicloudProvider("vn-ali2", { region: "cn-hangzhou" });
+        const kube = new KubernetesProvider("vn-kube", { kubeconfig: "x", clusterIdentifier: "c-vn3" });
+        const vsw = new vpc.Switch("vn-vsw", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", zoneId: "cn-hangzhou-h" }, { provider: ali });
         const vn = new VirtualNode(
             "vn-profile",
             { clusterId: "c-vn3", vSwitchIds: [vsw.id, "vsw-second2"], securityGroupId: "sg-abc123" },
@@ -78,7 +76,7 @@ describe("VirtualNode component", () => {
     });
 
     it("install: false adopts the cluster's add-on: only eci-profile is patched, and nothing of Alibaba Cloud", async () => {
-        const kube = new k8s.Provider("vn-adopt-kube", { kubeconfig: "x", clusterIdentifier: "https://vn-adopt:6443" });
+        const kube = new KubernetesProvider("vn-adopt-kube", { kubeconfig: "x", clusterIdentifier: "https://vn-adopt:6443" });
         const vn = new VirtualNode("vn-adopt", { install: false, securityGroupId: "sg-adopt1" }, { provider: kube });
         assert.equal(await valueOf(vn.version), undefined);
         await engine.settle();

@@ -1,7 +1,7 @@
 // After `pulumi destroy`: are any ECI instances (container groups) of the stack left? Asked with no extra cloud SDK:
 // an inline Automation API program invokes `alicloud.eci.getContainerGroups` (the provider the stack already used, with
 // the same ALICLOUD_* credentials) in a throw-away stack that creates no resources, and returns what it found.
-import * as alicloud from "@pulumi/alicloud";
+import * as eci from "@pulumi/alicloud/eci";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import type { ContainerGroupLike } from "./checks";
 
@@ -30,8 +30,8 @@ export async function findLeftoverContainerGroups(q: LeftoverQuery): Promise<Con
             found.push(
                 ...groups.map((g) => ({ id: g.id, containerGroupName: g.containerGroupName, status: g.status, vswitchId: g.vswitchId })),
             );
-        for (const vswitchId of q.vswitchIds) keep((await alicloud.eci.getContainerGroups({ vswitchId })).groups);
-        if (q.instanceIds.length > 0) keep((await alicloud.eci.getContainerGroups({ ids: q.instanceIds })).groups);
+        for (const vswitchId of q.vswitchIds) keep((await eci.getContainerGroups({ vswitchId })).groups);
+        if (q.instanceIds.length > 0) keep((await eci.getContainerGroups({ ids: q.instanceIds })).groups);
         return { groups: found };
     };
     const stackName = `${q.stackName}-eci-check`;

@@ -62,7 +62,7 @@ describe("plan CLI", function () {
         assert.equal(guide.code, 0);
         assert.match(guide.stdout, /^=== Resources ===\nResources \(16\):\nfxproj-dev \(pulumi:pulumi:Stack\)\n/);
         assert.match(guide.stdout, /│ {2}└─ fx-eci-namespace-ksvc \(kubernetes:serving.knative.dev\/v1:Service\)\n│ {11}provider: fx-k8s/);
-        assert.match(guide.stdout, /depends on: fx-vk \(kubernetes:core\/v1:Namespace\)/);
+        assert.match(guide.stdout, /depends on:\n(│ +\S+ \(\S+\)\n)*│ {13}fx-vk \(kubernetes:core\/v1:Namespace\)\n/);
         assert.match(guide.stdout, /Stack outputs:\neciUrl: http:\/\/eci.apps.example.com\nkubeconfig: '\[secret\]'\n/);
         // --config, then Pulumi.dev.yaml (secure values stay secret) under the project's namespace.
         assert.match(guide.stdout, /settings:\n {2}mode: fixture\n {2}region: cn-beijing\n {2}token: '\[secret\]'\n/);
@@ -92,7 +92,7 @@ describe("plan CLI", function () {
         assert.ok(guide.stdout.includes("[secret]"));
     });
 
-    it("writes one file per object plus resources.txt and placements.txt with --out", () => {
+    it("writes one file per object plus resources.txt, placements.txt and billing.txt with --out", () => {
         assert.deepEqual(filesUnder(out), [
             "_cluster/namespace-apps.yaml",
             "_cluster/namespace-vk.yaml",
@@ -101,6 +101,7 @@ describe("plan CLI", function () {
             "apps/service.serving.knative.dev-eci.yaml",
             "apps/service.serving.knative.dev-ecs-and-eci.yaml",
             "apps/service.serving.knative.dev-ecs.yaml",
+            "billing.txt",
             "placements.txt",
             "resources.txt",
             "vk/service.serving.knative.dev-eci-namespace.yaml",
@@ -108,6 +109,7 @@ describe("plan CLI", function () {
         const read = (f: string): string => fs.readFileSync(path.join(out, f), "utf8");
         assert.ok(guide.stdout.includes(read("resources.txt")));
         assert.ok(guide.stdout.includes(read("placements.txt")));
+        assert.ok(guide.stdout.includes(`=== What will be billed ===\n${read("billing.txt")}`));
         assert.match(
             read("vk/service.serving.knative.dev-eci-namespace.yaml"),
             /^# fx-eci-namespace-ksvc \(kubernetes:serving.knative.dev\/v1:Service\)\napiVersion: serving.knative.dev\/v1\n/,
