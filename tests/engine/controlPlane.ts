@@ -168,12 +168,15 @@ export class ControlPlane {
             `--service-account-private-key-file=${this.file("sa.key")}`,
             `--root-ca-file=${path.join(this.file("certs"), "apiserver.crt")}`,
             "--use-service-account-credentials=false",
+            // kwok's heartbeat comes every 20-45 s: give the fake nodes time before they count as lost.
+            "--node-monitor-grace-period=5m",
             // No cloud and no node IPAM: the nodes are fake and get no pod CIDRs.
             "--controllers=*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller",
         ]);
         this.run("kube-scheduler", t.kubeScheduler, common);
         this.run("kwok", t.kwok, [
             `--kubeconfig=${this.kubeconfigFile}`,
+            ...t.kwokStages.map((f) => `--config=${f}`),
             "--manage-all-nodes=false",
             "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
             `--node-ip=${LOOPBACK}`,

@@ -9,7 +9,7 @@
 // It creates no Configuration, Revision or Route objects (the Deployment is owned by the Service, so Kubernetes'
 // garbage collector removes it with the Service), and no networking.
 import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
-import { isConflict, isNotFound, type Kube, orMissing } from "./kube";
+import { isConflict, isNotFound, isTransient, type Kube, orMissing } from "./kube";
 
 const GROUP = "serving.knative.dev";
 const SERVICE_LABEL = `${GROUP}/service`;
@@ -134,7 +134,10 @@ function sameReadiness(a: Record<string, unknown> | undefined, b: Record<string,
 export class KnativeStandIn {
     private timer?: NodeJS.Timeout;
     private running?: Promise<void>;
-    /** Errors the loop met (a healthy run has none); reconciliation retries on the next tick. */
+    /**
+     * Errors the loop met, other than the API server's transient answers (429 while a new CRD's storage initializes,
+     * 5xx); a healthy run has none. Reconciliation retries on the next tick either way.
+     */
     readonly errors: string[] = [];
 
     constructor(private readonly kube: Kube) {}
@@ -142,7 +145,9 @@ export class KnativeStandIn {
     start(intervalMs = 300): void {
         const tick = () => {
             this.running = this.reconcileAll()
-                .catch((e) => void this.errors.push(String(e?.body?.message ?? e)))
+                .catch((e) => {
+                    if (!isTransient(e)) this.errors.push(String(e?.body?.message ?? e));
+                })
                 .finally(() => {
                     if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
                 });

@@ -16,6 +16,12 @@ export function isConflict(e: unknown): boolean {
     return code === 409;
 }
 
+/** An answer worth retrying: too many requests (e.g. a new CRD's storage initializing) or a server error. */
+export function isTransient(e: unknown): boolean {
+    const code = (e as { code?: number } | undefined)?.code;
+    return code === 429 || (code !== undefined && code >= 500);
+}
+
 /** Typed clients for one cluster. */
 export interface Kube {
     k8s: typeof K8s;

@@ -27,6 +27,8 @@ export interface Tools {
     kwok: string;
     /** Directory of knative.dev/serving in the Go module cache. */
     knativeServingDir: string;
+    /** kwok's stage definitions (node initialize and heartbeat, pod ready/complete/delete) in the Go module cache. */
+    kwokStages: string[];
 }
 
 /** The built tools, or an Error naming what is missing and how to build it. */
@@ -42,6 +44,17 @@ export function findTools(): Tools {
     const modDir = execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim();
     const knativeServingDir = path.join(modDir, "knative.dev", `serving@${versions.KNATIVE_SERVING_MODULE_VERSION}`);
     if (!fs.existsSync(knativeServingDir)) throw new Error(`${knative} is not in the Go module cache: run tools/build-engine-tools.sh`);
+    // The kwok binary ships no stages (kwokctl passes these); the module the binary was built from holds them.
+    const stageDir = path.join(modDir, "sigs.k8s.io", `kwok@${versions.KWOK_VERSION}`, "kustomize", "stage");
+    const kwokStages = [
+        "node/fast/node-initialize.yaml",
+        "node/heartbeat/node-heartbeat.yaml",
+        "pod/fast/pod-ready.yaml",
+        "pod/fast/pod-complete.yaml",
+        "pod/fast/pod-delete.yaml",
+    ].map((f) => path.join(stageDir, f));
+    const missing = kwokStages.find((f) => !fs.existsSync(f));
+    if (missing) throw new Error(`${missing} is missing: run tools/build-engine-tools.sh (it downloads sigs.k8s.io/kwok)`);
     return {
         binDir,
         pulumi: bin("pulumi"),
@@ -53,5 +66,6 @@ export function findTools(): Tools {
         kubeScheduler: bin("kube-scheduler"),
         kwok: bin("kwok"),
         knativeServingDir,
+        kwokStages,
     };
 }
