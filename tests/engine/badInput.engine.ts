@@ -39,7 +39,7 @@ describe("engine: bad input fails pulumi preview with one sentence", function ()
         assert.ok(errors.length > 0);
         for (const line of errors) assert.equal(line.replace(/^.*?error: /, ""), EXPECTED, line);
         // The Diagnostics section lists it at most twice: an inline program's failure is reported by Pulumi both as
-        // the stack's diagnostic and as the run's result (a program run by the Node.js host reports it once).
+        // the stack's diagnostic and as the run's result.
         const diagnostics = output.slice(output.indexOf("Diagnostics:"));
         assert.ok(diagnostics.split(EXPECTED).length - 1 <= 2, diagnostics);
         assert.doesNotMatch(output, /^\s+at /m, "no stack trace");
