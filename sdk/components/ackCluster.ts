@@ -16,10 +16,10 @@ import { cloudName, pickZones } from "../render/ackNetwork";
 import { resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
-import type { AckClusterArgs } from "./ackClusterArgs";
+import type { AckClusterArgs } from "../render/ackClusterArgs";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "./ackClusterArgs";
+export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
 
 /** What the network step hands to the cluster: ids of the node and pod vSwitches and the security group. */
 interface NetworkWiring {

@@ -6,10 +6,10 @@ import { InputError, resourceLabel } from "../render/errors";
 import { planKnativeService, withImageSnapshot } from "../render/knativeService";
 import { PLACEMENTS } from "../render/placement";
 import { usesResourcePolicy } from "../render/resourcePolicy";
-import type { KnativeServiceArgs } from "./knativeServiceArgs";
+import type { KnativeServiceArgs } from "../render/knativeServiceArgs";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export type { KnativeServiceArgs } from "./knativeServiceArgs";
+export type { KnativeServiceArgs } from "../render/knativeServiceArgs";
 
 /**
  * The rendered Service. The index signature keeps it an open map for other Pulumi languages (the

@@ -1,4 +1,4 @@
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import type { Checker } from "./errors";
 import type { Container, Volume } from "./k8sTypes";
 

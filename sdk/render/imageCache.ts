@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
 import type { Checker } from "./errors";
 import type { KnativeServiceObject } from "./k8sTypes";

@@ -1,4 +1,4 @@
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";

@@ -1,4 +1,4 @@
-import type { KnativeServingSettings } from "../components/knativeServing";
+import type { KnativeServingSettings } from "./knativeServingArgs";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";

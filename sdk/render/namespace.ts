@@ -1,4 +1,4 @@
-import type { EciNamespaceSettings } from "../components/eciNamespace";
+import type { EciNamespaceSettings } from "./eciNamespaceArgs";
 import { PATCH_FORCE } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";

@@ -1,4 +1,4 @@
-import type { VirtualNodeSettings } from "../components/virtualNode";
+import type { VirtualNodeSettings } from "./virtualNodeArgs";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap, Taint } from "./k8sTypes";

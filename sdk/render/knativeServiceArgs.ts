@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ImageCacheMode, SpotSettings } from "../render/eciOptions";
-import type { Placement } from "../render/placement";
-import type { EcsFirstStrategy } from "../render/resourcePolicy";
-import type { ScalingSettings } from "../render/scaling";
+import type { ImageCacheMode, SpotSettings } from "./eciOptions";
+import type { Placement } from "./placement";
+import type { EcsFirstStrategy } from "./resourcePolicy";
+import type { ScalingSettings } from "./scaling";
 
 /** A `key=value` node label. */
 export interface NodeLabelArgs {
