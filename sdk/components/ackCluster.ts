@@ -16,7 +16,8 @@ import { cloudName, pickZones } from "../render/ackNetwork";
 import { resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
-import type { AckClusterArgs } from "../render/ackClusterArgs";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
@@ -70,6 +71,7 @@ export class AckCluster extends pulumi.ComponentResource {
         // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
+        checkArguments(label, ACK_CLUSTER_ARGS, args);
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);

@@ -1,8 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, resourceLabel } from "../render/errors";
+import { resourceLabel } from "../render/errors";
 import { renderEciNamespace } from "../render/namespace";
-import type { EciNamespaceArgs } from "../render/eciNamespaceArgs";
+import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespaceArgs";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export type { EciNamespaceArgs } from "../render/eciNamespaceArgs";
@@ -28,11 +29,9 @@ export class EciNamespace extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: EciNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Types, unknown keys and plain values first (`existing` decides which resource exists).
+        checkArguments(resourceLabel("EciNamespace", name), ECI_NAMESPACE_ARGS, args);
         const { existing, ...settings } = args;
-        if (existing !== undefined && typeof existing !== "boolean") {
-            // It decides which resource exists, so it cannot wait for an Output.
-            throw new InputError(resourceLabel("EciNamespace", name), "existing", existing, "expected a plain true or false");
-        }
         const rendered = renderWhenKnown(settings, (plain) => renderEciNamespace(name, plain, existing === true));
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);
 

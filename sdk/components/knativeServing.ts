@@ -12,7 +12,9 @@ import {
     renderUpstreamKnative,
     resolveKnativeSource,
 } from "../render/knativeServing";
-import type { KnativeServingArgs } from "../render/knativeServingArgs";
+import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServingArgs";
+import { checkGivenClusterId } from "../render/names";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export { KnativeSource } from "../render/knativeServing";
@@ -65,6 +67,9 @@ export class KnativeServing extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
+        const label = resourceLabel("KnativeServing", name);
+        checkArguments(label, KNATIVE_SERVING_ARGS, args);
+        checkGivenClusterId(label, "clusterId", args.clusterId);
         const source = resolveKnativeSource(name, args.source);
         const { clusterId, ...rest } = args;
         // `source` is resolved above; the cluster id passes straight through so previews stay readable.

@@ -4,7 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
 import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode";
-import type { NodeTaint, VirtualNodeArgs } from "../render/virtualNodeArgs";
+import { resourceLabel } from "../render/errors";
+import { checkGivenClusterId } from "../render/names";
+import { checkArguments } from "../render/shape";
+import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNodeArgs";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNodeArgs";
@@ -37,6 +40,9 @@ export class VirtualNode extends pulumi.ComponentResource {
 
     constructor(name: string, args: VirtualNodeArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything; the cluster id passes straight through so previews stay readable.
+        const label = resourceLabel("VirtualNode", name);
+        checkArguments(label, VIRTUAL_NODE_ARGS, args);
+        checkGivenClusterId(label, "clusterId", args.clusterId);
         const { clusterId, ...settings } = args;
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);

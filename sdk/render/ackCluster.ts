@@ -2,8 +2,10 @@ import { AckClusterMode, type AckClusterPlanInput, type AckClusterShape, checkAc
 import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { parseCidr } from "./cidr";
+import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
 import { Checker, resourceLabel } from "./errors";
 import { isSecurityGroupId, isVswitchId } from "./names";
+import { bool, checkShape, opt, withFields, without } from "./shape";
 import type { NodeLabel } from "./placement";
 
 export {
@@ -89,6 +91,9 @@ export interface AckClusterPlan {
     cluster?: AckManagedClusterPlan;
     nodePool?: AckNodePoolPlan;
 }
+
+/** What the planner receives: the args with the (secret) kubeconfig replaced by whether one was given. */
+const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfig"), { hasExistingKubeconfig: opt(bool()) });
 
 const K8S_VERSION = /^\d+\.\d+\.\d+-aliyun\.\d+$/;
 const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -218,6 +223,7 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): 
  */
 export function planAckCluster(resourceName: string, s: AckClusterPlanInput): AckClusterPlan {
     const c = new Checker(resourceLabel("AckCluster", resourceName));
+    checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
     const shape = checkAckClusterShape(c, resourceName, s);
     const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
     c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { assertSameShape, bool, input, map, obj, opt, plain, str, type TypeOf } from "./shape";
 
 /**
  * Arguments of `EciNamespace`: a namespace labeled so ACK's admission webhook sends its pods to ECI (the guide's
@@ -29,3 +30,13 @@ export interface EciNamespaceArgs {
 
 /** `EciNamespaceArgs` with every value resolved: what the pure renderer works on. */
 export type EciNamespaceSettings = pulumi.Unwrap<Omit<EciNamespaceArgs, "existing">>;
+
+/** `EciNamespaceArgs` as a runtime shape (checked against the interface at compile time). */
+export const ECI_NAMESPACE_ARGS = obj({
+    namespaceName: opt(input(str())),
+    eciInjection: opt(input(bool())),
+    eciLabel: opt(input(bool())),
+    labels: opt(input(map(input(str())))),
+    existing: opt(plain(bool(), "it decides whether the namespace is created or patched")),
+});
+assertSameShape<TypeOf<typeof ECI_NAMESPACE_ARGS>, EciNamespaceArgs>(true);

@@ -1,4 +1,5 @@
-import type { KnativeServiceSettings } from "./knativeServiceArgs";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServiceArgs";
+import { checkShape } from "./shape";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
@@ -53,6 +54,7 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
 /** Validates a `KnativeService`'s settings and renders everything it declares. */
 export function planKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServicePlan {
     const c = new Checker(resourceLabel("KnativeService", resourceName));
+    checkShape(c, KNATIVE_SERVICE_ARGS, s, "resolved");
     const name = s.serviceName ?? resourceName;
     checkServiceName(c, s.serviceName === undefined ? "serviceName (defaults to the resource name)" : "serviceName", name);
     const namespace = s.namespace ?? "default";

@@ -1,4 +1,5 @@
-import type { KnativeServingSettings } from "./knativeServingArgs";
+import { KNATIVE_SERVING_ARGS, type KnativeServingSettings } from "./knativeServingArgs";
+import { checkShape, without } from "./shape";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
@@ -153,6 +154,7 @@ function checkNotFor(
 /** Validates settings for source `ack` and renders the add-on and the `config-features` patch. */
 export function renderAckKnative(resourceName: string, s: KnativeServingSettings): RenderedAckKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
+    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
     checkNotFor(c, s, KnativeSource.Ack, UPSTREAM_ONLY);
     checkAddonVersion(c, "addonVersion", s.addonVersion);
     const config = renderAddonConfig(c, "addonConfig", s.addonConfig);
@@ -175,6 +177,7 @@ const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 /** Validates settings for source `upstream` and renders the operator manifest and the `KnativeServing` CR. */
 export function renderUpstreamKnative(resourceName: string, s: KnativeServingSettings): RenderedUpstreamKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
+    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
     checkNotFor(c, s, KnativeSource.Upstream, ACK_ONLY);
     const given = s.version ?? DEFAULT_KNATIVE_VERSION;
     const m = typeof given === "string" ? VERSION.exec(given) : null;

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { NodeLabelArgs } from "./knativeServiceArgs";
-import type { KnativeSource } from "./knativeServing";
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "./knativeServiceArgs";
+import { KNATIVE_SOURCES, type KnativeSource } from "./knativeServing";
+import { anything, assertSameShape, bool, input, map, num, obj, oneOf, opt, plain, str, type TypeOf } from "./shape";
 
 /**
  * Arguments of `KnativeServing`: Knative Serving from ACK's managed add-on (`source: "ack"`, the guide's) or from a
@@ -60,3 +61,25 @@ export interface KnativeServingArgs {
 
 /** `KnativeServingArgs` with every value resolved, minus `source` and `clusterId`: what the renderers work on. */
 export type KnativeServingSettings = pulumi.Unwrap<Omit<KnativeServingArgs, "source" | "clusterId">>;
+
+const inputString = input(str());
+
+/** The fields of `KnativeServingArgs` as a runtime shape (the platform's `knative` adds `install`). */
+export const KNATIVE_SERVING_FIELDS = {
+    source: opt(plain(oneOf(KNATIVE_SOURCES), "it decides which resources are declared")),
+    clusterId: opt(inputString),
+    addonVersion: opt(inputString),
+    addonConfig: opt(input(map(anything()))),
+    version: opt(inputString),
+    operatorManifest: opt(inputString),
+    registryDefault: opt(inputString),
+    registryOverride: opt(input(map(inputString))),
+    features: opt(input(map(inputString))),
+    servingConfig: opt(input(map(input(map(inputString))))),
+    pinControlPlaneToEcs: opt(input(bool())),
+    ecsNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    readyTimeoutSeconds: opt(input(num())),
+};
+/** `KnativeServingArgs` as a runtime shape (checked against the interface at compile time). */
+export const KNATIVE_SERVING_ARGS = obj(KNATIVE_SERVING_FIELDS);
+assertSameShape<TypeOf<typeof KNATIVE_SERVING_ARGS>, KnativeServingArgs>(true);

@@ -1,4 +1,4 @@
-import type { Checker } from "./errors";
+import { Checker } from "./errors";
 import type { NodeLabel } from "./placement";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -80,6 +80,23 @@ export const VSWITCH_ID = /^vsw-[A-Za-z0-9]+$/;
 export const SECURITY_GROUP_ID = /^sg-[A-Za-z0-9]+$/;
 /** An ECS instance type: `ecs.<family>.<size>`, e.g. `"ecs.c7.large"` or `"ecs.gn7i-c8g1.2xlarge"`. */
 export const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
+
+/** An ACK cluster id: `"c"` followed by at least eight lowercase letters or digits. */
+export const CLUSTER_ID = /^c[a-z0-9]{8,}$/;
+
+/**
+ * A cluster id the user typed (a plain string) must look like one; an Output (e.g. from the cluster
+ * this package created) passes through unchecked: ids the cloud generates are not the user's input.
+ */
+export function checkGivenClusterId(resource: string, field: string, value: unknown): void {
+    if (typeof value !== "string") return;
+    new Checker(resource).check(
+        CLUSTER_ID.test(value),
+        field,
+        value,
+        'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"',
+    );
+}
 
 /** Whether `value` is a vSwitch id (see `VSWITCH_ID`). */
 export function isVswitchId(value: unknown): value is string {

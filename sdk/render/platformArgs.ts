@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { AckClusterArgs } from "./ackClusterArgs";
-import type { EciNamespaceArgs } from "./eciNamespaceArgs";
-import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import type { KnativeServingArgs } from "./knativeServingArgs";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "./ackClusterArgs";
+import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "./eciNamespaceArgs";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "./knativeServiceArgs";
+import { KNATIVE_SERVING_FIELDS, type KnativeServingArgs } from "./knativeServingArgs";
+import { anything, assertSameShape, bool, input, list, map, obj, opt, plain, str, type TypeOf } from "./shape";
 
 /** The platform's ECI virtual node. */
 export interface PlatformVirtualNodeArgs {
@@ -58,3 +59,34 @@ export interface KnativeEciPlatformArgs {
      */
     ecsNodesLabeled?: boolean;
 }
+
+// ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
+
+const PARTS = "the platform declares its parts from it before any Output is known";
+
+const PLATFORM_VIRTUAL_NODE_ARGS = obj({
+    enabled: opt(plain(bool(), "it decides whether the virtual node add-on is declared")),
+    install: opt(plain(bool(), "it decides whether the virtual node add-on is declared")),
+    version: opt(input(str())),
+    config: opt(input(map(anything()))),
+    cleanupCloudResources: opt(input(bool())),
+    useClusterNetwork: opt(plain(bool(), "it decides whether the eci-profile patch is declared")),
+});
+assertSameShape<TypeOf<typeof PLATFORM_VIRTUAL_NODE_ARGS>, PlatformVirtualNodeArgs>(true);
+
+const PLATFORM_KNATIVE_ARGS = obj({
+    ...KNATIVE_SERVING_FIELDS,
+    install: opt(plain(bool(), "it decides whether Knative is declared")),
+});
+assertSameShape<TypeOf<typeof PLATFORM_KNATIVE_ARGS>, PlatformKnativeArgs>(true);
+
+/** `KnativeEciPlatformArgs` as a runtime shape: every part's own shape, under the platform's field names. */
+export const KNATIVE_ECI_PLATFORM_ARGS = obj({
+    cluster: opt(plain(ACK_CLUSTER_ARGS, PARTS)),
+    virtualNode: opt(plain(PLATFORM_VIRTUAL_NODE_ARGS, PARTS)),
+    knative: opt(plain(PLATFORM_KNATIVE_ARGS, PARTS)),
+    namespaces: opt(plain(list(ECI_NAMESPACE_ARGS), "the platform declares one EciNamespace per entry")),
+    services: opt(plain(list(KNATIVE_SERVICE_ARGS), "the platform declares one KnativeService per entry")),
+    ecsNodesLabeled: opt(plain(bool(), "it decides which placements the platform accepts")),
+});
+assertSameShape<TypeOf<typeof KNATIVE_ECI_PLATFORM_ARGS>, KnativeEciPlatformArgs>(true);

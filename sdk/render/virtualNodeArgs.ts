@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { anything, assertSameShape, bool, input, list, map, obj, opt, req, str, type TypeOf } from "./shape";
 
 /**
  * Arguments of `VirtualNode`: ACK's `ack-virtual-node` add-on (the ECI virtual kubelet) and, optionally, the ECI
@@ -40,3 +41,14 @@ export interface NodeTaint {
 
 /** `VirtualNodeArgs` with every value resolved, minus the cluster id: what the pure renderer works on. */
 export type VirtualNodeSettings = pulumi.Unwrap<Omit<VirtualNodeArgs, "clusterId">>;
+
+/** `VirtualNodeArgs` as a runtime shape (checked against the interface at compile time). */
+export const VIRTUAL_NODE_ARGS = obj({
+    clusterId: req(input(str())),
+    version: opt(input(str())),
+    config: opt(input(map(anything()))),
+    cleanupCloudResources: opt(input(bool())),
+    vSwitchIds: opt(input(list(input(str())))),
+    securityGroupId: opt(input(str())),
+});
+assertSameShape<TypeOf<typeof VIRTUAL_NODE_ARGS>, VirtualNodeArgs>(true);

@@ -68,7 +68,7 @@ describe("KnativeService component", () => {
     it("needs the placement as a plain value, because it decides which resources exist", () => {
         assert.throws(
             () => new KnativeService("ksvc-placement", { image: "img:1", placement: pulumi.output("ecs-first") as never }, { provider }),
-            /^InputError: KnativeService "ksvc-placement": placement = "\(an Output\)" is not valid: expected a plain string, one of "eci"/,
+            /^InputError: KnativeService "ksvc-placement": placement = \(an Output\) is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs" as a plain value, not an Output: it decides which resources are declared/,
         );
     });
 

@@ -99,7 +99,7 @@ describe("renderAckKnative", () => {
         rejects(
             renderAckKnative,
             { addonConfig: null as never },
-            'KnativeServing "kn": addonConfig = null is not valid: expected an object of add-on settings, rendered as JSON.',
+            'KnativeServing "kn": addonConfig = null is not valid: expected a map of names to values; leave the argument out instead of null.',
         );
     });
 
