@@ -1,11 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
-import { Checker, resourceLabel } from "../render/errors";
+import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
+import { Checker, InputError, resourceLabel } from "../render/errors";
+import { kubeconfigServer } from "../render/kubeconfig";
+import { planKnativeService } from "../render/knativeService";
+import { renderAckKnative, renderUpstreamKnative } from "../render/knativeServing";
+import { renderEciNamespace } from "../render/namespace";
+import { checkArguments } from "../render/shape";
+import { renderVirtualNode } from "../render/virtualNode";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
 import { requiredKnativeFeatures } from "../render/knativeFeatures";
 import { checkPlatform, type PlatformFacts } from "../render/platform";
 import type { KnativeServiceArgs } from "../render/knativeServiceArgs";
-import type { KnativeEciPlatformArgs } from "../render/platformArgs";
+import { KNATIVE_ECI_PLATFORM_ARGS, type KnativeEciPlatformArgs } from "../render/platformArgs";
 import { AckCluster } from "./ackCluster";
 import { EciNamespace } from "./eciNamespace";
 import { KnativeService } from "./knativeService";
@@ -130,8 +136,11 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeEciPlatformArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        // Cross-check the parts before registering anything; each part validates its own args too.
+        // Validate everything before registering anything: the shape of every part's arguments, each
+        // part's own checks (reported under the platform's field names), then how the parts fit together.
+        checkArguments(resourceLabel("KnativeEciPlatform", name), KNATIVE_ECI_PLATFORM_ARGS, args);
         const facts = platformFacts(name, args);
+        validateParts(name, args, facts);
         checkPlatform(name, facts);
         super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
 
@@ -166,8 +175,7 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         const { install: _install, ...knativeArgs } = args.knative ?? {};
         if (facts.installsKnative) {
             const upstream = knativeArgs.source === "upstream";
-            // Enable what the services' pod specs need; the user's own flags come on top (checked above).
-            const needed = Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
+            const needed = neededFeatures(facts);
             const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
             parts.knative = new KnativeServing(
                 `${name}-knative`,
@@ -216,4 +224,80 @@ function withClusterNetwork(svc: KnativeServiceArgs, cluster: AckCluster): Knati
             securityGroupId: cache.securityGroupId ?? cluster.securityGroupId.apply((id) => id ?? ""),
         },
     };
+}
+
+/** The `config-features` flags the services' pod specs need; the user's own flags come on top (checked by `checkPlatform`). */
+function neededFeatures(facts: PlatformFacts): Record<string, string> {
+    return Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
+}
+
+/** Runs a part's own validation; its error is reported by the platform under the field the user wrote. */
+function asPlatformField(platform: string, prefix: string, validate: () => unknown): void {
+    try {
+        validate();
+    } catch (e) {
+        throw e instanceof InputError ? e.within(platform, prefix) : e;
+    }
+}
+
+/**
+ * Each part's own checks, run on the arguments the platform will hand it, before anything is
+ * registered. Parts holding Outputs are checked by the part itself once they resolve.
+ */
+function validateParts(name: string, args: KnativeEciPlatformArgs, facts: PlatformFacts): void {
+    const label = resourceLabel("KnativeEciPlatform", name);
+    // Only parts with no Outputs inside are checked here (hence the casts to their resolved types).
+    const plain = (value: unknown): boolean => !containsEventuals(value);
+    const clusterInput = planInputOf(args.cluster ?? {});
+    if (plain(clusterInput)) asPlatformField(label, "cluster.", () => planAckCluster(`${name}-cluster`, clusterInput as never));
+    const kubeconfig = args.cluster?.existingKubeconfig;
+    if (typeof kubeconfig === "string") kubeconfigServer(label, "cluster.existingKubeconfig", kubeconfig);
+
+    const vn = args.virtualNode ?? {};
+    const vnSettings = { version: vn.version, config: vn.config, cleanupCloudResources: vn.cleanupCloudResources };
+    if (facts.installsVirtualNode && plain(vnSettings)) {
+        asPlatformField(label, "virtualNode.", () => renderVirtualNode(`${name}-virtual-node`, vnSettings as never));
+    }
+
+    const { install: _install, clusterId: _clusterId, source, ...knative } = args.knative ?? {};
+    if (facts.installsKnative && plain(knative)) {
+        const settings = { ...knative, features: { ...neededFeatures(facts), ...knative.features } };
+        asPlatformField(label, "knative.", () =>
+            source === "upstream"
+                ? renderUpstreamKnative(`${name}-knative`, {
+                      ecsNodeLabel: plainOr(args.cluster?.ecsNodeLabel, undefined),
+                      ...settings,
+                  } as never)
+                : renderAckKnative(`${name}-knative`, settings as never),
+        );
+    }
+
+    (args.namespaces ?? []).forEach((ns, i) => {
+        const nsName = facts.namespaces[i].namespaceName;
+        const { existing, ...settings } = ns;
+        if (nsName !== undefined && plain(settings)) {
+            asPlatformField(label, `namespaces[${i}].`, () =>
+                renderEciNamespace(`${name}-ns-${nsName}`, settings as never, existing === true),
+            );
+        }
+    });
+
+    (args.services ?? []).forEach((svc, i) => {
+        const serviceName = facts.services[i].serviceName;
+        // The registry passwords never reach the render (see KnativeService); a network the platform
+        // fills in from its cluster is not the user's input, so stand-ins take its place here.
+        let imageCache: KnativeServiceArgs["imageCache"];
+        if (svc.imageCache) {
+            const { registryCredentials: _credentials, ...cache } = svc.imageCache;
+            imageCache = {
+                ...cache,
+                vswitchId: cache.vswitchId ?? "vsw-platformcluster",
+                securityGroupId: cache.securityGroupId ?? "sg-platformcluster",
+            };
+        }
+        const settings = { ...svc, imageCache } as KnativeServiceArgs;
+        if (serviceName !== undefined && plain(settings)) {
+            asPlatformField(label, `services[${i}].`, () => planKnativeService(`${name}-${serviceName}`, settings as never));
+        }
+    });
 }
