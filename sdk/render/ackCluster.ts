@@ -141,7 +141,12 @@ function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterA
     return [...defaults, ...extra].map(defined);
 }
 
+/** Alibaba Cloud allows at most 20 tags on a resource. */
+export const MAX_TAGS = 20;
+
 function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
+    const count = Object.keys(tags ?? {}).length;
+    c.check(count <= MAX_TAGS, "tags", tags, `expected at most ${MAX_TAGS} tags (Alibaba Cloud's limit per resource), not ${count}`);
     for (const [key, value] of Object.entries(tags ?? {})) {
         c.check(
             key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),

@@ -1,6 +1,7 @@
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import type { Checker } from "./errors";
 import type { Container, Volume } from "./k8sTypes";
+import { IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
 
 export const USER_CONTAINER = "user-container";
 
@@ -10,6 +11,31 @@ const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
 const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
+
+function normalPath(path: string): string {
+    return path.replace(/\/+$/, "") || "/";
+}
+
+const QUANTITY_SUFFIX: Record<string, number> = {
+    "": 1,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+};
+
+/** The value of a Kubernetes quantity already matched by `QUANTITY`, e.g. `"500m"` → 0.5. */
+function quantityValue(quantity: string): number {
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
+    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
+}
 
 export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServiceSettings["volumeMounts"]): void {
     const names = new Set<string>();
@@ -39,15 +65,22 @@ export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServi
             m.mountPath,
             "expected an absolute path",
         );
+        const first = (mounts ?? []).findIndex((o) => normalPath(o.mountPath) === normalPath(m.mountPath));
+        c.check(
+            first === i,
+            `volumeMounts[${i}].mountPath`,
+            m.mountPath,
+            `expected each mount path once (volumeMounts[${first}] mounts there already; Kubernetes rejects the pod)`,
+        );
     });
 }
 
 export function renderContainer(c: Checker, s: KnativeServiceSettings): Container {
     c.check(
-        typeof s.image === "string" && s.image.trim() !== "" && !/\s/.test(s.image),
+        isImageReference(s.image),
         "image",
         s.image,
-        'expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56"',
+        `expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56" (${IMAGE_REFERENCE_GRAMMAR})`,
     );
     const env = Object.entries(s.env ?? {}).map(([name, value]) => {
         c.check(
@@ -83,6 +116,16 @@ export function renderContainer(c: Checker, s: KnativeServiceSettings): Containe
                 'expected a Kubernetes quantity such as "500m", "2" or "4Gi"',
             );
         }
+    }
+    for (const [resource, request] of Object.entries(s.resources?.requests ?? {})) {
+        const limit = s.resources?.limits?.[resource as keyof NonNullable<typeof s.resources.limits>];
+        if (limit === undefined) continue;
+        c.check(
+            quantityValue(request) <= quantityValue(limit),
+            `resources.requests.${resource}`,
+            request,
+            `expected at most the limit (resources.limits.${resource} = "${limit}"): Kubernetes rejects a request above its limit`,
+        );
     }
     // Knative names the container "user-container" when unnamed; naming it keeps the object schema-valid.
     const container: Container = { name: USER_CONTAINER, image: s.image };

@@ -3,7 +3,7 @@ import { checkShape, without } from "./shape";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
-import { checkNodeLabel } from "./names";
+import { checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
 import { DEFAULT_ECS_NODE_LABEL } from "./placement";
 
 /**
@@ -112,14 +112,21 @@ const UPSTREAM_ONLY = [
 ] as const;
 const ACK_ONLY = ["addonVersion", "addonConfig"] as const;
 
+/** Knative's flag values (read case-insensitively); `secure-pod-defaults` has one more level. */
+const FLAG_VALUES = ["enabled", "disabled", "allowed"];
+const EXTRA_FLAG_VALUES: Record<string, string[]> = { "secure-pod-defaults": ["root-allowed", "allowrootbounded"] };
+
 function checkFeatures(c: Checker, features: StringMap | undefined): StringMap {
     for (const [flag, value] of Object.entries(features ?? {})) {
         const field = `features["${flag}"]`;
+        const allowed = [...FLAG_VALUES, ...(EXTRA_FLAG_VALUES[flag] ?? [])];
         c.check(
-            typeof value === "string" && value.length > 0,
+            typeof value === "string" && allowed.includes(value.toLowerCase()),
             field,
             value,
-            'expected a flag value such as "enabled", "disabled" or "allowed"',
+            flag in EXTRA_FLAG_VALUES
+                ? `expected one of "enabled", "disabled", "allowed", ${EXTRA_FLAG_VALUES[flag].map((v) => `"${v}"`).join(", ")}`
+                : 'expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default)',
         );
         if (REQUIRED_FEATURES[flag] !== undefined) {
             c.check(
@@ -209,10 +216,10 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
     if (s.registryOverride !== undefined) {
         for (const [container, image] of Object.entries(s.registryOverride)) {
             c.check(
-                typeof image === "string" && image.length > 0 && !/\s/.test(image),
+                isImageReference(image),
                 `registryOverride["${container}"]`,
                 image,
-                "expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1",
+                `expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 (${IMAGE_REFERENCE_GRAMMAR})`,
             );
         }
         registry.override = { ...s.registryOverride };

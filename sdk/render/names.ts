@@ -81,6 +81,25 @@ export const SECURITY_GROUP_ID = /^sg-[A-Za-z0-9]+$/;
 /** An ECS instance type: `ecs.<family>.<size>`, e.g. `"ecs.c7.large"` or `"ecs.gn7i-c8g1.2xlarge"`. */
 export const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 
+// The OCI distribution reference grammar (github.com/distribution/reference):
+// [domain[:port]/]path-component[/path-component...][:tag][@algorithm:hex].
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = "[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*";
+const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const IMAGE_REFERENCE = new RegExp(
+    `^(${IMAGE_NAME})(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+/** What `isImageReference` accepts, for messages. */
+export const IMAGE_REFERENCE_GRAMMAR = "[registry[:port]/]repository[:tag][@digest], the repository in lowercase";
+
+/** Whether `value` is an image reference as the OCI distribution grammar allows it (what the kubelet and ECI can pull). */
+export function isImageReference(value: unknown): value is string {
+    if (typeof value !== "string") return false;
+    const m = IMAGE_REFERENCE.exec(value);
+    return m !== null && m[1].length <= 255;
+}
+
 /** An ACK cluster id: `"c"` followed by at least eight lowercase letters or digits. */
 export const CLUSTER_ID = /^c[a-z0-9]{8,}$/;
 

@@ -112,7 +112,7 @@ describe("renderAckKnative", () => {
         rejects(
             renderAckKnative,
             { features: { "some-flag": "" } },
-            'KnativeServing "kn": features["some-flag"] = "" is not valid: expected a flag value such as "enabled", "disabled" or "allowed".',
+            'KnativeServing "kn": features["some-flag"] = "" is not valid: expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default).',
         );
     });
 });
@@ -203,7 +203,7 @@ describe("renderUpstreamKnative", () => {
         rejects(
             renderUpstreamKnative,
             { registryOverride: { activator: "" } },
-            'KnativeServing "kn": registryOverride["activator"] = "" is not valid: expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1.',
+            'KnativeServing "kn": registryOverride["activator"] = "" is not valid: expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 ([registry[:port]/]repository[:tag][@digest], the repository in lowercase).',
         );
     });
 
