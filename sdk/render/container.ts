@@ -1,7 +1,7 @@
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import type { Checker } from "./errors";
 import type { Container, Volume } from "./k8sTypes";
-import { IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
+import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
 
 export const USER_CONTAINER = "user-container";
 
@@ -40,6 +40,7 @@ function quantityValue(quantity: string): number {
 export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServiceSettings["volumeMounts"]): void {
     const names = new Set<string>();
     volumes.forEach((v, i) => {
+        checkLabelName(c, `volumes[${i}].name`, v.name);
         const sources = (["configMap", "secret", "emptyDir", "hostPath", "persistentVolumeClaim"] as const).filter(
             (k) => v[k] !== undefined,
         );
@@ -49,6 +50,14 @@ export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServi
             v,
             "expected exactly one of configMap, secret, emptyDir, hostPath, persistentVolumeClaim",
         );
+        if (v.configMap) checkObjectName(c, `volumes[${i}].configMap.name`, v.configMap.name, "a ConfigMap in the namespace");
+        if (v.secret) checkObjectName(c, `volumes[${i}].secret.secretName`, v.secret.secretName, "a Secret in the namespace");
+        if (v.persistentVolumeClaim) {
+            const claim = v.persistentVolumeClaim.claimName;
+            checkObjectName(c, `volumes[${i}].persistentVolumeClaim.claimName`, claim, "a PersistentVolumeClaim in the namespace");
+        }
+        if (v.hostPath)
+            c.check(v.hostPath.path.startsWith("/"), `volumes[${i}].hostPath.path`, v.hostPath.path, "expected an absolute path");
         c.check(!names.has(v.name), `volumes[${i}].name`, v.name, "expected a name used once");
         names.add(v.name);
     });
@@ -143,6 +152,7 @@ export function renderContainer(c: Checker, s: KnativeServiceSettings): Containe
         true,
         "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
     );
+    if (s.securityContext?.runAsUser !== undefined) c.integer(s.securityContext.runAsUser, "securityContext.runAsUser", 0, 2147483647);
     if (s.securityContext) container.securityContext = { ...s.securityContext };
     return container;
 }

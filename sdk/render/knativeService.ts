@@ -7,7 +7,7 @@ import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "./errors";
 import { type ImageCachePlan, planImageCache } from "./imageCache";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from "./k8sTypes";
-import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkServiceName } from "./names";
+import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, checkServiceName } from "./names";
 import { mayRunOnEci, Placement, renderPlacement } from "./placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
@@ -124,6 +124,12 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
     const pod: RevisionPodSpec = { containers: [renderContainer(c, s)] };
     if (s.containerConcurrency !== undefined) pod.containerConcurrency = s.containerConcurrency;
     if (s.timeoutSeconds !== undefined) pod.timeoutSeconds = s.timeoutSeconds;
+    if (s.serviceAccountName !== undefined)
+        checkObjectName(c, "serviceAccountName", s.serviceAccountName, "a service account in the namespace");
+    (s.imagePullSecrets ?? []).forEach((n, i) => {
+        checkObjectName(c, `imagePullSecrets[${i}]`, n, "a Secret in the namespace");
+        c.check(s.imagePullSecrets!.indexOf(n) === i, `imagePullSecrets[${i}]`, n, "expected each Secret once");
+    });
     if (s.serviceAccountName) pod.serviceAccountName = s.serviceAccountName;
     if (s.imagePullSecrets?.length) pod.imagePullSecrets = s.imagePullSecrets.map((n) => ({ name: n }));
     if (s.hostNetwork) pod.hostNetwork = true;

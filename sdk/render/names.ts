@@ -14,6 +14,28 @@ export function checkNamespaceName(c: Checker, field: string, value: string): vo
     );
 }
 
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Kubernetes object name such as a service account's or a Secret's: a DNS-1123 subdomain of at most 253 characters. */
+export function checkObjectName(c: Checker, field: string, value: string, what: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 253 && DNS1123_SUBDOMAIN.test(value),
+        field,
+        value,
+        `expected the name of ${what}: at most 253 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit`,
+    );
+}
+
+/** A name Kubernetes takes as a DNS-1123 label (volume names): at most 63 lowercase letters, digits or '-'. */
+export function checkLabelName(c: Checker, field: string, value: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 63 && DNS1123_LABEL.test(value),
+        field,
+        value,
+        "expected a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+    );
+}
+
 /**
  * A Knative Service name. Knative creates a Kubernetes Service and a route host label from it, so it
  * must be a DNS-1035 label (it may not start with a digit) of at most 63 characters.

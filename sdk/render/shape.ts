@@ -204,7 +204,7 @@ function kindOf(value: unknown): string {
     if (value === null) return "null";
     if (typeof value === "object") return "an object";
     if (typeof value === "string") return "a string";
-    if (typeof value === "number") return Number.isFinite(value) ? "a number" : "not a finite number";
+    if (typeof value === "number") return Number.isFinite(value) ? "a number" : String(value);
     if (typeof value === "boolean") return "a boolean";
     return `a ${typeof value}`;
 }
