@@ -1,24 +1,12 @@
-import { KNATIVE_SERVING_ARGS, type KnativeServingSettings } from "./knativeServingArgs";
+import { KNATIVE_SERVING_ARGS, KNATIVE_SOURCES, KnativeSource, type KnativeServingSettings } from "./knativeServingArgs";
+
+export { KNATIVE_SOURCES, KnativeSource } from "./knativeServingArgs";
 import { checkShape, without } from "./shape";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
 import { checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
 import { DEFAULT_ECS_NODE_LABEL } from "./placement";
-
-/**
- * Where Knative Serving comes from.
- *
- * - `ack`: ACK's managed Knative add-on (`knative`), as the guide does.
- * - `upstream`: a pinned open-source release installed through the Knative Operator, with Kourier as ingress.
- */
-export const KnativeSource = {
-    Ack: "ack",
-    Upstream: "upstream",
-} as const;
-export type KnativeSource = (typeof KnativeSource)[keyof typeof KnativeSource];
-
-export const KNATIVE_SOURCES: readonly KnativeSource[] = Object.values(KnativeSource);
 
 /** The ACK add-on name of managed Knative. */
 export const KNATIVE_ADDON = "knative";

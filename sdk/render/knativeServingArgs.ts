@@ -1,7 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NODE_LABEL_ARGS, type NodeLabelArgs } from "./knativeServiceArgs";
-import { KNATIVE_SOURCES, type KnativeSource } from "./knativeServing";
 import { anything, assertSameShape, bool, input, map, num, obj, oneOf, opt, plain, str, type TypeOf } from "./shape";
+
+/**
+ * Where Knative Serving comes from.
+ *
+ * - `ack`: ACK's managed Knative add-on (`knative`), as the guide does.
+ * - `upstream`: a pinned open-source release installed through the Knative Operator, with Kourier as ingress.
+ */
+export const KnativeSource = {
+    Ack: "ack",
+    Upstream: "upstream",
+} as const;
+export type KnativeSource = (typeof KnativeSource)[keyof typeof KnativeSource];
+
+export const KNATIVE_SOURCES: readonly KnativeSource[] = Object.values(KnativeSource);
 
 /**
  * Arguments of `KnativeServing`: Knative Serving from ACK's managed add-on (`source: "ack"`, the guide's) or from a

@@ -60,6 +60,8 @@ export function str(): Shape<string> {
 }
 /** A string from a closed set (an `as const` enum such as `Placement`). */
 export function oneOf<V extends string>(values: readonly V[]): Shape<V> {
+    // An import cycle would hand an enum over before it is defined; fail at load, not in a message.
+    if (!Array.isArray(values)) throw new Error("oneOf: the enum's values are not defined yet (an import cycle)");
     return { ...base, kind: "string", values };
 }
 export function num(): Shape<number> {
