@@ -3,7 +3,7 @@ import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, reso
 import { Checker, InputError, resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
 import { planKnativeService } from "../render/knativeService";
-import { renderAckKnative, renderUpstreamKnative } from "../render/knativeServing";
+import { renderAckKnative, renderUpstreamKnative, resolveKnativeSource } from "../render/knativeServing";
 import { renderEciNamespace } from "../render/namespace";
 import { checkArguments } from "../render/shape";
 import { renderVirtualNode } from "../render/virtualNode";
@@ -27,7 +27,7 @@ function plainName(c: Checker, field: string, value: unknown): string | undefine
     c.check(
         typeof value === "string",
         field,
-        "(an Output)",
+        value,
         "expected a plain string: it names the platform's resources, which must be known at preview",
     );
     return value as string;
@@ -47,7 +47,10 @@ function plainList<T>(value: pulumi.Input<pulumi.Input<T>[]> | undefined): T[] {
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
-    const shape = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+    let shape!: ReturnType<typeof resolveAckClusterShape>;
+    asPlatformField(resourceLabel("KnativeEciPlatform", name), "cluster.", () => {
+        shape = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+    });
     const created = shape.mode === AckClusterMode.Create;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
@@ -260,6 +263,7 @@ function validateParts(name: string, args: KnativeEciPlatformArgs, facts: Platfo
     }
 
     const { install: _install, clusterId: _clusterId, source, ...knative } = args.knative ?? {};
+    asPlatformField(label, "knative.", () => resolveKnativeSource(`${name}-knative`, source));
     if (facts.installsKnative && plain(knative)) {
         const settings = { ...knative, features: { ...neededFeatures(facts), ...knative.features } };
         asPlatformField(label, "knative.", () =>
