@@ -72,16 +72,15 @@ export class Secrets {
         if (from) for (const v of from.leaves) this.addLeaf(v);
     }
 
-    /** Records every leaf (and object key) of a secret value. */
+    /**
+     * Records every leaf of a secret value. Keys are not secret: they are argument names or map keys
+     * (env names, label keys) that messages use to say which field is wrong.
+     */
     add(value: unknown): void {
         if (value === undefined || value === null) return;
         if (Array.isArray(value)) value.forEach((v) => this.add(v));
-        else if (typeof value === "object") {
-            for (const [k, v] of Object.entries(value)) {
-                this.addLeaf(k);
-                this.add(v);
-            }
-        } else this.addLeaf(value);
+        else if (typeof value === "object") Object.values(value).forEach((v) => this.add(v));
+        else this.addLeaf(value);
     }
 
     private addLeaf(value: unknown): void {

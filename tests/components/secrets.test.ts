@@ -79,3 +79,74 @@ describe("secrets in component arguments", () => {
         assert.equal(await isSecret(vn.version), false);
     });
 });
+
+describe("a secret in any validated field", () => {
+    const provider = new k8s.Provider("secrets-prov-2", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-secrets" });
+    const base = { image: "registry.example.com/team/app:1", placement: "eci" } as const;
+    const bad: [string, Record<string, unknown>, string][] = [
+        ["image", { image: pulumi.secret("Secret Image Ref") }, "image"],
+        ["namespace", { namespace: pulumi.secret("Secret_Namespace") }, "namespace"],
+        ["serviceName", { serviceName: pulumi.secret("1secret-name") }, "serviceName"],
+        ["eciSpecs", { eciSpecs: [pulumi.secret("99-1Gi-secret")] }, "eciSpecs[0]"],
+        ["labels", { labels: { team: pulumi.secret("secret value!") } }, 'labels["team"]'],
+        ["podLabels", { podLabels: pulumi.secret({ team: "secret value!" }) }, 'podLabels["team"]'],
+        ["nodeSelector", { nodeSelector: { zone: pulumi.secret("secret zone!") } }, 'nodeSelector["zone"]'],
+        ["serviceAccountName", { serviceAccountName: pulumi.secret("Secret_Account") }, "serviceAccountName"],
+        ["imagePullSecrets", { imagePullSecrets: [pulumi.secret("Secret_Pull")] }, "imagePullSecrets[0]"],
+        ["extraEphemeralStorage", { extraEphemeralStorage: pulumi.secret("secret-size") }, "extraEphemeralStorage"],
+        ["virtualNodeTaintKey", { virtualNodeTaintKey: pulumi.secret("secret key!") }, "virtualNodeTaintKey"],
+        ["resources", { resources: pulumi.secret({ requests: { cpu: "secret-cpu" } }) }, "resources.requests.cpu"],
+        ["scaling", { scaling: pulumi.secret({ window: "secret-window" }) }, "scaling.window"],
+    ];
+    const SECRET_VALUES = [
+        "Secret Image Ref",
+        "Secret_Namespace",
+        "1secret-name",
+        "99-1Gi-secret",
+        "secret value!",
+        "secret zone!",
+        "Secret_Account",
+        "Secret_Pull",
+        "secret-size",
+        "secret key!",
+        "secret-cpu",
+        "secret-window",
+    ];
+    for (const [name, args, field] of bad) {
+        it(`${name}: the message names the field and hides the value`, async () => {
+            const svc = new KnativeService(`secret-field-${name.toLowerCase()}`, { ...base, ...args } as never, { provider });
+            const error = await errorOf(svc.manifest);
+            assert.match(
+                error.message,
+                new RegExp(
+                    `^KnativeService "secret-field-[a-z]+": ${field.replace(/[[\]]/g, "\\$&")} = \\(secret, \\d+ characters\\) is not valid`,
+                ),
+            );
+            for (const value of SECRET_VALUES) assert.ok(!error.message.includes(value), error.message);
+        });
+    }
+
+    it("the offline plan prints no secret given to any rendered field", async () => {
+        const secretTexts = ["s3cr3t-env", "s3cr3t-label", "s3cr3t-annotation", "s3cr3t-pod-annotation", "s3cr3t-arg"];
+        new KnativeService(
+            "secret-plan",
+            {
+                ...base,
+                env: { TOKEN: pulumi.secret(secretTexts[0]) },
+                labels: { team: pulumi.secret(secretTexts[1]) },
+                annotations: { note: pulumi.secret(secretTexts[2]) },
+                podAnnotations: { note: pulumi.secret(secretTexts[3]) },
+                args: [pulumi.secret(secretTexts[4])],
+            },
+            { provider },
+        );
+        await engine.settle();
+        const ksvc = engine.get(KSVC, "secret-plan-ksvc");
+        const text = kubernetesObjects([ksvc])
+            .map((o) => toYaml(o.object))
+            .join("\n");
+        for (const s of secretTexts) assert.ok(!text.includes(s), `${s} printed`);
+        assert.match(text, /name: secret-plan/);
+        assert.equal(secretPaths(ksvc.inputs).length, 5);
+    });
+});
