@@ -17,6 +17,7 @@ import { resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
+import { checkGivenId, RESOURCE_GROUP_ID } from "../render/names";
 import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
@@ -72,6 +73,7 @@ export class AckCluster extends pulumi.ComponentResource {
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
         checkArguments(label, ACK_CLUSTER_ARGS, args);
+        checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);

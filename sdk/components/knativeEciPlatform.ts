@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
 import { Checker, InputError, resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
+import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../render/names";
 import { planKnativeService } from "../render/knativeService";
 import { renderAckKnative, renderUpstreamKnative, resolveKnativeSource } from "../render/knativeServing";
 import { renderEciNamespace } from "../render/namespace";
@@ -253,6 +254,10 @@ function validateParts(name: string, args: KnativeEciPlatformArgs, facts: Platfo
     const plain = (value: unknown): boolean => !containsEventuals(value);
     const clusterInput = planInputOf(args.cluster ?? {});
     if (plain(clusterInput)) asPlatformField(label, "cluster.", () => planAckCluster(`${name}-cluster`, clusterInput as never));
+    const group = args.cluster?.resourceGroupId;
+    asPlatformField(label, "cluster.", () =>
+        checkGivenId(label, "resourceGroupId", group, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"'),
+    );
     const kubeconfig = args.cluster?.existingKubeconfig;
     if (typeof kubeconfig === "string") kubeconfigServer(label, "cluster.existingKubeconfig", kubeconfig);
 
@@ -300,6 +305,10 @@ function validateParts(name: string, args: KnativeEciPlatformArgs, facts: Platfo
             };
         }
         const settings = { ...svc, imageCache } as KnativeServiceArgs;
+        const eip = svc.imageCache?.eipInstanceId;
+        asPlatformField(label, `services[${i}].`, () =>
+            checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
+        );
         if (serviceName !== undefined && plain(settings)) {
             asPlatformField(label, `services[${i}].`, () => planKnativeService(`${name}-${serviceName}`, settings as never));
         }

@@ -6,6 +6,7 @@ import { resourceLabel } from "../render/errors";
 import { planKnativeService, withImageSnapshot } from "../render/knativeService";
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knativeServiceArgs";
 import { usesResourcePolicy } from "../render/resourcePolicy";
+import { checkGivenId, EIP_ID } from "../render/names";
 import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
@@ -44,6 +45,14 @@ export class KnativeService extends pulumi.ComponentResource {
     constructor(name: string, args: KnativeServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         // Types, unknown keys and plain values first (placement, ecsFirst and imageCache decide which resources exist).
         checkArguments(resourceLabel("KnativeService", name), KNATIVE_SERVICE_ARGS, args);
+        const eip = args.imageCache?.eipInstanceId;
+        checkGivenId(
+            resourceLabel("KnativeService", name),
+            "imageCache.eipInstanceId",
+            eip,
+            EIP_ID,
+            'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
+        );
         // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;

@@ -130,13 +130,18 @@ export const CLUSTER_ID = /^c[a-z0-9]{8,}$/;
  * this package created) passes through unchecked: ids the cloud generates are not the user's input.
  */
 export function checkGivenClusterId(resource: string, field: string, value: unknown): void {
+    checkGivenId(resource, field, value, CLUSTER_ID, 'an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"');
+}
+
+/** A resource group id: `"rg-"` followed by letters and digits. */
+export const RESOURCE_GROUP_ID = /^rg-[A-Za-z0-9]+$/;
+/** An EIP allocation id: `"eip-"` followed by letters and digits. */
+export const EIP_ID = /^eip-[A-Za-z0-9]+$/;
+
+/** An id the user typed (a plain string) must match `pattern`; an Output passes through (see `checkGivenClusterId`). */
+export function checkGivenId(resource: string, field: string, value: unknown, pattern: RegExp, what: string): void {
     if (typeof value !== "string") return;
-    new Checker(resource).check(
-        CLUSTER_ID.test(value),
-        field,
-        value,
-        'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"',
-    );
+    new Checker(resource).check(pattern.test(value), field, value, `expected ${what}`);
 }
 
 /** Whether `value` is a vSwitch id (see `VSWITCH_ID`). */

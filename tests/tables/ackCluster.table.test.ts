@@ -144,7 +144,14 @@ const rows: Rejection[] = [
         { addons: pulumi.output([]) },
         'AckCluster "t-ack": addons = (an Output) is not valid: expected a list of objects as a plain value, not an Output: the add-on list is part of the cluster\'s declaration.',
     ],
-    [{ resourceGroupId: "" }, 'AckCluster "t-ack": resourceGroupId = "" is not valid: expected a resource group id such as "rg-acfm2...".'],
+    [
+        { resourceGroupId: "" },
+        'AckCluster "t-ack": resourceGroupId = "" is not valid: expected a resource group id such as "rg-acfmzw2jz2z6kiq".',
+    ],
+    [
+        { resourceGroupId: "group-1" },
+        'AckCluster "t-ack": resourceGroupId = "group-1" is not valid: expected a resource group id such as "rg-acfmzw2jz2z6kiq".',
+    ],
     [{ resourceGroupId: 1 }, 'AckCluster "t-ack": resourceGroupId = 1 is not valid: expected a string, not a number.'],
     [
         { tags: { "aliyun:team": "x" } },

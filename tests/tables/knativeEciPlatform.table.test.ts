@@ -195,6 +195,14 @@ const rows: Rejection[] = [
         'KnativeEciPlatform "t-pf": services[0].imageCache.vswitchId = "subnet-1" is not valid: expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits.',
     ],
     [
+        { cluster: { resourceGroupId: "group-1" } },
+        'KnativeEciPlatform "t-pf": cluster.resourceGroupId = "group-1" is not valid: expected a resource group id such as "rg-acfmzw2jz2z6kiq".',
+    ],
+    [
+        { services: [{ ...web, imageCache: { mode: "auto", eipInstanceId: "eip_1" } }] },
+        'KnativeEciPlatform "t-pf": services[0].imageCache.eipInstanceId = "eip_1" is not valid: expected an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk".',
+    ],
+    [
         { ecsNodesLabeled: "yes" },
         'KnativeEciPlatform "t-pf": ecsNodesLabeled = "yes" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
     ],

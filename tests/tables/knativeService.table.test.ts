@@ -593,6 +593,10 @@ const rows: Rejection[] = [
         'KnativeService "t": image = "registry.example.com/team/app" is not valid: expected a tag or digest (an ECI image cache stores tagged images).',
     ],
     [
+        { ...base, imageCache: { ...cache, eipInstanceId: "eip_1" } },
+        'KnativeService "t": imageCache.eipInstanceId = "eip_1" is not valid: expected an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk".',
+    ],
+    [
         { ...base, imageCache: { ...cache, eipInstanceId: 7 } },
         'KnativeService "t": imageCache.eipInstanceId = 7 is not valid: expected a string, not a number.',
     ],
