@@ -215,6 +215,7 @@ interface RegisterRequest {
     getCustom(): boolean;
     getDependenciesList(): string[];
     getRetainondelete(): boolean | undefined;
+    getObject(): { toJavaScript(): unknown } | undefined;
 }
 
 /**
@@ -241,7 +242,9 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
                     name: args.name,
                     urn,
                     custom: args.custom ?? true,
-                    inputs,
+                    // As serialized in the request: the mock's own deserializer lifts a nested secret to
+                    // the top-level property, the real engine keeps it where it is (e.g. one env value).
+                    inputs: (req?.getObject()?.toJavaScript() as Record<string, unknown> | undefined) ?? inputs,
                     parent,
                     provider: args.provider || undefined,
                     dependencies: [...new Set(req?.getDependenciesList() ?? [])],

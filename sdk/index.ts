@@ -6,7 +6,7 @@ export type {
     TolerationArgs,
     VolumeArgs,
     VolumeMountArgs,
-} from "./components/knativeServiceArgs";
+} from "./render/knativeServiceArgs";
 export { InputError } from "./render/errors";
 export type { KnativeServiceObject } from "./render/k8sTypes";
 export { renderKnativeService } from "./render/knativeService";
@@ -25,6 +25,6 @@ export {
     type PlatformKnativeArgs,
     type PlatformVirtualNodeArgs,
 } from "./components/knativeEciPlatform";
-export type { EcsFirstArgs, ImageCacheArgs, RegistryCredentialArgs } from "./components/knativeServiceArgs";
+export type { EcsFirstArgs, ImageCacheArgs, RegistryCredentialArgs } from "./render/knativeServiceArgs";
 export { ImageCacheMode, SpotStrategy, type SpotSettings } from "./render/eciOptions";
 export { EcsFirstStrategy } from "./render/resourcePolicy";

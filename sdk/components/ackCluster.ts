@@ -20,10 +20,12 @@ import { cloudName, pickZones } from "../render/ackNetwork";
 import { resourceLabel } from "../render/errors";
 import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
-import type { AckClusterArgs } from "./ackClusterArgs";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
+import { checkGivenId, RESOURCE_GROUP_ID } from "../render/names";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "./ackClusterArgs";
+export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
 
 /** What the network step hands to the cluster: ids of the node and pod vSwitches and the security group. */
 interface NetworkWiring {
@@ -74,6 +76,8 @@ export class AckCluster extends pulumi.ComponentResource {
         // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
+        checkArguments(label, ACK_CLUSTER_ARGS, args);
+        checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);

@@ -1,38 +1,12 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, resourceLabel } from "../render/errors";
+import { resourceLabel } from "../render/errors";
 import { renderEciNamespace } from "../render/namespace";
+import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespaceArgs";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-/**
- * Arguments of `EciNamespace`: a namespace labeled so ACK's admission webhook sends its pods to ECI (the guide's
- * `kubectl label namespace vk virtual-node-affinity-injection=enabled`).
- */
-export interface EciNamespaceArgs {
-    /** The namespace's `metadata.name`. @default the Pulumi resource name */
-    namespaceName?: pulumi.Input<string>;
-    /**
-     * Label the namespace `virtual-node-affinity-injection=enabled` (the guide's), so ACK injects ECI node affinity and
-     * toleration into its pods; KnativeService placement `"eci-namespace"` relies on it. @default false
-     */
-    eciInjection?: pulumi.Input<boolean>;
-    /**
-     * Label the namespace `alibabacloud.com/eci=true` (ACK's current label; highest priority: every pod of the namespace
-     * runs on ECI, whatever its affinity). @default false
-     */
-    eciLabel?: pulumi.Input<boolean>;
-    /** Further labels on the namespace. @default none */
-    labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-    /**
-     * Adopt a namespace that already exists (e.g. `"default"`) instead of creating it: its labels are applied with a
-     * server-side-apply patch, and `pulumi destroy` removes only those labels. A plain value: it decides which resource
-     * is declared. @default false
-     */
-    existing?: boolean;
-}
-
-/** `EciNamespaceArgs` with every value resolved: what the pure renderer works on. */
-export type EciNamespaceSettings = pulumi.Unwrap<Omit<EciNamespaceArgs, "existing">>;
+export type { EciNamespaceArgs } from "../render/eciNamespaceArgs";
 
 /**
  * A Kubernetes namespace, created or adopted, carrying the labels that route its pods to ECI. Pass the cluster's
@@ -55,11 +29,9 @@ export class EciNamespace extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: EciNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Types, unknown keys and plain values first (`existing` decides which resource exists).
+        checkArguments(resourceLabel("EciNamespace", name), ECI_NAMESPACE_ARGS, args);
         const { existing, ...settings } = args;
-        if (existing !== undefined && typeof existing !== "boolean") {
-            // It decides which resource exists, so it cannot wait for an Output.
-            throw new InputError(resourceLabel("EciNamespace", name), "existing", existing, "expected a plain true or false");
-        }
         const rendered = renderWhenKnown(settings, (plain) => renderEciNamespace(name, plain, existing === true));
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);
 

@@ -1,81 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
+import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
 import { guaranteedNodeCount } from "../render/ackNodePool";
-import { Checker, resourceLabel } from "../render/errors";
+import { Checker, InputError, resourceLabel } from "../render/errors";
+import { kubeconfigServer } from "../render/kubeconfig";
+import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../render/names";
+import { planKnativeService } from "../render/knativeService";
+import { renderAckKnative, renderExistingKnative, renderUpstreamKnative, resolveKnativeSource } from "../render/knativeServing";
+import { renderEciNamespace } from "../render/namespace";
+import { checkArguments } from "../render/shape";
+import { renderVirtualNode } from "../render/virtualNode";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
 import { requiredKnativeFeatures } from "../render/knativeFeatures";
 import { checkPlatform, type PlatformFacts } from "../render/platform";
-import { AckCluster, type AckClusterArgs } from "./ackCluster";
-import { EciNamespace, type EciNamespaceArgs } from "./eciNamespace";
+import type { AckClusterArgs } from "../render/ackClusterArgs";
+import type { KnativeServiceArgs } from "../render/knativeServiceArgs";
+import { KNATIVE_ECI_PLATFORM_ARGS, type KnativeEciPlatformArgs } from "../render/platformArgs";
+import { AckCluster } from "./ackCluster";
+import { EciNamespace } from "./eciNamespace";
 import { KnativeService } from "./knativeService";
-import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import { KnativeServing, type KnativeServingArgs, KnativeSource } from "./knativeServing";
+import { KnativeServing, KnativeSource } from "./knativeServing";
 import { VirtualNode } from "./virtualNode";
 import { containsEventuals } from "./whenKnown";
 
-/** The platform's ECI virtual node. */
-export interface PlatformVirtualNodeArgs {
-    /** The cluster has an ECI virtual node (placements other than `"ecs"` need it). @default true */
-    enabled?: boolean;
-    /**
-     * Install the `ack-virtual-node` add-on and own it (destroying the stack uninstalls it and, with
-     * `cleanupCloudResources`, releases every ECI instance it created in the cluster).
-     * @default true for a created cluster, false for an adopted one (which keeps its own add-on)
-     */
-    install?: boolean;
-    /** Add-on version to pin. @default the version ACK installs */
-    version?: pulumi.Input<string>;
-    /** Add-on settings passed to ACK as JSON. @default none */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    config?: pulumi.Input<{ [key: string]: any }>;
-    /** Release the ECI instances on `pulumi destroy`. @default true */
-    cleanupCloudResources?: pulumi.Input<boolean>;
-    /**
-     * Write the cluster's pod vSwitches (all zones) and security group to `kube-system/eci-profile`, so ECI
-     * can fall back to another zone. Only for clusters the platform creates. @default true
-     */
-    useClusterNetwork?: boolean;
-    /**
-     * vSwitches for ECI pods, written to `kube-system/eci-profile` (over `useClusterNetwork`). For an adopted cluster
-     * whose add-on the platform does not install, giving these (or `securityGroupId`) still writes `eci-profile`.
-     * @default the created cluster's pod vSwitches; none for an adopted cluster
-     */
-    vSwitchIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Security group of ECI pods, written to `kube-system/eci-profile`. @default the created cluster's; none if adopted */
-    securityGroupId?: pulumi.Input<string>;
-}
-
-/** The platform's Knative Serving: `KnativeServing` args (the cluster id is filled in) plus `install`. */
-export interface PlatformKnativeArgs extends KnativeServingArgs {
-    /**
-     * Install Knative and own it (destroying the stack uninstalls it, with every Knative Service in the
-     * cluster). Without it the cluster's own Knative is used and only its `config-features` flags are ensured
-     * (source `"existing"`). @default true for a created cluster, false for an adopted one (which keeps its own Knative)
-     */
-    install?: boolean;
-}
-
-/** Arguments of `KnativeEciPlatform`. With no arguments at all it creates everything with defaults. */
-export interface KnativeEciPlatformArgs {
-    /**
-     * The ACK cluster: created (with a new network and ECS node pool) or adopted. See `AckClusterArgs`.
-     * @default a new VPC in two zones, an `ack.pro.small` cluster and a 3-node ECS pool labeled `resource-role=ecs`
-     */
-    cluster?: AckClusterArgs;
-    /** The ECI virtual node. @default installed, with the cluster's network in `eci-profile` */
-    virtualNode?: PlatformVirtualNodeArgs;
-    /** Knative Serving. @default ACK's managed Knative add-on */
-    knative?: PlatformKnativeArgs;
-    /** Namespaces to create or adopt, each named by `namespaceName`. @default none */
-    namespaces?: EciNamespaceArgs[];
-    /** Knative Services, each named by `serviceName` (unique in the platform). @default none */
-    services?: KnativeServiceArgs[];
-    /**
-     * The adopted cluster's ECS nodes carry the ECS label already (e.g. from a node pool managed elsewhere),
-     * so ECS placements are allowed without `cluster.ecsNodeNames`. @default false
-     */
-    ecsNodesLabeled?: boolean;
-}
+export type { KnativeEciPlatformArgs, PlatformKnativeArgs, PlatformVirtualNodeArgs } from "../render/platformArgs";
 
 /** A plain string from an Input that names resources, or an InputError saying it must be plain. */
 function plainName(c: Checker, field: string, value: unknown): string | undefined {
@@ -83,7 +30,7 @@ function plainName(c: Checker, field: string, value: unknown): string | undefine
     c.check(
         typeof value === "string",
         field,
-        "(an Output)",
+        value,
         "expected a plain string: it names the platform's resources, which must be known at preview",
     );
     return value as string;
@@ -116,7 +63,10 @@ function createdEcsNodes(createNodePool: boolean, pool: AckClusterArgs["nodePool
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
-    const shape = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+    let shape!: ReturnType<typeof resolveAckClusterShape>;
+    asPlatformField(resourceLabel("KnativeEciPlatform", name), "cluster.", () => {
+        shape = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+    });
     const created = shape.mode === AckClusterMode.Create;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
@@ -209,8 +159,11 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeEciPlatformArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        // Cross-check the parts before registering anything; each part validates its own args too.
+        // Validate everything before registering anything: the shape of every part's arguments, each
+        // part's own checks (reported under the platform's field names), then how the parts fit together.
+        checkArguments(resourceLabel("KnativeEciPlatform", name), KNATIVE_ECI_PLATFORM_ARGS, args);
         const facts = platformFacts(name, args);
+        validateParts(name, args, facts);
         checkPlatform(name, facts);
         super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
 
@@ -251,8 +204,8 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         const { install: _install, ...knativeArgs } = args.knative ?? {};
         if (facts.installsKnative) {
             const upstream = knativeArgs.source === "upstream";
-            // Enable what the services' pod specs need; the user's own flags come on top (checked above).
-            const features = featuresFor(facts, knativeArgs);
+            const needed = neededFeatures(facts);
+            const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
             parts.knative = new KnativeServing(
                 `${name}-knative`,
                 // Upstream Knative pins its control plane to the platform's ECS nodes.
@@ -263,7 +216,11 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             // The cluster's own Knative: its config-features flags must still admit the placements' pod fields.
             parts.knative = new KnativeServing(
                 `${name}-knative`,
-                { ...knativeArgs, source: KnativeSource.Existing, features: featuresFor(facts, knativeArgs) },
+                {
+                    ...knativeArgs,
+                    source: KnativeSource.Existing,
+                    features: pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...neededFeatures(facts), ...own })),
+                },
                 { parent: this, providers: [cluster.provider] },
             );
         }
@@ -295,12 +252,6 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     }
 }
 
-/** The `config-features` flags the services' pod specs need, with the user's own flags on top (checked before). */
-function featuresFor(facts: PlatformFacts, knative: KnativeServingArgs): pulumi.Output<{ [flag: string]: string }> {
-    const needed = Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
-    return pulumi.output(knative.features ?? {}).apply((own) => ({ ...needed, ...own }));
-}
-
 /** An image cache left without a network is built in the cluster's first vSwitch and security group. */
 function withClusterNetwork(svc: KnativeServiceArgs, cluster: AckCluster): KnativeServiceArgs {
     const cache = svc.imageCache;
@@ -313,4 +264,92 @@ function withClusterNetwork(svc: KnativeServiceArgs, cluster: AckCluster): Knati
             securityGroupId: cache.securityGroupId ?? cluster.securityGroupId.apply((id) => id ?? ""),
         },
     };
+}
+
+/** The `config-features` flags the services' pod specs need; the user's own flags come on top (checked by `checkPlatform`). */
+function neededFeatures(facts: PlatformFacts): Record<string, string> {
+    return Object.fromEntries(facts.services.flatMap((svc) => svc.requiredFeatures ?? []).map((flag) => [flag, "enabled"]));
+}
+
+/** Runs a part's own validation; its error is reported by the platform under the field the user wrote. */
+function asPlatformField(platform: string, prefix: string, validate: () => unknown): void {
+    try {
+        validate();
+    } catch (e) {
+        throw e instanceof InputError ? e.within(platform, prefix) : e;
+    }
+}
+
+/**
+ * Each part's own checks, run on the arguments the platform will hand it, before anything is
+ * registered. Parts holding Outputs are checked by the part itself once they resolve.
+ */
+function validateParts(name: string, args: KnativeEciPlatformArgs, facts: PlatformFacts): void {
+    const label = resourceLabel("KnativeEciPlatform", name);
+    // Only parts with no Outputs inside are checked here (hence the casts to their resolved types).
+    const plain = (value: unknown): boolean => !containsEventuals(value);
+    const clusterInput = planInputOf(args.cluster ?? {});
+    if (plain(clusterInput)) asPlatformField(label, "cluster.", () => planAckCluster(`${name}-cluster`, clusterInput as never));
+    const group = args.cluster?.resourceGroupId;
+    asPlatformField(label, "cluster.", () =>
+        checkGivenId(label, "resourceGroupId", group, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"'),
+    );
+    const kubeconfig = args.cluster?.existingKubeconfig;
+    if (typeof kubeconfig === "string") kubeconfigServer(label, "cluster.existingKubeconfig", kubeconfig);
+
+    const vn = args.virtualNode ?? {};
+    const vnSettings = { version: vn.version, config: vn.config, cleanupCloudResources: vn.cleanupCloudResources };
+    if (facts.installsVirtualNode && plain(vnSettings)) {
+        asPlatformField(label, "virtualNode.", () => renderVirtualNode(`${name}-virtual-node`, vnSettings as never));
+    }
+
+    const { install: _install, clusterId: _clusterId, source, ...knative } = args.knative ?? {};
+    asPlatformField(label, "knative.", () => resolveKnativeSource(`${name}-knative`, source));
+    if (plain(knative)) {
+        const settings = { ...knative, features: { ...neededFeatures(facts), ...knative.features } };
+        asPlatformField(label, "knative.", () =>
+            // Without install, the cluster's own Knative only gets its config-features flags (source "existing").
+            !facts.installsKnative
+                ? renderExistingKnative(`${name}-knative`, settings as never)
+                : source === "upstream"
+                  ? renderUpstreamKnative(`${name}-knative`, {
+                        ecsNodeLabel: plainOr(args.cluster?.ecsNodeLabel, undefined),
+                        ...settings,
+                    } as never)
+                  : renderAckKnative(`${name}-knative`, settings as never),
+        );
+    }
+
+    (args.namespaces ?? []).forEach((ns, i) => {
+        const nsName = facts.namespaces[i].namespaceName;
+        const { existing, ...settings } = ns;
+        if (nsName !== undefined && plain(settings)) {
+            asPlatformField(label, `namespaces[${i}].`, () =>
+                renderEciNamespace(`${name}-ns-${nsName}`, settings as never, existing === true),
+            );
+        }
+    });
+
+    (args.services ?? []).forEach((svc, i) => {
+        const serviceName = facts.services[i].serviceName;
+        // The registry passwords never reach the render (see KnativeService); a network the platform
+        // fills in from its cluster is not the user's input, so stand-ins take its place here.
+        let imageCache: KnativeServiceArgs["imageCache"];
+        if (svc.imageCache) {
+            const { registryCredentials: _credentials, ...cache } = svc.imageCache;
+            imageCache = {
+                ...cache,
+                vswitchId: cache.vswitchId ?? "vsw-platformcluster",
+                securityGroupId: cache.securityGroupId ?? "sg-platformcluster",
+            };
+        }
+        const settings = { ...svc, imageCache } as KnativeServiceArgs;
+        const eip = svc.imageCache?.eipInstanceId;
+        asPlatformField(label, `services[${i}].`, () =>
+            checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
+        );
+        if (serviceName !== undefined && plain(settings)) {
+            asPlatformField(label, `services[${i}].`, () => planKnativeService(`${name}-${serviceName}`, settings as never));
+        }
+    });
 }

@@ -2,14 +2,15 @@ import * as eci from "@pulumi/alicloud/eci";
 import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/k8sTypes";
-import { InputError, resourceLabel } from "../render/errors";
+import { resourceLabel } from "../render/errors";
 import { planKnativeService, withImageSnapshot } from "../render/knativeService";
-import { PLACEMENTS } from "../render/placement";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knativeServiceArgs";
 import { usesResourcePolicy } from "../render/resourcePolicy";
-import type { KnativeServiceArgs } from "./knativeServiceArgs";
+import { checkGivenId, EIP_ID } from "../render/names";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export type { KnativeServiceArgs } from "./knativeServiceArgs";
+export type { KnativeServiceArgs } from "../render/knativeServiceArgs";
 
 /**
  * The rendered Service. The index signature keeps it an open map for other Pulumi languages (the
@@ -42,18 +43,19 @@ export class KnativeService extends pulumi.ComponentResource {
     readonly imageCache?: eci.ImageCache;
 
     constructor(name: string, args: KnativeServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Types, unknown keys and plain values first (placement, ecsFirst and imageCache decide which resources exist).
+        checkArguments(resourceLabel("KnativeService", name), KNATIVE_SERVICE_ARGS, args);
+        const eip = args.imageCache?.eipInstanceId;
+        checkGivenId(
+            resourceLabel("KnativeService", name),
+            "imageCache.eipInstanceId",
+            eip,
+            EIP_ID,
+            'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
+        );
         // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
-        // Placement decides which resources exist, so it must be known now (a plain string).
-        if (typeof args.placement !== "string") {
-            throw new InputError(
-                resourceLabel("KnativeService", name),
-                "placement",
-                "(an Output)",
-                `expected a plain string, one of ${PLACEMENTS.map((p) => `"${p}"`).join(", ")}`,
-            );
-        }
         // Validate before registering anything, so bad input fails the preview with one clear error.
         const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain));
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
@@ -80,9 +82,11 @@ export class KnativeService extends pulumi.ComponentResource {
                 // A new image gets a new cache name; create it before the old cache is deleted.
                 { parent: this, deleteBeforeReplace: false },
             );
-            manifest = pulumi.all([plan.service, this.imageCache.id]).apply(([service, id]) => withImageSnapshot(service, id));
+            // Nested applies, not pulumi.all: all() would merge a secret field's secrecy into the whole object.
+            const cacheId = this.imageCache.id;
+            manifest = plan.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
         }
-        this.manifest = manifest.apply((m): KnativeServiceManifest => m);
+        this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
         const external = dependsOnList(opts);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
@@ -106,9 +110,10 @@ export class KnativeService extends pulumi.ComponentResource {
             {
                 apiVersion: "serving.knative.dev/v1",
                 kind: "Service",
-                metadata: pulumi.all([manifest, plan.awaitAnnotations]).apply(([m, wait]) => ({
-                    ...m.metadata,
-                    annotations: { ...m.metadata.annotations, ...wait },
+                // The image cache id goes into the template only; the metadata comes from the plan alone.
+                metadata: plan.apply((p) => ({
+                    ...p.service.metadata,
+                    annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations },
                 })),
                 spec: manifest.spec,
                 status: undefined,

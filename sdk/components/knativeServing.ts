@@ -14,76 +14,13 @@ import {
     renderUpstreamKnative,
     resolveKnativeSource,
 } from "../render/knativeServing";
-import type { NodeLabelArgs } from "./knativeServiceArgs";
+import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServingArgs";
+import { checkGivenClusterId } from "../render/names";
+import { checkArguments } from "../render/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export { KnativeSource } from "../render/knativeServing";
-
-/**
- * Arguments of `KnativeServing`: Knative Serving from ACK's managed add-on (`source: "ack"`, the guide's) or from a
- * pinned upstream release through the Knative Operator (`source: "upstream"`). Either way the `config-features` flags
- * that KnativeService placements need are enabled.
- */
-export interface KnativeServingArgs {
-    /**
-     * `"ack"` (ACK's managed Knative add-on), `"upstream"` (Knative Operator + Kourier) or `"existing"` (Knative is
-     * already installed: only the `config-features` flags are ensured, and destroy leaves Knative). A plain value: it
-     * decides which resources are declared. @default "ack"
-     */
-    source?: KnativeSource;
-    /** Id of the ACK cluster. Required with source `"ack"`; not used by `"upstream"`. @default none */
-    clusterId?: pulumi.Input<string>;
-    /**
-     * `ack` only: name of ACK's Knative add-on. ACK documents the name `knative` in its Terraform examples (for
-     * ACK Serverless clusters); on managed clusters the console deploys Knative, and the name is not published
-     * separately: check `cs.getKubernetesAddons` if installation fails. @default "knative"
-     */
-    addonName?: pulumi.Input<string>;
-    /** `ack` only: version of the Knative add-on to pin. @default the version ACK installs (not pinned) */
-    addonVersion?: pulumi.Input<string>;
-    /**
-     * `ack` only: add-on settings passed to ACK as JSON (e.g. the gateway choice; keys: see
-     * `cs.getKubernetesAddonMetadata`). @default none (the add-on's defaults)
-     */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    addonConfig?: pulumi.Input<{ [key: string]: any }>;
-    /**
-     * `upstream` only: Knative release `X.Y.Z` of the operator; Serving runs the newest `X.Y` patch the operator
-     * bundles. 1.20 needs Kubernetes ≥ 1.32; the oldest accepted, 1.17, needs ≥ 1.30. @default "1.20.1"
-     */
-    version?: pulumi.Input<string>;
-    /**
-     * `upstream` only: URL or path of the operator manifest, e.g. a mirror whose images are reachable from the cluster.
-     * @default `https://github.com/knative/operator/releases/download/knative-v<version>/operator.yaml`
-     */
-    operatorManifest?: pulumi.Input<string>;
-    /**
-     * `upstream` only: image template for every Serving image, containing `${NAME}` (the container name), for regions
-     * that cannot reach gcr.io, e.g. `"registry.cn-hangzhou.aliyuncs.com/my-mirror/${NAME}:v1.20.1"`. @default gcr.io
-     */
-    registryDefault?: pulumi.Input<string>;
-    /** `upstream` only: full image per container name (`activator`, `queue-proxy`, …), over `registryDefault`. @default none */
-    registryOverride?: pulumi.Input<{ [container: string]: pulumi.Input<string> }>;
-    /**
-     * Further `config-features` flags. The three podspec flags placements need are always `"enabled"`.
-     * @default only `kubernetes.podspec-affinity`, `-tolerations`, `-nodeselector` enabled
-     */
-    features?: pulumi.Input<{ [flag: string]: pulumi.Input<string> }>;
-    /**
-     * `upstream` only: further Serving ConfigMaps as the CR's `spec.config`, keyed by name without `config-`
-     * (e.g. `{ domain: { "example.com": "" } }`). @default none
-     */
-    servingConfig?: pulumi.Input<{ [configMap: string]: pulumi.Input<{ [key: string]: pulumi.Input<string> }> }>;
-    /** `upstream` only: pin the Serving and Kourier deployments to the ECS nodes (`ecsNodeLabel`). @default true */
-    pinControlPlaneToEcs?: pulumi.Input<boolean>;
-    /** `upstream` only: label of the ECS nodes the control plane is pinned to. @default `resource-role=ecs` */
-    ecsNodeLabel?: pulumi.Input<NodeLabelArgs>;
-    /** `upstream` only: how long `pulumi up` waits for the `KnativeServing` CR to be Ready, in seconds. @default 900 */
-    readyTimeoutSeconds?: pulumi.Input<number>;
-}
-
-/** `KnativeServingArgs` with every value resolved, minus `source` and `clusterId`: what the renderers work on. */
-export type KnativeServingSettings = pulumi.Unwrap<Omit<KnativeServingArgs, "source" | "clusterId">>;
+export type { KnativeServingArgs } from "../render/knativeServingArgs";
 
 /** Open-ended object fields: lets the analyzer infer a rendered object as a map of Any. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -133,6 +70,9 @@ export class KnativeServing extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
+        const label = resourceLabel("KnativeServing", name);
+        checkArguments(label, KNATIVE_SERVING_ARGS, args);
+        checkGivenClusterId(label, "clusterId", args.clusterId);
         const source = resolveKnativeSource(name, args.source);
         const { clusterId, ...rest } = args;
         // `source` is resolved above; the cluster id passes straight through so previews stay readable.

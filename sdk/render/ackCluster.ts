@@ -2,9 +2,11 @@ import { AckClusterMode, type AckClusterPlanInput, type AckClusterShape, checkAc
 import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { parseCidr } from "./cidr";
+import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
 import { Checker, resourceLabel } from "./errors";
 import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
 import { isSecurityGroupId, isVswitchId } from "./names";
+import { bool, checkShape, opt, withFields, without } from "./shape";
 import type { NodeLabel } from "./placement";
 
 export {
@@ -96,6 +98,9 @@ export interface AckClusterPlan {
     nodePool?: AckNodePoolPlan;
 }
 
+/** What the planner receives: the args with the (secret) kubeconfig replaced by whether one was given. */
+const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfig"), { hasExistingKubeconfig: opt(bool()) });
+
 const K8S_VERSION = /^\d+\.\d+\.\d+-aliyun\.\d+$/;
 const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -142,7 +147,12 @@ function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterA
     return [...defaults, ...extra].map(defined);
 }
 
+/** Alibaba Cloud allows at most 20 tags on a resource. */
+export const MAX_TAGS = 20;
+
 function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
+    const count = Object.keys(tags ?? {}).length;
+    c.check(count <= MAX_TAGS, "tags", tags, `expected at most ${MAX_TAGS} tags (Alibaba Cloud's limit per resource), not ${count}`);
     for (const [key, value] of Object.entries(tags ?? {})) {
         c.check(
             key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),
@@ -224,6 +234,7 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): 
  */
 export function planAckCluster(resourceName: string, s: AckClusterPlanInput): AckClusterPlan {
     const c = new Checker(resourceLabel("AckCluster", resourceName));
+    checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
     const shape = checkAckClusterShape(c, resourceName, s);
     const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
     c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);

@@ -1,4 +1,4 @@
-import type { AckClusterSettings } from "../components/ackClusterArgs";
+import type { AckClusterSettings } from "./ackClusterArgs";
 import { MAX_CREATED_ZONES, MIN_ZONES } from "./ackNetwork";
 import { Checker, resourceLabel } from "./errors";
 

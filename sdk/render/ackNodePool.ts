@@ -1,5 +1,5 @@
-import type { AckClusterSettings } from "../components/ackClusterArgs";
-import type { NodeLabelArgs } from "../components/knativeServiceArgs";
+import type { AckClusterSettings } from "./ackClusterArgs";
+import type { NodeLabelArgs } from "./knativeServiceArgs";
 import type { Checker } from "./errors";
 import { checkLabels, checkNodeLabel, isEcsInstanceType } from "./names";
 import { DEFAULT_ECS_NODE_LABEL, type NodeLabel } from "./placement";

@@ -66,6 +66,12 @@ export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
                 limit,
                 'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
             );
+            c.check(
+                Math.abs(limit! * 1000 - Math.round(limit! * 1000)) < 1e-6,
+                "spot.priceLimit",
+                limit,
+                "expected at most three decimal places (ECI takes the hourly price limit to 0.001 CNY)",
+            );
             out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
         } else {
             c.check(

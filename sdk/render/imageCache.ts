@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
 import type { Checker } from "./errors";
 import type { KnativeServiceObject } from "./k8sTypes";
-import { isSecurityGroupId, isVswitchId } from "./names";
+import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "./names";
 
 /** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
 export interface ImageCachePlan {
@@ -22,6 +22,17 @@ export function planImageCache(c: Checker, serviceName: string, s: KnativeServic
     const cache = s.imageCache;
     if (cache?.mode !== ImageCacheMode.Create) return undefined;
     const images = [s.image, ...(cache.extraImages ?? [])];
+    (cache.extraImages ?? []).forEach((image, i) =>
+        c.check(isImageReference(image), `imageCache.extraImages[${i}]`, image, `expected an image reference (${IMAGE_REFERENCE_GRAMMAR})`),
+    );
+    images.forEach((image, i) =>
+        c.check(
+            images.indexOf(image) === i,
+            `imageCache.extraImages[${i - 1}]`,
+            image,
+            "expected each image once (the service image is cached already)",
+        ),
+    );
     images.forEach((image, i) =>
         c.check(
             IMAGE_WITH_TAG.test(image.slice(image.lastIndexOf("/") + 1)) || /@sha256:/.test(image),

@@ -1,4 +1,4 @@
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
 
 /**
  * The further Knative `config-features` flags a Service's pod spec needs beyond the placement ones

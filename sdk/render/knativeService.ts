@@ -1,4 +1,5 @@
-import type { KnativeServiceSettings } from "../components/knativeServiceArgs";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServiceArgs";
+import { checkShape } from "./shape";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
@@ -6,7 +7,7 @@ import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "./errors";
 import { type ImageCachePlan, planImageCache } from "./imageCache";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from "./k8sTypes";
-import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkServiceName } from "./names";
+import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, checkServiceName } from "./names";
 import { mayRunOnEci, Placement, renderPlacement } from "./placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
@@ -53,6 +54,7 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
 /** Validates a `KnativeService`'s settings and renders everything it declares. */
 export function planKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServicePlan {
     const c = new Checker(resourceLabel("KnativeService", resourceName));
+    checkShape(c, KNATIVE_SERVICE_ARGS, s, "resolved");
     const name = s.serviceName ?? resourceName;
     checkServiceName(c, s.serviceName === undefined ? "serviceName (defaults to the resource name)" : "serviceName", name);
     const namespace = s.namespace ?? "default";
@@ -122,6 +124,12 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
     const pod: RevisionPodSpec = { containers: [renderContainer(c, s)] };
     if (s.containerConcurrency !== undefined) pod.containerConcurrency = s.containerConcurrency;
     if (s.timeoutSeconds !== undefined) pod.timeoutSeconds = s.timeoutSeconds;
+    if (s.serviceAccountName !== undefined)
+        checkObjectName(c, "serviceAccountName", s.serviceAccountName, "a service account in the namespace");
+    (s.imagePullSecrets ?? []).forEach((n, i) => {
+        checkObjectName(c, `imagePullSecrets[${i}]`, n, "a Secret in the namespace");
+        c.check(s.imagePullSecrets!.indexOf(n) === i, `imagePullSecrets[${i}]`, n, "expected each Secret once");
+    });
     if (s.serviceAccountName) pod.serviceAccountName = s.serviceAccountName;
     if (s.imagePullSecrets?.length) pod.imagePullSecrets = s.imagePullSecrets.map((n) => ({ name: n }));
     if (s.hostNetwork) pod.hostNetwork = true;

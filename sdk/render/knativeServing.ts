@@ -1,25 +1,12 @@
-import type { KnativeServingSettings } from "../components/knativeServing";
+import { KNATIVE_SERVING_ARGS, KNATIVE_SOURCES, KnativeSource, type KnativeServingSettings } from "./knativeServingArgs";
+
+export { KNATIVE_SOURCES, KnativeSource } from "./knativeServingArgs";
+import { checkShape, without } from "./shape";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
-import { checkNodeLabel } from "./names";
+import { checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "./names";
 import { DEFAULT_ECS_NODE_LABEL } from "./placement";
-
-/**
- * Where Knative Serving comes from.
- *
- * - `ack`: ACK's managed Knative add-on (`knative`), as the guide does.
- * - `upstream`: a pinned open-source release installed through the Knative Operator, with Kourier as ingress.
- * - `existing`: Knative is already installed (ACK's console, another stack): only the `config-features` flags are ensured.
- */
-export const KnativeSource = {
-    Ack: "ack",
-    Upstream: "upstream",
-    Existing: "existing",
-} as const;
-export type KnativeSource = (typeof KnativeSource)[keyof typeof KnativeSource];
-
-export const KNATIVE_SOURCES: readonly KnativeSource[] = Object.values(KnativeSource);
 
 /**
  * The ACK add-on name of managed Knative: `knative` in ACK's Terraform examples (ACK Serverless clusters' `addons`;
@@ -116,14 +103,21 @@ const UPSTREAM_ONLY = [
 ] as const;
 const ACK_ONLY = ["addonName", "addonVersion", "addonConfig"] as const;
 
+/** Knative's flag values (read case-insensitively); `secure-pod-defaults` has one more level. */
+const FLAG_VALUES = ["enabled", "disabled", "allowed"];
+const EXTRA_FLAG_VALUES: Record<string, string[]> = { "secure-pod-defaults": ["root-allowed", "allowrootbounded"] };
+
 function checkFeatures(c: Checker, features: StringMap | undefined): StringMap {
     for (const [flag, value] of Object.entries(features ?? {})) {
         const field = `features["${flag}"]`;
+        const allowed = [...FLAG_VALUES, ...(EXTRA_FLAG_VALUES[flag] ?? [])];
         c.check(
-            typeof value === "string" && value.length > 0,
+            typeof value === "string" && allowed.includes(value.toLowerCase()),
             field,
             value,
-            'expected a flag value such as "enabled", "disabled" or "allowed"',
+            flag in EXTRA_FLAG_VALUES
+                ? `expected one of "enabled", "disabled", "allowed", ${EXTRA_FLAG_VALUES[flag].map((v) => `"${v}"`).join(", ")}`
+                : 'expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default)',
         );
         if (REQUIRED_FEATURES[flag] !== undefined) {
             c.check(
@@ -160,6 +154,7 @@ function checkNotFor(
 /** Validates settings for source `ack` and renders the add-on and the `config-features` patch. */
 export function renderAckKnative(resourceName: string, s: KnativeServingSettings): RenderedAckKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
+    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
     checkNotFor(c, s, KnativeSource.Ack, UPSTREAM_ONLY);
     const name = s.addonName ?? KNATIVE_ADDON;
     c.check(
@@ -198,6 +193,7 @@ const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 /** Validates settings for source `upstream` and renders the operator manifest and the `KnativeServing` CR. */
 export function renderUpstreamKnative(resourceName: string, s: KnativeServingSettings): RenderedUpstreamKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
+    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
     checkNotFor(c, s, KnativeSource.Upstream, ACK_ONLY);
     const given = s.version ?? DEFAULT_KNATIVE_VERSION;
     const m = typeof given === "string" ? VERSION.exec(given) : null;
@@ -229,10 +225,10 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
     if (s.registryOverride !== undefined) {
         for (const [container, image] of Object.entries(s.registryOverride)) {
             c.check(
-                typeof image === "string" && image.length > 0 && !/\s/.test(image),
+                isImageReference(image),
                 `registryOverride["${container}"]`,
                 image,
-                "expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1",
+                `expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 (${IMAGE_REFERENCE_GRAMMAR})`,
             );
         }
         registry.override = { ...s.registryOverride };

@@ -1,5 +1,5 @@
 import * as yaml from "js-yaml";
-import { InputError } from "./errors";
+import { InputError, redaction } from "./errors";
 
 interface KubeconfigDoc {
     "current-context"?: string;
@@ -17,12 +17,13 @@ interface KubeconfigDoc {
  */
 export function kubeconfigServer(resource: string, field: string, kubeconfig: string): string {
     const fail = (): never => {
-        const shown = typeof kubeconfig === "string" ? `(${kubeconfig.length} characters, not shown)` : kubeconfig;
+        const shown = typeof kubeconfig === "string" ? redaction(kubeconfig) : undefined;
         throw new InputError(
             resource,
             field,
-            shown,
+            shown ?? kubeconfig,
             "expected a kubeconfig (YAML or JSON) whose current context, or only cluster, has a server URL",
+            shown === undefined ? {} : { shown: `= ${shown}` },
         );
     };
     if (typeof kubeconfig !== "string" || kubeconfig.trim() === "") return fail();

@@ -1,4 +1,4 @@
-import type { Checker } from "./errors";
+import { Checker } from "./errors";
 import type { NodeLabel } from "./placement";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -6,6 +6,28 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A Kubernetes namespace name: a DNS-1123 label of at most 63 characters. */
 export function checkNamespaceName(c: Checker, field: string, value: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 63 && DNS1123_LABEL.test(value),
+        field,
+        value,
+        "expected a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+    );
+}
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Kubernetes object name such as a service account's or a Secret's: a DNS-1123 subdomain of at most 253 characters. */
+export function checkObjectName(c: Checker, field: string, value: string, what: string): void {
+    c.check(
+        typeof value === "string" && value.length <= 253 && DNS1123_SUBDOMAIN.test(value),
+        field,
+        value,
+        `expected the name of ${what}: at most 253 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit`,
+    );
+}
+
+/** A name Kubernetes takes as a DNS-1123 label (volume names): at most 63 lowercase letters, digits or '-'. */
+export function checkLabelName(c: Checker, field: string, value: string): void {
     c.check(
         typeof value === "string" && value.length <= 63 && DNS1123_LABEL.test(value),
         field,
@@ -80,6 +102,47 @@ export const VSWITCH_ID = /^vsw-[A-Za-z0-9]+$/;
 export const SECURITY_GROUP_ID = /^sg-[A-Za-z0-9]+$/;
 /** An ECS instance type: `ecs.<family>.<size>`, e.g. `"ecs.c7.large"` or `"ecs.gn7i-c8g1.2xlarge"`. */
 export const ECS_INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
+
+// The OCI distribution reference grammar (github.com/distribution/reference):
+// [domain[:port]/]path-component[/path-component...][:tag][@algorithm:hex].
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = "[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*";
+const IMAGE_NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const IMAGE_REFERENCE = new RegExp(
+    `^(${IMAGE_NAME})(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+/** What `isImageReference` accepts, for messages. */
+export const IMAGE_REFERENCE_GRAMMAR = "[registry[:port]/]repository[:tag][@digest], the repository in lowercase";
+
+/** Whether `value` is an image reference as the OCI distribution grammar allows it (what the kubelet and ECI can pull). */
+export function isImageReference(value: unknown): value is string {
+    if (typeof value !== "string") return false;
+    const m = IMAGE_REFERENCE.exec(value);
+    return m !== null && m[1].length <= 255;
+}
+
+/** An ACK cluster id: `"c"` followed by at least eight lowercase letters or digits. */
+export const CLUSTER_ID = /^c[a-z0-9]{8,}$/;
+
+/**
+ * A cluster id the user typed (a plain string) must look like one; an Output (e.g. from the cluster
+ * this package created) passes through unchecked: ids the cloud generates are not the user's input.
+ */
+export function checkGivenClusterId(resource: string, field: string, value: unknown): void {
+    checkGivenId(resource, field, value, CLUSTER_ID, 'an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"');
+}
+
+/** A resource group id: `"rg-"` followed by letters and digits. */
+export const RESOURCE_GROUP_ID = /^rg-[A-Za-z0-9]+$/;
+/** An EIP allocation id: `"eip-"` followed by letters and digits. */
+export const EIP_ID = /^eip-[A-Za-z0-9]+$/;
+
+/** An id the user typed (a plain string) must match `pattern`; an Output passes through (see `checkGivenClusterId`). */
+export function checkGivenId(resource: string, field: string, value: unknown, pattern: RegExp, what: string): void {
+    if (typeof value !== "string") return;
+    new Checker(resource).check(pattern.test(value), field, value, `expected ${what}`);
+}
 
 /** Whether `value` is a vSwitch id (see `VSWITCH_ID`). */
 export function isVswitchId(value: unknown): value is string {

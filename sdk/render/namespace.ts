@@ -1,4 +1,5 @@
-import type { EciNamespaceSettings } from "../components/eciNamespace";
+import { ECI_NAMESPACE_ARGS, type EciNamespaceSettings } from "./eciNamespaceArgs";
+import { checkShape, without } from "./shape";
 import { PATCH_FORCE } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap } from "./k8sTypes";
@@ -25,6 +26,7 @@ function isSystemNamespace(name: string): boolean {
 /** Validates `EciNamespace` settings and renders the namespace's metadata. */
 export function renderEciNamespace(resourceName: string, s: EciNamespaceSettings, existing: boolean): RenderedNamespace {
     const c = new Checker(resourceLabel("EciNamespace", resourceName));
+    checkShape(c, without(ECI_NAMESPACE_ARGS, "existing"), s, "resolved");
     const name = s.namespaceName ?? resourceName;
     const nameField = s.namespaceName === undefined ? "namespaceName (defaults to the resource name)" : "namespaceName";
     checkNamespaceName(c, nameField, name);

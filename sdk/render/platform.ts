@@ -152,6 +152,12 @@ export function checkPlatform(platformName: string, f: PlatformFacts): void {
         );
         seen.add(svc.serviceName as string);
 
+        c.check(
+            namespace === "default" || namespaces.has(namespace),
+            `${field}.namespace`,
+            namespace,
+            `expected "default" or a namespace declared in namespaces: Kubernetes rejects a Service in a namespace that does not exist, and the platform orders each Service after its namespace; add { namespaceName: "${namespace}" } to namespaces (with existing: true if it exists already)`,
+        );
         const declared = namespaces.get(namespace);
         const injects = !!declared && (declared.eciInjection === true || declared.eciLabel === true);
         if (svc.placement === Placement.EciNamespace) {

@@ -1,4 +1,4 @@
-import type { KnativeServiceSettings, TolerationArgs } from "../components/knativeServiceArgs";
+import type { KnativeServiceSettings, TolerationArgs } from "./knativeServiceArgs";
 import type { Checker } from "./errors";
 import type { StringMap, Toleration } from "./k8sTypes";
 import { checkNodeLabel, isQualifiedName } from "./names";

@@ -1,4 +1,5 @@
-import type { VirtualNodeSettings } from "../components/virtualNode";
+import { checkShape, without } from "./shape";
+import { VIRTUAL_NODE_ARGS, type VirtualNodeSettings } from "./virtualNodeArgs";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "./addon";
 import { Checker, resourceLabel } from "./errors";
 import type { StringMap, Taint } from "./k8sTypes";
@@ -24,6 +25,7 @@ export interface RenderedVirtualNode {
 /** Validates `VirtualNode` settings and renders the add-on and the `eci-profile` patch. */
 export function renderVirtualNode(resourceName: string, s: VirtualNodeSettings): RenderedVirtualNode {
     const c = new Checker(resourceLabel("VirtualNode", resourceName));
+    checkShape(c, without(VIRTUAL_NODE_ARGS, "clusterId"), s, "resolved");
     checkAddonVersion(c, "version", s.version);
     const config = renderAddonConfig(c, "config", s.config);
     c.check(

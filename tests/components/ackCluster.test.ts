@@ -314,7 +314,7 @@ describe("AckCluster component", () => {
         );
         assert.throws(
             () => new AckCluster("ack-bad4", { existingKubeconfig: "not: a kubeconfig" }),
-            /AckCluster "ack-bad4": existingKubeconfig = "\(17 characters, not shown\)"/,
+            /AckCluster "ack-bad4": existingKubeconfig = \(secret, 17 characters\)/,
         );
         assert.equal(engine.resources.length, before);
     });

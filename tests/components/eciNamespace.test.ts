@@ -77,7 +77,7 @@ describe("EciNamespace component", () => {
         );
         assert.throws(
             () => new EciNamespace("ns-exist", { existing: "yes" as never }),
-            /EciNamespace "ns-exist": existing = "yes" is not valid: expected a plain true or false/,
+            /EciNamespace "ns-exist": existing = "yes" is not valid: expected true or false \(a boolean, not a string/,
         );
     });
 

@@ -162,7 +162,10 @@ describe("KnativeEciPlatform component", () => {
         assert.equal((features?.inputs as { data: Record<string, string> }).data["kubernetes.podspec-affinity"], "enabled");
         assert.throws(
             () =>
-                new KnativeEciPlatform("pf-adopt2", { cluster: { existingKubeconfig: "apiVersion: v1" }, virtualNode: { install: true } }),
+                new KnativeEciPlatform("pf-adopt2", {
+                    cluster: { existingKubeconfig: "clusters:\n- name: c\n  cluster: {server: 'https://10.0.0.1:6443'}\n" },
+                    virtualNode: { install: true },
+                }),
             /virtualNode.install = true is not valid: expected false/,
         );
     });

@@ -69,7 +69,7 @@ describe("KnativeService component", () => {
     it("needs the placement as a plain value, because it decides which resources exist", () => {
         assert.throws(
             () => new KnativeService("ksvc-placement", { image: "img:1", placement: pulumi.output("ecs-first") as never }, { provider }),
-            /^InputError: KnativeService "ksvc-placement": placement = "\(an Output\)" is not valid: expected a plain string, one of "eci"/,
+            /^InputError: KnativeService "ksvc-placement": placement = \(an Output\) is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs" as a plain value, not an Output: it decides which resources are declared/,
         );
     });
 
@@ -87,7 +87,12 @@ describe("KnativeService component", () => {
     it("keeps a secret environment value secret in what it sends to the engine", async () => {
         new KnativeService("ksvc-secret", { image: "img:1", placement: "eci", env: { TOKEN: pulumi.secret("s3cr3t") } }, { provider });
         await engine.settle();
-        assert.ok(isRecordedSecret(engine.get(KSVC, "ksvc-secret-ksvc").inputs.spec));
+        // Only the value is secret: the rest of the spec stays readable in previews and the plan.
+        const spec = engine.get(KSVC, "ksvc-secret-ksvc").inputs.spec as {
+            template: { spec: { containers: { env: { value: unknown }[] }[] } };
+        };
+        assert.ok(!isRecordedSecret(spec));
+        assert.ok(isRecordedSecret(spec.template.spec.containers[0].env[0].value));
     });
 });
 
@@ -126,7 +131,8 @@ describe("KnativeService component: ecs-first and image caches", () => {
         assert.deepEqual(cache.inputs.images, ["registry.cn-hangzhou.aliyuncs.com/team/app:3"]);
         assert.equal(cache.inputs.vswitchId, "vsw-a");
         assert.equal(cache.inputs.securityGroupId, "sg-a");
-        assert.ok(isRecordedSecret(cache.inputs.imageRegistryCredentials), "credentials recorded as secret");
+        const [credential] = cache.inputs.imageRegistryCredentials as Record<string, unknown>[];
+        assert.ok(isRecordedSecret(credential.password), "the password recorded as secret");
         assert.ok(!JSON.stringify(engine.get(KSVC, "ksvc-cached-ksvc").inputs).includes("hunter2"));
         assert.ok(!isRecordedSecret(engine.get(KSVC, "ksvc-cached-ksvc").inputs.spec), "the manifest itself is not secret");
         assert.equal(manifest.spec.template.metadata.annotations?.["k8s.aliyun.com/eci-imc-id"], "ksvc-cached-image-cache-id");

@@ -82,7 +82,7 @@ describe("KnativeServing component", () => {
 
     it("upstream: installs the operator, the namespace and an awaited KnativeServing CR after both", async () => {
         const kube = new KubernetesProvider("ks-serving-kube2", { kubeconfig: "x", clusterIdentifier: "c-ks2" });
-        const pool = new cs.NodePool("ks-serving-pool", { clusterId: "c-ks2", vswitchIds: ["vsw-1"] });
+        const pool = new cs.NodePool("ks-serving-pool", { clusterId: "c0000000ks2", vswitchIds: ["vsw-1"] });
         const kn = new KnativeServing(
             "ks-serving-up",
             { source: KnativeSource.Upstream, registryDefault: "registry.cn-hangzhou.aliyuncs.com/mirror/${NAME}:v1.20.1" },
@@ -146,7 +146,7 @@ describe("KnativeServing component", () => {
             /KnativeServing "ks-serving-bad2": clusterId \(missing\) is not valid: expected the ACK cluster id with source "ack"/,
         );
         assert.throws(
-            () => new KnativeServing("ks-serving-bad3", { clusterId: "c", registryOverride: { activator: "a:1" } }),
+            () => new KnativeServing("ks-serving-bad3", { clusterId: "c00000000", registryOverride: { activator: "a:1" } }),
             /registryOverride = \{"activator":"a:1"\} is not valid: expected no registryOverride with source "ack": ACK's managed Knative pulls its images/,
         );
         assert.throws(

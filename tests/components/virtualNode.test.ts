@@ -13,7 +13,7 @@ const PATCH = "kubernetes:core/v1:ConfigMapPatch";
 describe("VirtualNode component", () => {
     it("installs ack-virtual-node with cleanup on, after opts.dependsOn, and outputs the node's label and taint", async () => {
         const ali = new AlicloudProvider("vn-ali", { region: "cn-hangzhou" });
-        const pool = new cs.NodePool("vn-pool", { clusterId: "c-vn1", vswitchIds: ["vsw-1"] }, { provider: ali });
+        const pool = new cs.NodePool("vn-pool", { clusterId: "c0000000vn1", vswitchIds: ["vsw-1"] }, { provider: ali });
         const vn = new VirtualNode("vn-basic", { clusterId: pulumi.output("c-vn1") }, { provider: ali, dependsOn: [pool] });
         assert.deepEqual(await valueOf(vn.nodeLabel), { key: "type", value: "virtual-kubelet" });
         assert.deepEqual(await valueOf(vn.nodeTaint), { key: "virtual-kubelet.io/provider", value: "alibabacloud", effect: "NoSchedule" });
@@ -36,7 +36,7 @@ describe("VirtualNode component", () => {
 
     it("pins the version, passes config as JSON and can keep ECI instances on destroy", async () => {
         const vn = new VirtualNode("vn-pinned", {
-            clusterId: "c-vn2",
+            clusterId: "c0000000vn2",
             version: "v2.13.2",
             config: { EciVSwitchSelectPolicy: "RANDOM" },
             cleanupCloudResources: false,
@@ -55,7 +55,7 @@ describe("VirtualNode component", () => {
         const vsw = new vpc.Switch("vn-vsw", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", zoneId: "cn-hangzhou-h" }, { provider: ali });
         const vn = new VirtualNode(
             "vn-profile",
-            { clusterId: "c-vn3", vSwitchIds: [vsw.id, "vsw-second2"], securityGroupId: "sg-abc123" },
+            { clusterId: "c0000000vn3", vSwitchIds: [vsw.id, "vsw-second2"], securityGroupId: "sg-abc123" },
             { providers: [ali, kube] },
         );
         await valueOf(vn.nodeLabel);
@@ -100,15 +100,15 @@ describe("VirtualNode component", () => {
     it("throws synchronously on plain invalid input, before registering anything", () => {
         const before = engine.resources.length;
         assert.throws(
-            () => new VirtualNode("vn-bad", { clusterId: "c", vSwitchIds: ["subnet-1"] }),
+            () => new VirtualNode("vn-bad", { clusterId: "c00000000", vSwitchIds: ["subnet-1"] }),
             /VirtualNode "vn-bad": vSwitchIds\[0\] = "subnet-1" is not valid: expected a vSwitch id/,
         );
-        assert.throws(() => new VirtualNode("vn-bad2", { clusterId: "c", securityGroupId: "sg_1" }), /securityGroupId = "sg_1"/);
+        assert.throws(() => new VirtualNode("vn-bad2", { clusterId: "c00000000", securityGroupId: "sg_1" }), /securityGroupId = "sg_1"/);
         assert.equal(engine.resources.length, before);
     });
 
     it("checks Output values when they resolve, with the same message", async () => {
-        const vn = new VirtualNode("vn-late", { clusterId: "c", version: pulumi.output("newest") });
+        const vn = new VirtualNode("vn-late", { clusterId: "c00000000", version: pulumi.output("newest") });
         const e = await errorOf(vn.nodeLabel);
         assert.match(e.message, /VirtualNode "vn-late": version = "newest" is not valid: expected an ACK add-on version/);
     });

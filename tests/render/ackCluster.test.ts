@@ -378,7 +378,7 @@ describe("AckCluster validation", () => {
             () => kubeconfigServer('AckCluster "prod"', "existingKubeconfig", "token: super-secret"),
             (e: unknown) => {
                 assert.ok(e instanceof InputError);
-                assert.match(e.message, /existingKubeconfig = "\(19 characters, not shown\)" is not valid: expected a kubeconfig/);
+                assert.match(e.message, /existingKubeconfig = \(secret, 19 characters\) is not valid: expected a kubeconfig/);
                 assert.doesNotMatch(e.message, /super-secret/);
                 return true;
             },

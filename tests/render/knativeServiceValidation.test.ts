@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import type { KnativeServiceSettings } from "../../sdk/components/knativeServiceArgs";
+import type { KnativeServiceSettings } from "../../sdk/render/knativeServiceArgs";
 import { InputError } from "../../sdk/render/errors";
 import { renderKnativeService } from "../../sdk/render/knativeService";
 

@@ -108,7 +108,7 @@ describe("renderAckKnative", () => {
         rejects(
             renderAckKnative,
             { addonConfig: null as never },
-            'KnativeServing "kn": addonConfig = null is not valid: expected an object of add-on settings, rendered as JSON.',
+            'KnativeServing "kn": addonConfig = null is not valid: expected a map of names to values; leave the argument out instead of null.',
         );
     });
 
@@ -121,7 +121,7 @@ describe("renderAckKnative", () => {
         rejects(
             renderAckKnative,
             { features: { "some-flag": "" } },
-            'KnativeServing "kn": features["some-flag"] = "" is not valid: expected a flag value such as "enabled", "disabled" or "allowed".',
+            'KnativeServing "kn": features["some-flag"] = "" is not valid: expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default).',
         );
     });
 });
@@ -212,7 +212,7 @@ describe("renderUpstreamKnative", () => {
         rejects(
             renderUpstreamKnative,
             { registryOverride: { activator: "" } },
-            'KnativeServing "kn": registryOverride["activator"] = "" is not valid: expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1.',
+            'KnativeServing "kn": registryOverride["activator"] = "" is not valid: expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 ([registry[:port]/]repository[:tag][@digest], the repository in lowercase).',
         );
     });
 

@@ -89,6 +89,10 @@ describe("renderEciNamespace", () => {
             () => renderEciNamespace("vk", { labels: { "bad key!": "x" } }, false),
             /^InputError: EciNamespace "vk": labels key = "bad key!" is not valid: expected a label key/,
         );
-        rejects({ eciInjection: "yes" as never }, false, 'EciNamespace "vk": eciInjection = "yes" is not valid: expected true or false.');
+        rejects(
+            { eciInjection: "yes" as never },
+            false,
+            'EciNamespace "vk": eciInjection = "yes" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
+        );
     });
 });

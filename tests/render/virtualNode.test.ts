@@ -62,11 +62,11 @@ describe("renderVirtualNode", () => {
     it("rejects config that is not an object", () => {
         rejects(
             { config: ["a"] as never },
-            'VirtualNode "vk": config = ["a"] is not valid: expected an object of add-on settings, rendered as JSON.',
+            'VirtualNode "vk": config = ["a"] is not valid: expected a map of names to values, not a list.',
         );
         rejects(
             { config: "{}" as never },
-            'VirtualNode "vk": config = "{}" is not valid: expected an object of add-on settings, rendered as JSON.',
+            'VirtualNode "vk": config = "{}" is not valid: expected a map of names to values, not a string.',
         );
     });
 
@@ -79,7 +79,7 @@ describe("renderVirtualNode", () => {
     it("rejects a non-boolean cleanupCloudResources", () => {
         rejects(
             { cleanupCloudResources: "yes" as never },
-            'VirtualNode "vk": cleanupCloudResources = "yes" is not valid: expected true or false.',
+            'VirtualNode "vk": cleanupCloudResources = "yes" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
         );
     });
 

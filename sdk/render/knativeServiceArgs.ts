@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ImageCacheMode, SpotSettings } from "../render/eciOptions";
-import type { Placement } from "../render/placement";
-import type { EcsFirstStrategy } from "../render/resourcePolicy";
-import type { ScalingSettings } from "../render/scaling";
+import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./eciOptions";
+import { type Placement, PLACEMENTS } from "./placement";
+import { EcsFirstStrategy } from "./resourcePolicy";
+import type { ScalingSettings } from "./scaling";
+import { assertSameShape, bool, input, list, map, num, obj, oneOf, opt, plain, req, secret, str, type TypeOf } from "./shape";
 
 /** A `key=value` node label. */
 export interface NodeLabelArgs {
@@ -247,3 +248,106 @@ export interface KnativeServiceArgs {
 
 /** `KnativeServiceArgs` with every value resolved: what the pure renderer works on. */
 export type KnativeServiceSettings = pulumi.Unwrap<KnativeServiceArgs>;
+
+// ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
+
+const inputString = input(str());
+const inputStrings = input(list(inputString));
+const inputStringMap = input(map(inputString));
+
+export const NODE_LABEL_ARGS = obj({ key: req(str()), value: req(str()) });
+assertSameShape<TypeOf<typeof NODE_LABEL_ARGS>, NodeLabelArgs>(true);
+
+const RESOURCE_LIST_ARGS = obj({ cpu: opt(str()), memory: opt(str()), "ephemeral-storage": opt(str()) });
+const RESOURCES_ARGS = obj({ requests: opt(RESOURCE_LIST_ARGS), limits: opt(RESOURCE_LIST_ARGS) });
+assertSameShape<TypeOf<typeof RESOURCES_ARGS>, ResourcesArgs>(true);
+
+const TOLERATION_ARGS = obj({ key: opt(str()), operator: opt(str()), value: opt(str()), effect: opt(str()) });
+assertSameShape<TypeOf<typeof TOLERATION_ARGS>, TolerationArgs>(true);
+
+const VOLUME_ARGS = obj({
+    name: req(str()),
+    configMap: opt(obj({ name: req(str()) })),
+    secret: opt(obj({ secretName: req(str()) })),
+    emptyDir: opt(obj({ sizeLimit: opt(str()) })),
+    hostPath: opt(obj({ path: req(str()), type: opt(str()) })),
+    persistentVolumeClaim: opt(obj({ claimName: req(str()), readOnly: opt(bool()) })),
+});
+assertSameShape<TypeOf<typeof VOLUME_ARGS>, VolumeArgs>(true);
+
+const VOLUME_MOUNT_ARGS = obj({ name: req(str()), mountPath: req(str()), readOnly: opt(bool()), subPath: opt(str()) });
+assertSameShape<TypeOf<typeof VOLUME_MOUNT_ARGS>, VolumeMountArgs>(true);
+
+const SECURITY_CONTEXT_ARGS = obj({ privileged: opt(bool()), runAsNonRoot: opt(bool()), runAsUser: opt(num()) });
+assertSameShape<TypeOf<typeof SECURITY_CONTEXT_ARGS>, SecurityContextArgs>(true);
+
+const SCALING_ARGS = obj({
+    minScale: opt(num()),
+    maxScale: opt(num()),
+    initialScale: opt(num()),
+    target: opt(num()),
+    metric: opt(str()),
+    scaleDownDelay: opt(str()),
+    window: opt(str()),
+});
+assertSameShape<TypeOf<typeof SCALING_ARGS>, ScalingSettings>(true);
+
+const SPOT_ARGS = obj({ strategy: req(oneOf(Object.values(SpotStrategy))), priceLimit: opt(num()) });
+assertSameShape<TypeOf<typeof SPOT_ARGS>, SpotSettings>(true);
+
+const REGISTRY_CREDENTIAL_ARGS = obj({ server: req(inputString), userName: req(inputString), password: req(secret(inputString)) });
+assertSameShape<TypeOf<typeof REGISTRY_CREDENTIAL_ARGS>, RegistryCredentialArgs>(true);
+
+const IMAGE_CACHE_ARGS = obj({
+    mode: req(oneOf(Object.values(ImageCacheMode))),
+    vswitchId: opt(inputString),
+    securityGroupId: opt(inputString),
+    eipInstanceId: opt(inputString),
+    extraImages: opt(list(inputString)),
+    sizeGiB: opt(num()),
+    retentionDays: opt(num()),
+    registryCredentials: opt(list(REGISTRY_CREDENTIAL_ARGS)),
+});
+assertSameShape<TypeOf<typeof IMAGE_CACHE_ARGS>, ImageCacheArgs>(true);
+
+const ECS_FIRST_ARGS = obj({ strategy: opt(oneOf(Object.values(EcsFirstStrategy))), ecsMaxPods: opt(num()) });
+assertSameShape<TypeOf<typeof ECS_FIRST_ARGS>, EcsFirstArgs>(true);
+
+/** `KnativeServiceArgs` as a runtime shape. */
+export const KNATIVE_SERVICE_ARGS = obj({
+    image: req(inputString),
+    placement: req(plain(oneOf(PLACEMENTS), 'it decides which resources are declared (a ResourcePolicy for "ecs-first")')),
+    namespace: opt(inputString),
+    serviceName: opt(inputString),
+    env: opt(inputStringMap),
+    eciSpecs: opt(inputStrings),
+    containerConcurrency: opt(input(num())),
+    timeoutSeconds: opt(input(num())),
+    port: opt(input(num())),
+    command: opt(inputStrings),
+    args: opt(inputStrings),
+    resources: opt(input(RESOURCES_ARGS)),
+    scaling: opt(input(SCALING_ARGS)),
+    labels: opt(inputStringMap),
+    annotations: opt(inputStringMap),
+    podLabels: opt(inputStringMap),
+    podAnnotations: opt(inputStringMap),
+    nodeSelector: opt(inputStringMap),
+    tolerations: opt(input(list(input(TOLERATION_ARGS)))),
+    serviceAccountName: opt(inputString),
+    imagePullSecrets: opt(inputStrings),
+    volumes: opt(input(list(input(VOLUME_ARGS)))),
+    volumeMounts: opt(input(list(input(VOLUME_MOUNT_ARGS)))),
+    securityContext: opt(input(SECURITY_CONTEXT_ARGS)),
+    hostNetwork: opt(input(bool())),
+    ecsNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    virtualNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    virtualNodeTaintKey: opt(inputString),
+    ecsFirst: opt(plain(ECS_FIRST_ARGS, "its strategy decides whether a ResourcePolicy is declared")),
+    spot: opt(input(SPOT_ARGS)),
+    extraEphemeralStorage: opt(inputString),
+    imageCache: opt(plain(IMAGE_CACHE_ARGS, "its mode decides whether an ECI ImageCache is declared")),
+    waitForReady: opt(input(bool())),
+    readyTimeoutSeconds: opt(input(num())),
+});
+assertSameShape<TypeOf<typeof KNATIVE_SERVICE_ARGS>, KnativeServiceArgs>(true);

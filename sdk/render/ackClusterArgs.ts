@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { KubeconfigEndpoint } from "../render/kubeconfig";
-import type { NodeLabelArgs } from "./knativeServiceArgs";
+import { KubeconfigEndpoint } from "./kubeconfig";
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "./knativeServiceArgs";
+import { assertSameShape, bool, input, list, map, num, obj, oneOf, opt, plain, req, secret, str, type TypeOf } from "./shape";
 
 /**
  * An ACK add-on installed when the cluster is created (ACK applies `addons` at creation only; manage
@@ -222,3 +223,62 @@ export interface AckClusterArgs {
 
 /** `AckClusterArgs` with every value resolved: what the pure planner works on. */
 export type AckClusterSettings = pulumi.Unwrap<AckClusterArgs>;
+
+// ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
+
+const inputString = input(str());
+const inputStringMap = input(map(inputString));
+/** A plain list of Inputs: its length decides how many resources are declared. */
+const countedList = (what: string) => plain(list(inputString), `its length decides how many ${what} are declared`);
+
+const ADDON_ARGS = obj({ name: req(inputString), config: opt(inputString), version: opt(inputString), disabled: opt(input(bool())) });
+assertSameShape<TypeOf<typeof ADDON_ARGS>, AckAddonArgs>(true);
+
+const NODE_POOL_ARGS = obj({
+    nodePoolName: opt(inputString),
+    instanceTypes: opt(list(inputString)),
+    desiredSize: opt(input(num())),
+    autoscaling: opt(input(bool())),
+    minSize: opt(input(num())),
+    maxSize: opt(input(num())),
+    systemDiskCategory: opt(inputString),
+    systemDiskSize: opt(input(num())),
+    keyName: opt(inputString),
+    labels: opt(inputStringMap),
+});
+assertSameShape<TypeOf<typeof NODE_POOL_ARGS>, AckNodePoolArgs>(true);
+
+/** `AckClusterArgs` as a runtime shape. */
+export const ACK_CLUSTER_ARGS = obj({
+    existingClusterId: opt(inputString),
+    existingKubeconfig: opt(secret(inputString)),
+    ecsNodeNames: opt(countedList("node label patches")),
+    clusterName: opt(inputString),
+    clusterSpec: opt(inputString),
+    kubernetesVersion: opt(inputString),
+    serviceCidr: opt(inputString),
+    apiServerPublic: opt(input(bool())),
+    deletionProtection: opt(input(bool())),
+    deleteCreatedLoadBalancers: opt(input(bool())),
+    deleteCreatedLogProjects: opt(input(bool())),
+    addons: opt(plain(list(ADDON_ARGS), "the add-on list is part of the cluster's declaration")),
+    resourceGroupId: opt(inputString),
+    tags: opt(inputStringMap),
+    kubeconfigExpirationMinutes: opt(input(num())),
+    createNetwork: opt(plain(bool(), "it decides whether a VPC, vSwitches and a NAT gateway are declared")),
+    vpcCidr: opt(inputString),
+    zoneIds: opt(countedList("vSwitches")),
+    zoneCount: opt(plain(num(), "it decides how many vSwitches are declared")),
+    vswitchCidrs: opt(countedList("vSwitches")),
+    podVswitchCidrs: opt(countedList("pod vSwitches")),
+    eipBandwidth: opt(input(num())),
+    vswitchIds: opt(countedList("vSwitch wirings")),
+    podVswitchIds: opt(countedList("pod vSwitch wirings")),
+    securityGroupId: opt(inputString),
+    newNatGateway: opt(input(bool())),
+    createNodePool: opt(plain(bool(), "it decides whether a node pool is declared")),
+    nodePool: opt(plain(NODE_POOL_ARGS, "it configures the node pool that is declared")),
+    ecsNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    kubeconfigEndpoint: opt(plain(oneOf(Object.values(KubeconfigEndpoint)), "it decides which endpoint the kubeconfig is rewritten to")),
+});
+assertSameShape<TypeOf<typeof ACK_CLUSTER_ARGS>, AckClusterArgs>(true);
