@@ -17,7 +17,7 @@ import { resourceLabel } from "../render/errors";
 import { kubeconfigServer } from "../render/kubeconfig";
 import type { NodeLabel } from "../render/placement";
 import type { AckClusterArgs } from "./ackClusterArgs";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "./ackClusterArgs";
 
@@ -73,7 +73,9 @@ export class AckCluster extends pulumi.ComponentResource {
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);
-        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput));
+        // Ids other resources generate (e.g. vSwitches of another stack) pass through unvalidated.
+        const generated = generatedIds(planInput, ["existingClusterId", "vswitchIds", "podVswitchIds", "securityGroupId"]);
+        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput, generated));
         const givenKubeconfig =
             existingKubeconfig === undefined
                 ? undefined
@@ -124,9 +126,8 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = shape.createNodePool
                 ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
                 : undefined;
-            const credential = alicloud.cs.getClusterCredentialOutput(
-                { clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
-                { parent: this },
+            const credential = invokeWhenKnown({ clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+                alicloud.cs.getClusterCredentialOutput(a, { parent: this }),
             );
             kubeconfig = credential.kubeConfig;
             clusterIdentifier = cluster.id;
@@ -140,13 +141,14 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = undefined;
             if (shape.mode === Mode.AdoptById) {
                 const clusterId = plan.apply((p) => p.existingClusterId!);
-                const found = alicloud.cs.getManagedKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent: this });
-                const info = pulumi.all([clusterId, found.clusters]).apply(([id, clusters]) => adoptedClusterInfo(name, id, clusters));
+                const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
+                    alicloud.cs.getManagedKubernetesClustersOutput(a, { parent: this }),
+                );
+                const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
                 kubeconfig =
                     givenKubeconfig?.kubeconfig ??
-                    alicloud.cs.getClusterCredentialOutput(
-                        { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
-                        { parent: this },
+                    invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+                        alicloud.cs.getClusterCredentialOutput(a, { parent: this }),
                     ).kubeConfig;
                 clusterIdentifier = clusterId;
                 this.clusterId = clusterId;
@@ -329,16 +331,13 @@ export class AckCluster extends pulumi.ComponentResource {
      */
     private pickZones(name: string, shape: AckClusterShape, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
         const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
-        const vswitchZones = alicloud.getZonesOutput(
-            { availableResourceCreation: "VSwitch", availableInstanceType: instanceType },
-            { parent: this },
+        const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
+            alicloud.getZonesOutput(a, { parent: this }),
         );
         const natZones = alicloud.vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
-        return pulumi
-            .all([vswitchZones.ids, instanceType, natZones.ids])
-            .apply(([ids, type, nat]) =>
-                pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
-            );
+        return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones.ids]), ([ids, type, nat]) =>
+            pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
+        );
     }
 
     /** The vSwitches (and security group) given for a created cluster. */

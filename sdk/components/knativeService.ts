@@ -7,7 +7,7 @@ import { planKnativeService, withImageSnapshot } from "../render/knativeService"
 import { PLACEMENTS } from "../render/placement";
 import { usesResourcePolicy } from "../render/resourcePolicy";
 import type { KnativeServiceArgs } from "./knativeServiceArgs";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "./knativeServiceArgs";
 
@@ -55,7 +55,9 @@ export class KnativeService extends pulumi.ComponentResource {
             );
         }
         // Validate before registering anything, so bad input fails the preview with one clear error.
-        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain));
+        // Ids other resources generate (e.g. the platform's vSwitch) pass through unvalidated.
+        const generated = generatedIds(renderArgs, ["imageCache.vswitchId", "imageCache.securityGroupId"]);
+        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain, generated));
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
 
         let manifest = plan.service;

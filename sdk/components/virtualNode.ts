@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/addon";
 import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 /**
  * Arguments of `VirtualNode`: ACK's `ack-virtual-node` add-on (the ECI virtual kubelet) and, optionally, the ECI
@@ -74,9 +74,11 @@ export class VirtualNode extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: VirtualNodeArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Validate before registering anything; the cluster id passes straight through so previews stay readable.
+        // Validate before registering anything; the cluster id passes straight through so previews stay readable,
+        // and so do ids other resources generate (e.g. the platform's pod vSwitches).
         const { clusterId, ...settings } = args;
-        const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain));
+        const generated = generatedIds(settings, ["vSwitchIds", "securityGroupId"]);
+        const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
         this.addon = new alicloud.cs.KubernetesAddon(
