@@ -92,6 +92,42 @@ function projectFiles(cwd: string, stack: string): ProjectFiles {
     }
 }
 
+/**
+ * Where the program's project starts looking for its `Pulumi.yaml`: beside the program's TypeScript
+ * source (named by the source map of a program compiled into `build/`), else beside the program.
+ */
+function programDir(modulePath: string): string {
+    const map = `${modulePath}.map`;
+    try {
+        const source = (JSON.parse(fs.readFileSync(map, "utf8")) as { sources?: string[] }).sources?.[0];
+        if (source) return path.dirname(path.resolve(path.dirname(map), source));
+    } catch {
+        // No (readable) source map: the compiled program's own directory.
+    }
+    return path.dirname(modulePath);
+}
+
+/** The directory of the nearest `Pulumi.yaml` at or above `dir`. */
+function findProjectDir(dir: string): string | undefined {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+        if (["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(d, f)))) return d;
+        if (path.dirname(d) === d) return undefined;
+    }
+}
+
+/**
+ * Where the project is looked up: the current directory's, unless the program's source sits in a
+ * project of its own below it (an example run from the repository root names its own project).
+ */
+function projectDir(options: RunOptions, modulePath: string): string {
+    const here = findProjectDir(options.cwd);
+    if (options.program === undefined) return options.cwd;
+    const own = findProjectDir(programDir(modulePath));
+    if (own === undefined) return options.cwd;
+    if (here === undefined || own === here || own.startsWith(here + path.sep)) return own;
+    return options.cwd;
+}
+
 /** The config map and secret keys: stack file first, then `--config`. Secure values stay unreadable. */
 function buildConfig(project: string, files: ProjectFiles, flags: string[]): { config: Record<string, string>; secretKeys: string[] } {
     const config: Record<string, string> = {};
@@ -123,7 +159,7 @@ async function runModule(modulePath: string): Promise<unknown> {
 /** Runs the program in a stack under a fresh mock engine (one per process) and waits until it settles. */
 export async function runProgram(options: RunOptions): Promise<MockEngine> {
     const modulePath = resolveProgram(options.program, options.cwd);
-    const files = projectFiles(options.cwd, options.stack);
+    const files = projectFiles(projectDir(options, modulePath), options.stack);
     const project = options.project ?? files.name ?? "ack-knative-eci";
     const { config, secretKeys } = buildConfig(project, files, options.config);
     const engine = startMockEngine({ project, stack: options.stack });

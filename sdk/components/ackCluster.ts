@@ -23,7 +23,7 @@ import type { NodeLabel } from "../render/placement";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
 import { checkGivenId, RESOURCE_GROUP_ID } from "../render/names";
 import { checkArguments } from "../render/shape";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
 
@@ -81,7 +81,9 @@ export class AckCluster extends pulumi.ComponentResource {
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const shape = resolveAckClusterShape(name, planInput);
-        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput));
+        // Ids other resources generate (e.g. vSwitches of another stack) pass through unvalidated.
+        const generated = generatedIds(planInput, ["existingClusterId", "vswitchIds", "podVswitchIds", "securityGroupId"]);
+        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput, generated));
         const givenKubeconfig =
             existingKubeconfig === undefined
                 ? undefined
@@ -132,9 +134,8 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = shape.createNodePool
                 ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
                 : undefined;
-            const credential = cs.getClusterCredentialOutput(
-                { clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
-                { parent: this },
+            const credential = invokeWhenKnown({ clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+                cs.getClusterCredentialOutput(a, { parent: this }),
             );
             kubeconfig = pulumi
                 .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
@@ -150,22 +151,23 @@ export class AckCluster extends pulumi.ComponentResource {
             this.nodePool = undefined;
             if (shape.mode === Mode.AdoptById) {
                 const clusterId = plan.apply((p) => p.existingClusterId!);
-                const found = cs.getManagedKubernetesClustersOutput({ ids: [clusterId], enableDetails: true }, { parent: this });
-                const info = pulumi.all([clusterId, found.clusters]).apply(([id, clusters]) => adoptedClusterInfo(name, id, clusters));
+                const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
+                    cs.getManagedKubernetesClustersOutput(a, { parent: this }),
+                );
+                const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
                 kubeconfig =
                     givenKubeconfig?.kubeconfig ??
-                    pulumi
-                        .all([
-                            cs.getClusterCredentialOutput(
-                                { clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes },
-                                { parent: this },
+                    checkLate(
+                        pulumi.all([
+                            invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+                                cs.getClusterCredentialOutput(a, { parent: this }),
                             ).kubeConfig,
                             plan.kubeconfigEndpoint,
                             info,
-                        ])
-                        .apply(([config, chosen, i]) =>
+                        ]),
+                        ([config, chosen, i]) =>
                             kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
-                        );
+                    );
                 clusterIdentifier = clusterId;
                 this.clusterId = clusterId;
                 this.vpcId = info.apply((i) => i.vpcId);
@@ -347,16 +349,13 @@ export class AckCluster extends pulumi.ComponentResource {
      */
     private pickZones(name: string, shape: AckClusterShape, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
         const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
-        const vswitchZones = getZonesOutput(
-            { availableResourceCreation: "VSwitch", availableInstanceType: instanceType },
-            { parent: this },
+        const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
+            getZonesOutput(a, { parent: this }),
         );
         const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
-        return pulumi
-            .all([vswitchZones.ids, instanceType, natZones.ids])
-            .apply(([ids, type, nat]) =>
-                pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
-            );
+        return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones.ids]), ([ids, type, nat]) =>
+            pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
+        );
     }
 
     /** The vSwitches (and security group) given for a created cluster. */

@@ -8,7 +8,7 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knative
 import { usesResourcePolicy } from "../render/resourcePolicy";
 import { checkGivenId, EIP_ID } from "../render/names";
 import { checkArguments } from "../render/shape";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeServiceArgs";
 
@@ -57,7 +57,9 @@ export class KnativeService extends pulumi.ComponentResource {
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
         // Validate before registering anything, so bad input fails the preview with one clear error.
-        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain));
+        // Ids other resources generate (e.g. the platform's vSwitch) pass through unvalidated.
+        const generated = generatedIds(renderArgs, ["imageCache.vswitchId", "imageCache.securityGroupId"]);
+        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain, generated));
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
 
         let manifest = plan.service;

@@ -8,7 +8,7 @@ import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode";
 import { checkGivenClusterId } from "../render/names";
 import { checkArguments } from "../render/shape";
 import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNodeArgs";
-import { dependsOnList, renderWhenKnown } from "./whenKnown";
+import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNodeArgs";
 
@@ -57,7 +57,9 @@ export class VirtualNode extends pulumi.ComponentResource {
                 "with install: false only kube-system/eci-profile is written: give vSwitchIds or securityGroupId, or drop the component",
             );
         }
-        const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain));
+        // Ids other resources generate (e.g. the platform's pod vSwitches) pass through unchecked.
+        const generated = generatedIds(settings, ["vSwitchIds", "securityGroupId"]);
+        const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
         if (install) {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Secrets, withSecrets } from "../render/errors";
+import { InputError, Secrets, withSecrets } from "../render/errors";
 
 /** True when `value` holds an Output or a Promise anywhere inside it. */
 export function containsEventuals(value: unknown): boolean {
@@ -32,6 +32,44 @@ function keepSecret(value: unknown, secrets: Secrets): unknown {
     return value !== undefined && secrets.isSecret(value) ? pulumi.secret(value) : value;
 }
 
+/** Errors `checkLate` has raised, so each is raised once however many checks it flows through. */
+const raised = new WeakSet<object>();
+
+/**
+ * Reports an error a check found once Outputs resolved, the way the same value fails when plain:
+ * - An InputError keeps its one sentence. Pulumi's serializer prepends `error serializing property
+ *   "…": ` to the very error object at every resource input it flows through (a dozen times for a
+ *   value the whole platform depends on), and invoke serialization logs its stack trace.
+ * - It is raised once as an uncaught exception, besides rejecting the Output. Pulumi's program hosts
+ *   (`pulumi preview`, the Automation API) and the offline plan report uncaught exceptions and unhandled
+ *   rejections alike, once per error object; mocha ignores unhandled rejections, so a test waiting on
+ *   an `apply` would otherwise hang until its timeout with nothing printed.
+ */
+function reportLate(err: unknown): unknown {
+    if (typeof err !== "object" || err === null || raised.has(err)) return err;
+    raised.add(err);
+    if (err instanceof InputError) {
+        const sentence = err.message;
+        Object.defineProperty(err, "message", { get: () => sentence, set: () => undefined, configurable: true });
+        err.stack = `${err.name}: ${sentence}`;
+    }
+    setImmediate(() => {
+        throw err;
+    });
+    return err;
+}
+
+/** Runs `check` on an Output's value; what it throws is reported as `reportLate` says. */
+export function checkLate<T, R>(value: pulumi.Output<T>, check: (plain: T) => R): pulumi.Output<R> {
+    return value.apply((plain) => {
+        try {
+            return check(plain);
+        } catch (e) {
+            throw reportLate(e);
+        }
+    }) as pulumi.Output<R>;
+}
+
 /**
  * Runs a pure render/validate function on component args. Plain args are rendered now, so invalid
  * values throw from the constructor; args holding Outputs are rendered when they resolve, with the
@@ -50,9 +88,41 @@ export function renderWhenKnown<A, R>(args: A, render: (plain: pulumi.Unwrap<A>)
         const secretValues = values.filter((_, i) => flags[i]);
         const secrets = new Secrets();
         secretValues.forEach((v) => secrets.add(v));
-        const rendered = withSecrets(secretValues, () => render(plain));
+        let rendered: R;
+        try {
+            rendered = withSecrets(secretValues, () => render(plain));
+        } catch (e) {
+            throw reportLate(e);
+        }
         return (secrets.size > 0 ? keepSecret(rendered, secrets) : rendered) as R;
     }) as pulumi.Output<R>;
+}
+
+/**
+ * Calls an Output-returning invoke (a data source) once its args are known. Handed Outputs directly,
+ * an invoke serializes them itself and, when one failed a check, logs that failure with a stack trace
+ * on top of the program's own report; here a failed arg never reaches the invoke, and the result
+ * carries the same error.
+ */
+export function invokeWhenKnown<A, R>(args: A, invoke: (plain: pulumi.Unwrap<A>) => pulumi.Output<R>): pulumi.Output<R> {
+    return pulumi.output(args).apply((plain) => invoke(plain as pulumi.Unwrap<A>)) as pulumi.Output<R>;
+}
+
+/**
+ * Which of the id fields `paths` of `args` (like `"vSwitchIds"` or `"imageCache.vswitchId"`) hold
+ * Outputs: ids another resource generates, such as the network this package creates or a user's
+ * Output wired from another resource. Renderers validate the ids a user types and pass these through:
+ * their form is the cloud's (under Pulumi's test mocks, `<name>_id`). In a plain list, only the
+ * elements that are Outputs are named, as `field[i]`.
+ */
+export function generatedIds(args: object, paths: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (const path of paths) {
+        const value = path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], args);
+        if (Array.isArray(value)) value.forEach((v, i) => containsEventuals(v) && found.add(`${path}[${i}]`));
+        else if (containsEventuals(value)) found.add(path);
+    }
+    return found;
 }
 
 /**

@@ -221,8 +221,9 @@ function planManagedCluster(
     };
 }
 
-function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): void {
+function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, generated: ReadonlySet<string>): void {
     (ids ?? []).forEach((id, i) => {
+        if (generated.has(field) || generated.has(`${field}[${i}]`)) return;
         c.check(isVswitchId(id), `${field}[${i}]`, id, 'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"');
         c.check(!ids!.slice(0, i).includes(id), `${field}[${i}]`, id, "expected each vSwitch once");
     });
@@ -231,14 +232,16 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined): 
 /**
  * Validates every `AckCluster` setting and plans what it declares: the shape, network CIDRs, cluster,
  * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
+ * Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
+ * list elements like `vswitchIds[0]`) come from other resources and pass through.
  */
-export function planAckCluster(resourceName: string, s: AckClusterPlanInput): AckClusterPlan {
+export function planAckCluster(resourceName: string, s: AckClusterPlanInput, generated: ReadonlySet<string> = new Set()): AckClusterPlan {
     const c = new Checker(resourceLabel("AckCluster", resourceName));
     checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
     const shape = checkAckClusterShape(c, resourceName, s);
     const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
     c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);
-    if (s.existingClusterId !== undefined) {
+    if (s.existingClusterId !== undefined && !generated.has("existingClusterId")) {
         c.check(
             typeof s.existingClusterId === "string" && /^c[a-z0-9]{8,}$/.test(s.existingClusterId),
             "existingClusterId",
@@ -270,10 +273,10 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput): Ac
     if (shape.createNetwork) {
         plan.network = planNetwork(c, s, shape.zoneCount);
     } else {
-        checkVswitchIds(c, "vswitchIds", s.vswitchIds);
-        checkVswitchIds(c, "podVswitchIds", s.podVswitchIds);
+        checkVswitchIds(c, "vswitchIds", s.vswitchIds, generated);
+        checkVswitchIds(c, "podVswitchIds", s.podVswitchIds, generated);
         if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
-        if (s.securityGroupId !== undefined) {
+        if (s.securityGroupId !== undefined && !generated.has("securityGroupId")) {
             c.check(
                 isSecurityGroupId(s.securityGroupId),
                 "securityGroupId",

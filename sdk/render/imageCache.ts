@@ -18,7 +18,13 @@ export interface ImageCachePlan {
 
 const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
-export function planImageCache(c: Checker, serviceName: string, s: KnativeServiceSettings): ImageCachePlan | undefined {
+/** Plans the image cache of mode "create"; ids named in `generated` come from other resources and pass through. */
+export function planImageCache(
+    c: Checker,
+    serviceName: string,
+    s: KnativeServiceSettings,
+    generated: ReadonlySet<string> = new Set(),
+): ImageCachePlan | undefined {
     const cache = s.imageCache;
     if (cache?.mode !== ImageCacheMode.Create) return undefined;
     const images = [s.image, ...(cache.extraImages ?? [])];
@@ -42,13 +48,13 @@ export function planImageCache(c: Checker, serviceName: string, s: KnativeServic
         ),
     );
     c.check(
-        isVswitchId(cache.vswitchId),
+        generated.has("imageCache.vswitchId") || isVswitchId(cache.vswitchId),
         "imageCache.vswitchId",
         cache.vswitchId,
         'expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits',
     );
     c.check(
-        isSecurityGroupId(cache.securityGroupId),
+        generated.has("imageCache.securityGroupId") || isSecurityGroupId(cache.securityGroupId),
         "imageCache.securityGroupId",
         cache.securityGroupId,
         'expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits',

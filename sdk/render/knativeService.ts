@@ -51,8 +51,15 @@ export function renderKnativeService(resourceName: string, s: KnativeServiceSett
     return planKnativeService(resourceName, s).service;
 }
 
-/** Validates a `KnativeService`'s settings and renders everything it declares. */
-export function planKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServicePlan {
+/**
+ * Validates a `KnativeService`'s settings and renders everything it declares. Ids named in `generated`
+ * (`imageCache.vswitchId`, `imageCache.securityGroupId`) come from other resources and pass through.
+ */
+export function planKnativeService(
+    resourceName: string,
+    s: KnativeServiceSettings,
+    generated: ReadonlySet<string> = new Set(),
+): KnativeServicePlan {
     const c = new Checker(resourceLabel("KnativeService", resourceName));
     checkShape(c, KNATIVE_SERVICE_ARGS, s, "resolved");
     const name = s.serviceName ?? resourceName;
@@ -83,7 +90,7 @@ export function planKnativeService(resourceName: string, s: KnativeServiceSettin
     }
     const eciOptions = { spot: s.spot, extraEphemeralStorage: s.extraEphemeralStorage, imageCacheMode: s.imageCache?.mode };
     Object.assign(podAnnotations, renderEciOptions(c, eciOptions));
-    const imageCache = planImageCache(c, name, s);
+    const imageCache = planImageCache(c, name, s, generated);
     Object.assign(podAnnotations, renderScaling(c, "scaling", s.scaling));
     checkAnnotationKeys(c, "podAnnotations", s.podAnnotations);
     for (const [key, value] of Object.entries(s.podAnnotations ?? {})) {

@@ -22,8 +22,15 @@ export interface RenderedVirtualNode {
     nodeTaint: Taint;
 }
 
-/** Validates `VirtualNode` settings and renders the add-on and the `eci-profile` patch. */
-export function renderVirtualNode(resourceName: string, s: VirtualNodeSettings): RenderedVirtualNode {
+/**
+ * Validates `VirtualNode` settings and renders the add-on and the `eci-profile` patch. Ids named in
+ * `generated` (`vSwitchIds`, `vSwitchIds[i]`, `securityGroupId`) come from other resources and pass through.
+ */
+export function renderVirtualNode(
+    resourceName: string,
+    s: VirtualNodeSettings,
+    generated: ReadonlySet<string> = new Set(),
+): RenderedVirtualNode {
     const c = new Checker(resourceLabel("VirtualNode", resourceName));
     checkShape(c, without(VIRTUAL_NODE_ARGS, "clusterId"), s, "resolved");
     checkAddonVersion(c, "version", s.version);
@@ -44,6 +51,7 @@ export function renderVirtualNode(resourceName: string, s: VirtualNodeSettings):
             'expected a non-empty list of vSwitch ids such as ["vsw-bp1a2b3c4d5e6f7g8h9i0"]',
         );
         s.vSwitchIds.forEach((id, i) => {
+            if (generated.has("vSwitchIds") || generated.has(`vSwitchIds[${i}]`)) return;
             c.check(isVswitchId(id), `vSwitchIds[${i}]`, id, 'expected a vSwitch id: "vsw-" followed by letters and digits');
             c.check(s.vSwitchIds!.indexOf(id) === i, `vSwitchIds[${i}]`, id, "expected each vSwitch only once");
         });
@@ -51,7 +59,7 @@ export function renderVirtualNode(resourceName: string, s: VirtualNodeSettings):
     }
     if (s.securityGroupId !== undefined) {
         c.check(
-            isSecurityGroupId(s.securityGroupId),
+            generated.has("securityGroupId") || isSecurityGroupId(s.securityGroupId),
             "securityGroupId",
             s.securityGroupId,
             'expected a security group id: "sg-" followed by letters and digits',

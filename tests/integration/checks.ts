@@ -169,7 +169,7 @@ export type NodeTerm = LabelRequirement[];
 export const VIRTUAL_KUBELET: NodeTerm = [{ key: "type", values: ["virtual-kubelet"] }];
 export const ECS_NODE: NodeTerm = [{ key: "resource-role", values: ["ecs"] }];
 
-/** Nodes each placement may run on (DESIGN.md §1): ECI modes only on the virtual node, mixed modes on either. */
+/** Nodes each placement may run on (README "Placement modes"): ECI modes only on the virtual node, mixed modes on either. */
 export function allowedNodeTerms(placement: string): NodeTerm[] {
     switch (placement) {
         case "eci":

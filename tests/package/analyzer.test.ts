@@ -2,7 +2,7 @@
  * The package as other Pulumi languages see it. `pulumi package add` runs this repository through
  * the Node.js language host (PulumiPlugin.yaml), which loads the package, collects every exported
  * ComponentResource and infers their schema from the TypeScript sources with Pulumi's analyzer. This
- * test does the same, offline, and checks the inferred schema against the sources and DESIGN.md §2.
+ * test does the same, offline, and checks the inferred schema against the sources and the public contract the README documents.
  *
  * The analyzer builds a TypeScript program from tsconfig.json, so this suite takes as long as
  * parsing @pulumi/alicloud's and @pulumi/kubernetes's declarations (about 10 s).
@@ -26,7 +26,7 @@ const ROOT = path.resolve(__dirname, "..", "..", "..");
  */
 const KNOWN_GAPS: Record<string, string> = {};
 
-/** What DESIGN.md §2 promises about each component, checked once the component is exported. */
+/** What the README promises about each component (its arguments and outputs), checked once the component is exported. */
 interface Expected {
     type?: PropertyType;
     enum?: string[];
@@ -279,7 +279,7 @@ describe("component package schema (Pulumi's analyzer, as `pulumi package add` r
     });
 
     for (const [name, documented] of Object.entries(DOCUMENTED)) {
-        it(`${name}: the inputs and outputs DESIGN.md §2 names`, function () {
+        it(`${name}: the inputs and outputs the README names`, function () {
             if (!COMPONENTS.includes(name)) this.skip(); // not exported from sdk/index.ts yet
             const resource = analysis.schema.resources[`${PROVIDER}:index:${name}`];
             for (const [input, expected] of Object.entries(documented.inputs)) {
@@ -341,7 +341,7 @@ describe("component package schema (Pulumi's analyzer, as `pulumi package add` r
 });
 
 describe("KnativeEciPlatform in TypeScript", () => {
-    it("still offers the Kubernetes provider (DESIGN.md §2) as a getter", () => {
+    it("still offers the Kubernetes provider (README: the `provider` getter) as a getter", () => {
         const descriptor = Object.getOwnPropertyDescriptor(KnativeEciPlatform.prototype, "provider");
         assert.equal(typeof descriptor?.get, "function");
     });

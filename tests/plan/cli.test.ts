@@ -36,7 +36,7 @@ describe("plan CLI", function () {
     this.timeout(60000);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
     const out = path.join(tmp, "out");
-    let guide: Run, badNow: Run, badLater: Run, noProgram: Run;
+    let guide: Run, badNow: Run, badLater: Run, noProgram: Run, example: Run;
 
     before(async () => {
         // A project directory as `pulumi` would run in: Pulumi.yaml names the project, Pulumi.dev.yaml holds config.
@@ -48,11 +48,13 @@ describe("plan CLI", function () {
             "config:\n  fxproj:region: cn-beijing\n  fxproj:token:\n    secure: v1:FIXTURE-CIPHERTEXT-MUST-NOT-LEAK\n",
         );
         const bad = path.join(FIXTURES, "badInput.js");
-        [guide, badNow, badLater, noProgram] = await Promise.all([
+        [guide, badNow, badLater, noProgram, example] = await Promise.all([
             plan(["--program", path.join(FIXTURES, "guide.js"), "--out", out, "--config", "mode=fixture"], project),
             plan(["--program", bad]),
             plan(["--program", bad, "--config", "when=later"]),
             plan([], tmp),
+            // An example run from the repository root, without its config.
+            plan(["--program", path.join(ROOT, "build/examples/service-eci/index.js")]),
         ]);
     });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -122,6 +124,11 @@ describe("plan CLI", function () {
             assert.equal(run.stdout, "");
             assert.match(run.stderr, /^error: KnativeService "bad-svc": eciSpecs\[0\] = "3-5Gi" is not valid: expected [^\n]+\n$/);
         }
+    });
+
+    it("runs a program in its own project: an example's config error names the example", () => {
+        assert.equal(example.code, 1);
+        assert.equal(example.stderr, "error: Missing required configuration variable 'service-eci:kubeconfig'\n");
     });
 
     it("explains a missing default program", () => {
