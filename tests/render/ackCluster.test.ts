@@ -551,6 +551,7 @@ describe("AckCluster planning", () => {
         );
         // What ACK answers is kept as is when the cluster's endpoints are not reported.
         assert.equal(kubeconfigForEndpoint(label, KUBECONFIG, "public", undefined), KUBECONFIG);
+        assert.equal(kubeconfigForEndpoint(label, KUBECONFIG, "private", undefined), KUBECONFIG);
         assert.throws(
             () => kubeconfigForEndpoint(label, KUBECONFIG, "public", endpoints),
             /^InputError: AckCluster "prod": kubeconfigEndpoint = "public" is not valid: expected "private": the cluster has no public API server endpoint/,
