@@ -99,14 +99,7 @@ function adoptedVirtualNode(resources: RecordedResource[], declared: DeclaredNod
         const meta = obj(obj(printable(r.inputs)).metadata);
         return r.type === CONFIG_MAP_PATCH_TYPE && meta.name === ECI_PROFILE.name && meta.namespace === ECI_PROFILE.namespace;
     });
-    if (!profile) return undefined;
-    return {
-        kind: "ECI virtual node",
-        resource: `${profile.name} (${profile.type})`,
-        name: "virtual-kubelet",
-        labels: { [DEFAULT_VIRTUAL_NODE_LABEL.key]: DEFAULT_VIRTUAL_NODE_LABEL.value },
-        taints: [DEFAULT_VIRTUAL_NODE_TAINT],
-    };
+    return profile ? { kind: "ECI virtual node", resource: `${profile.name} (${profile.type})`, ...VIRTUAL_NODE } : undefined;
 }
 
 const KIND_ORDER: NodeKind[] = ["ECS node pool", "ECS node", "ECI virtual node"];

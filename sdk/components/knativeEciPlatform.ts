@@ -202,10 +202,10 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         }
 
         const { install: _install, ...knativeArgs } = args.knative ?? {};
+        const needed = neededFeatures(facts);
+        const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
         if (facts.installsKnative) {
             const upstream = knativeArgs.source === "upstream";
-            const needed = neededFeatures(facts);
-            const features = pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...needed, ...own }));
             parts.knative = new KnativeServing(
                 `${name}-knative`,
                 // Upstream Knative pins its control plane to the platform's ECS nodes.
@@ -216,11 +216,7 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             // The cluster's own Knative: its config-features flags must still admit the placements' pod fields.
             parts.knative = new KnativeServing(
                 `${name}-knative`,
-                {
-                    ...knativeArgs,
-                    source: KnativeSource.Existing,
-                    features: pulumi.output(knativeArgs.features ?? {}).apply((own) => ({ ...neededFeatures(facts), ...own })),
-                },
+                { ...knativeArgs, source: KnativeSource.Existing, features },
                 { parent: this, providers: [cluster.provider] },
             );
         }

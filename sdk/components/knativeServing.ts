@@ -64,8 +64,7 @@ export class KnativeServing extends pulumi.ComponentResource {
 
     /** What Knative Services must depend on (`dependsOn: knative.ready`): the install, awaited until it admits them. */
     get ready(): pulumi.Resource[] {
-        if (this.addon && this.featuresPatch) return [this.addon, this.featuresPatch];
-        if (this.featuresPatch) return [this.featuresPatch];
+        if (this.featuresPatch) return this.addon ? [this.addon, this.featuresPatch] : [this.featuresPatch];
         return [this.operator!, this.servingNamespace!, this.serving!];
     }
 
@@ -106,22 +105,18 @@ export class KnativeServing extends pulumi.ComponentResource {
                 },
                 { parent: this, dependsOn },
             );
+        }
+        const featuresPatch = ack ? ack.features : existing;
+        if (featuresPatch) {
             // Force over the add-on's ownership of the flags, and keep them on delete: they cannot safely be disabled.
             this.featuresPatch = new corev1.ConfigMapPatch(
                 `${name}-features`,
-                { metadata: ack.features.metadata, data: ack.features.data },
-                { parent: this, dependsOn: [this.addon], ...CONFIG_PATCH_OPTIONS },
+                { metadata: featuresPatch.metadata, data: featuresPatch.data },
+                { parent: this, dependsOn: this.addon ? [this.addon] : dependsOn, ...CONFIG_PATCH_OPTIONS },
             );
-            this.version = this.addon.version;
-            this.features = ack.features.data;
-        } else if (existing) {
-            this.featuresPatch = new corev1.ConfigMapPatch(
-                `${name}-features`,
-                { metadata: existing.metadata, data: existing.data },
-                { parent: this, dependsOn, ...CONFIG_PATCH_OPTIONS },
-            );
-            this.version = pulumi.output("");
-            this.features = existing.data;
+            // `existing`: the version is not managed here.
+            this.version = this.addon ? this.addon.version : pulumi.output("");
+            this.features = featuresPatch.data;
         } else {
             const r = upstream!;
             this.manifest = r.serving.apply((o): KnativeServingObject & AnyFields => o);

@@ -71,11 +71,13 @@ export function kubeconfigForEndpoint(
     endpoint: KubeconfigEndpoint,
     endpoints: ApiServerEndpoints | undefined,
 ): string {
-    const internet = endpoints?.apiServerInternet ?? "";
-    const intranet = endpoints?.apiServerIntranet ?? "";
+    // Endpoints not reported at all (an older provider without connections, Pulumi's test mocks): the
+    // credential ACK issued is used as is.
+    if (endpoints === undefined) return kubeconfig;
+    const internet = endpoints.apiServerInternet ?? "";
+    const intranet = endpoints.apiServerIntranet ?? "";
     if (endpoint === KubeconfigEndpoint.Public) {
-        // An unknown answer (e.g. an older provider without connections) is left to the credential itself.
-        if (endpoints !== undefined && internet === "") {
+        if (internet === "") {
             throw new InputError(
                 resource,
                 "kubeconfigEndpoint",
@@ -85,8 +87,6 @@ export function kubeconfigForEndpoint(
         }
         return kubeconfig;
     }
-    // Likewise for "private": an unknown answer (no connections at all, e.g. Pulumi's test mocks) keeps the credential.
-    if (endpoints === undefined) return kubeconfig;
     if (!SERVER_URL.test(intranet)) {
         throw new InputError(
             resource,

@@ -18,6 +18,7 @@ import {
     NODE_POOL_LABEL,
     VIRTUAL_NODE,
 } from "./ackFixtures";
+import { KNATIVE_SERVICE_LABEL } from "../integration/checks";
 import { ControlPlane } from "./controlPlane";
 import { connect, type Kube, orMissing } from "./kube";
 import { KnativeStandIn } from "./knativeStandIn";
@@ -28,7 +29,6 @@ import { findTools, REPO_ROOT, type Tools } from "./tools";
 const MINUTE = 60_000;
 const log = (line: string) => console.log(`[engine] ${line}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const SERVICE_LABEL = "serving.knative.dev/service";
 
 /** The guide's Services: namespace, name, placement. */
 const SERVICES = [
@@ -75,13 +75,14 @@ async function seedCluster(kube: Kube, tools: Tools): Promise<void> {
     }
 }
 
-/** Waits until every pod of every Service is bound and Running (kwok marks pods on fake nodes Running). */
+/** The Service's pods that are not being deleted. */
 async function podsOf(kube: Kube, namespace: string, service: string) {
-    return (await kube.core.listNamespacedPod({ namespace, labelSelector: `${SERVICE_LABEL}=${service}` })).items.filter(
+    return (await kube.core.listNamespacedPod({ namespace, labelSelector: `${KNATIVE_SERVICE_LABEL}=${service}` })).items.filter(
         (p) => !p.metadata?.deletionTimestamp,
     );
 }
 
+/** Waits until `count` of the Service's pods are bound and Running (kwok marks pods on fake nodes Running). */
 async function waitForRunningPods(kube: Kube, namespace: string, service: string, count: number): Promise<void> {
     const deadline = Date.now() + 3 * MINUTE;
     for (;;) {

@@ -58,17 +58,18 @@ export async function engineStack(o: StackOptions): Promise<Stack> {
     const projectDir = path.join(o.workDir, "projects", o.project);
     fs.mkdirSync(projectDir, { recursive: true });
     const pulumiCommand = await PulumiCommand.get({ root: path.dirname(o.tools.binDir) });
+    const envVars = pulumiEnv(o.workDir);
     return LocalWorkspace.createOrSelectStack(
         { projectName: o.project, stackName: o.stack, program: o.program },
         {
             workDir: projectDir,
             pulumiCommand,
-            envVars: pulumiEnv(o.workDir),
+            envVars,
             secretsProvider: "passphrase",
             projectSettings: {
                 name: o.project,
                 runtime: "nodejs",
-                backend: { url: pulumiEnv(o.workDir).PULUMI_BACKEND_URL },
+                backend: { url: envVars.PULUMI_BACKEND_URL },
                 // @pulumi/kubernetes 4.34.2 asks for provider 4.34.2; the nearest the proxy builds is older (tools/versions.sh).
                 // A project plugin entry without a version makes the engine use the installed one for any requested version.
                 // (`plugins` is a Pulumi.yaml key the Automation API's ProjectSettings type does not list.)

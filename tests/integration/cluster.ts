@@ -12,16 +12,7 @@ import {
     type ServiceLike,
     type ServiceRef,
 } from "./checks";
-
-let k8sModule: Promise<typeof K8s> | undefined;
-function loadK8s(): Promise<typeof K8s> {
-    k8sModule ??= import("@kubernetes/client-node");
-    return k8sModule;
-}
-
-function isNotFound(e: unknown): boolean {
-    return (e as { code?: number } | undefined)?.code === 404;
-}
+import { isNotFound, loadK8s } from "../engine/kube";
 
 /** Read-only access to the test cluster: pods, nodes, Services and Knative's KIngress status. */
 export class Cluster {
