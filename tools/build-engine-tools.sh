@@ -5,8 +5,11 @@
 #   pulumi-resource-kubernetes   the Kubernetes provider (installed as a Pulumi plugin)
 #   kube-apiserver, kube-controller-manager, kube-scheduler
 #   etcd, kwok
+#   pulumi-language-nodejs, pulumi-language-python   from the source directory in
+#                                PULUMI_LANGUAGE_HOSTS_SRC, when set (the Go module proxy does not serve them)
 # Prints the cache's bin directory on its last line. Each step says what it does; a failure names
-# the step. Usage: tools/build-engine-tools.sh [--print-bin-dir]
+# the step. Two runs at once take turns (a lock in the cache); each builds in a private directory.
+# Usage: tools/build-engine-tools.sh [--print-bin-dir]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,16 +17,25 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/versions.sh"
 
 key="pulumi-${PULUMI_VERSION}_k8sprov-${K8S_PROVIDER_PLUGIN_VERSION}_k8s-${KUBERNETES_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
-cache="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}/$key"
+root="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}"
+cache="$root/$key"
 bin="$cache/bin"
-work="$cache/src"
 
 if [[ "${1:-}" == "--print-bin-dir" ]]; then
     echo "$bin"
     exit 0
 fi
 
-mkdir -p "$bin" "$work"
+mkdir -p "$bin"
+# One build at a time per cache: a second run waits, then finds the tools cached.
+exec 9>"$root/.build.lock"
+if ! flock -n 9; then
+    echo "==> another build of the tools is running; waiting for it to finish"
+    flock 9
+fi
+# Private scratch space, so nothing another run uses is ever deleted from under it.
+work="$(mktemp -d "$root/build.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 export GOFLAGS="-mod=mod -buildvcs=false"
 export CGO_ENABLED=0
 
@@ -179,6 +191,40 @@ current_step="download knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION"
 echo "==> $current_step"
 (cd "$work" && go mod download "knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION")
 
-rm -rf "$work"
+# --- The Pulumi language hosts --------------------------------------------------------------
+# The CLI runs a project directory (`runtime: nodejs` / `python` in Pulumi.yaml) through these. The
+# official CLI release ships them; the Go module proxy refuses their modules, so they build from a
+# source directory passed in (its subdirectories nodejs/ and python/ are Go modules). Without one,
+# hosts installed with a Pulumi CLI on PATH serve; without those the project-directory tests skip.
+build_language_host() {
+    local lang="$1" dir="$work/language-$1" sdk
+    cp -R "$PULUMI_LANGUAGE_HOSTS_SRC/$lang" "$dir"
+    chmod -R u+w "$dir"
+    cd "$dir"
+    sdk="$(go list -m -f '{{.Version}}' github.com/pulumi/pulumi/sdk/v3)"
+    go build -trimpath -o "$dir/pulumi-language-$lang" \
+        -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$sdk" .
+    mv "$dir/pulumi-language-$lang" "$bin/"
+}
+if [[ -n "${PULUMI_LANGUAGE_HOSTS_SRC:-}" ]]; then
+    # The stamp names the source: a different source directory or content rebuilds the hosts.
+    stamp="$(cd "$PULUMI_LANGUAGE_HOSTS_SRC" && find nodejs python -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+    for lang in nodejs python; do
+        if [[ -x "$bin/pulumi-language-$lang" && "$(cat "$bin/.pulumi-language-$lang.stamp" 2>/dev/null)" == "$stamp" ]]; then
+            echo "==> pulumi-language-$lang: cached"
+        else
+            step "build pulumi-language-$lang from $PULUMI_LANGUAGE_HOSTS_SRC/$lang"
+            timed build_language_host "$lang"
+            echo "$stamp" >"$bin/.pulumi-language-$lang.stamp"
+        fi
+    done
+elif command -v pulumi-language-nodejs >/dev/null; then
+    echo "==> Pulumi language hosts: using $(command -v pulumi-language-nodejs) from PATH"
+elif [[ -x "$bin/pulumi-language-nodejs" ]]; then
+    echo "==> Pulumi language hosts: built earlier in $bin"
+else
+    echo "==> Pulumi language hosts: none (PULUMI_LANGUAGE_HOSTS_SRC unset, no pulumi-language-nodejs on PATH): the project-directory engine tests will be skipped"
+fi
+
 current_step=""
 echo "$bin"
