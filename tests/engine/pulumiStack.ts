@@ -25,19 +25,19 @@ export function pulumiEnv(workDir: string): Record<string, string> {
     };
 }
 
-/** Installs the built Kubernetes provider as a plugin; returns the directory it was installed to. */
-export function installKubernetesPlugin(tools: Tools, workDir: string): string {
+/**
+ * Installs the built Kubernetes provider as a plugin, by default under its own version; returns the directory it was
+ * installed to. A project directory run by the CLI asks for the version @pulumi/kubernetes names, with no project
+ * plugin entry to redirect it: `version` installs the same binary under that version.
+ */
+export function installKubernetesPlugin(tools: Tools, workDir: string, version = tools.kubernetesProviderVersion): string {
     const pulumi = pulumiEnv(workDir);
     const env = { ...process.env, ...pulumi };
-    execFileSync(
-        tools.pulumi,
-        ["plugin", "install", "resource", "kubernetes", tools.kubernetesProviderVersion, "--file", tools.kubernetesProvider],
-        {
-            env,
-            stdio: "inherit",
-        },
-    );
-    const dir = path.join(pulumi.PULUMI_HOME, "plugins", `resource-kubernetes-v${tools.kubernetesProviderVersion}`);
+    execFileSync(tools.pulumi, ["plugin", "install", "resource", "kubernetes", version, "--file", tools.kubernetesProvider], {
+        env,
+        stdio: "inherit",
+    });
+    const dir = path.join(pulumi.PULUMI_HOME, "plugins", `resource-kubernetes-v${version}`);
     if (!fs.existsSync(path.join(dir, "pulumi-resource-kubernetes"))) throw new Error(`pulumi plugin install left no plugin in ${dir}`);
     return dir;
 }
