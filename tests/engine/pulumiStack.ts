@@ -2,8 +2,8 @@
 // a local file backend, passphrase secrets, no update checks and no plugin downloads. The Kubernetes provider is
 // installed from the built binary with `pulumi plugin install --file`.
 //
-// Programs run inline (in this process): the Node.js language host is not served by the Go module proxy (see
-// docs/engine-tests.md), and an inline program is what the Automation API hands the CLI instead of one.
+// These stacks run inline programs (in this process), so a test can hand a program its own values; the project
+// directories run through the CLI and the language host instead (projectCli.ts).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
