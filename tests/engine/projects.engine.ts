@@ -98,18 +98,31 @@ describe("engine: the README's commands in the repository's project directories 
         assert.ok(!fs.readFileSync(cli.configFile, "utf8").includes(token), "the stack config file holds the token in plain text");
     }
 
-    it("pulumi preview at the repository root runs the guide, until the missing alicloud plugin stops it", async () => {
-        const cli = await initStack(".");
-        const text = await cli.run(["preview", "--diff"]);
-        assert.notEqual(text.code, 0, "without the alicloud plugin the preview cannot finish");
-        assert.match(text.output, /no resource plugin 'pulumi-resource-alicloud' found/);
-        // The text display drops the steps of an aborted preview; the JSON one lists what the program registered.
-        const json = JSON.parse((await cli.run(["preview", "--json"])).stdout) as { steps: { urn: string }[] };
-        const types = json.steps.map((s) => s.urn.split("::")[2]);
-        assert.ok(types.includes("ack-knative-eci:index:KnativeEciPlatform"), `the guide's platform is registered: ${types.join(", ")}`);
-        // The SDK's own main exports enums such as AckClusterMode: running it instead of the guide would show them.
-        assert.doesNotMatch(text.output, /AckClusterMode/);
-    });
+    // The programs that create or read Alibaba Cloud resources: the preview runs each program and stops at its first
+    // Alibaba Cloud call, because the alicloud provider plugin cannot be built here.
+    const CLOUD_PROGRAMS = [
+        { dir: ".", component: "KnativeEciPlatform", config: [] },
+        { dir: "examples/ecs-first", component: "KnativeEciPlatform", config: [] },
+        { dir: "examples/existing-cluster", component: "KnativeEciPlatform", config: [["clusterId", CLUSTER_ID]] },
+    ];
+    for (const p of CLOUD_PROGRAMS) {
+        it(`${p.dir === "." ? "the repository root (the guide)" : p.dir}: pulumi preview runs the program until the missing alicloud plugin stops it`, async () => {
+            const cli = await initStack(p.dir);
+            for (const [key, value] of p.config) await cli.ok(["config", "set", key, value]);
+            const text = await cli.run(["preview", "--diff"]);
+            assert.notEqual(text.code, 0, "without the alicloud plugin the preview cannot finish");
+            assert.match(text.output, /no resource plugin 'pulumi-resource-alicloud' found/);
+            // The text display drops the steps of an aborted preview; the JSON one lists what the program registered.
+            const json = JSON.parse((await cli.run(["preview", "--json"])).stdout) as { steps?: { urn: string }[] };
+            const types = (json.steps ?? []).map((s) => s.urn.split("::")[2]);
+            assert.ok(
+                types.includes(`ack-knative-eci:index:${p.component}`),
+                `the program's ${p.component} is registered: ${types.join(", ")}`,
+            );
+            // The SDK's own main exports enums such as AckClusterMode: running it instead of the program would show them.
+            assert.doesNotMatch(text.output, /AckClusterMode/);
+        });
+    }
 
     it("examples/service-eci: up deploys a Service whose pods run only on ECI, and prints its URL", async () => {
         const cli = await initStack("examples/service-eci");
