@@ -101,9 +101,9 @@ describe("engine: the README's commands in the repository's project directories 
     // The programs that create or read Alibaba Cloud resources: the preview runs each program and stops at its first
     // Alibaba Cloud call, because the alicloud provider plugin cannot be built here.
     const CLOUD_PROGRAMS = [
-        { dir: ".", component: "KnativeEciPlatform", config: [] },
-        { dir: "examples/ecs-first", component: "KnativeEciPlatform", config: [] },
-        { dir: "examples/existing-cluster", component: "KnativeEciPlatform", config: [["clusterId", CLUSTER_ID]] },
+        { dir: ".", config: [] },
+        { dir: "examples/ecs-first", config: [] },
+        { dir: "examples/existing-cluster", config: [["clusterId", CLUSTER_ID]] },
     ];
     for (const p of CLOUD_PROGRAMS) {
         it(`${p.dir === "." ? "the repository root (the guide)" : p.dir}: pulumi preview runs the program until the missing alicloud plugin stops it`, async () => {
@@ -112,13 +112,11 @@ describe("engine: the README's commands in the repository's project directories 
             const text = await cli.run(["preview", "--diff"]);
             assert.notEqual(text.code, 0, "without the alicloud plugin the preview cannot finish");
             assert.match(text.output, /no resource plugin 'pulumi-resource-alicloud' found/);
-            // The text display drops the steps of an aborted preview; the JSON one lists what the program registered.
+            // The SDK's main declares nothing: reaching the alicloud provider means the program itself ran. (Which of
+            // its components the engine records before the abort depends on timing, so that is not asserted.)
             const json = JSON.parse((await cli.run(["preview", "--json"])).stdout) as { steps?: { urn: string }[] };
             const types = (json.steps ?? []).map((s) => s.urn.split("::")[2]);
-            assert.ok(
-                types.includes(`ack-knative-eci:index:${p.component}`),
-                `the program's ${p.component} is registered: ${types.join(", ")}`,
-            );
+            assert.ok(types.includes("pulumi:providers:alicloud"), `the program reached its first Alibaba Cloud call: ${types.join(", ")}`);
             // The SDK's own main exports enums such as AckClusterMode: running it instead of the program would show them.
             assert.doesNotMatch(text.output, /AckClusterMode/);
         });
