@@ -15,17 +15,17 @@ import {
     planAckCluster,
     planInputOf,
     resolveAckClusterShape,
-} from "../render/ackCluster";
-import { cloudName, pickZones } from "../render/ackNetwork";
-import { resourceLabel } from "../render/errors";
-import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/kubeconfig";
-import type { NodeLabel } from "../render/placement";
-import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
-import { checkGivenId, RESOURCE_GROUP_ID } from "../render/names";
-import { checkArguments } from "../render/shape";
+} from "../render/cluster/ackCluster";
+import { cloudName, pickZones } from "../render/cluster/ackNetwork";
+import { resourceLabel } from "../render/core/errors";
+import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/cluster/kubeconfig";
+import type { NodeLabel } from "../render/core/placement";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
+import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
 import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
-export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
+export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/cluster/ackClusterArgs";
 
 /** What the network step hands to the cluster: ids of the node and pod vSwitches and the security group. */
 interface NetworkWiring {

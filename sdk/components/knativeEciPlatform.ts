@@ -1,20 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, resolveAckClusterShape } from "../render/ackCluster";
-import { guaranteedNodeCount } from "../render/ackNodePool";
-import { Checker, InputError, resourceLabel } from "../render/errors";
-import { kubeconfigServer } from "../render/kubeconfig";
-import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../render/names";
-import { planKnativeService } from "../render/knativeService";
-import { renderAckKnative, renderExistingKnative, renderUpstreamKnative, resolveKnativeSource } from "../render/knativeServing";
-import { renderEciNamespace } from "../render/namespace";
-import { checkArguments } from "../render/shape";
-import { renderVirtualNode } from "../render/virtualNode";
-import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/placement";
-import { requiredKnativeFeatures } from "../render/knativeFeatures";
-import { checkPlatform, type PlatformFacts } from "../render/platform";
-import type { AckClusterArgs } from "../render/ackClusterArgs";
-import type { KnativeServiceArgs } from "../render/knativeServiceArgs";
-import { KNATIVE_ECI_PLATFORM_ARGS, type KnativeEciPlatformArgs } from "../render/platformArgs";
+import { AckClusterMode, DEFAULT_CLUSTER_SPEC, planAckCluster, planInputOf, resolveAckClusterShape } from "../render/cluster/ackCluster";
+import { guaranteedNodeCount } from "../render/cluster/ackNodePool";
+import { Checker, InputError, resourceLabel } from "../render/core/errors";
+import { kubeconfigServer } from "../render/cluster/kubeconfig";
+import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../render/core/names";
+import { planKnativeService } from "../render/knativeService/knativeService";
+import {
+    renderAckKnative,
+    renderExistingKnative,
+    renderUpstreamKnative,
+    resolveKnativeSource,
+} from "../render/knativeServing/knativeServing";
+import { renderEciNamespace } from "../render/eciNamespace/eciNamespace";
+import { checkArguments } from "../render/core/shape";
+import { renderVirtualNode } from "../render/virtualNode/virtualNode";
+import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel } from "../render/core/placement";
+import { requiredKnativeFeatures } from "../render/knativeService/knativeFeatures";
+import { checkPlatform, type PlatformFacts } from "../render/platform/knativeEciPlatform";
+import type { AckClusterArgs } from "../render/cluster/ackClusterArgs";
+import type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
+import { KNATIVE_ECI_PLATFORM_ARGS, type KnativeEciPlatformArgs } from "../render/platform/knativeEciPlatformArgs";
 import { AckCluster } from "./ackCluster";
 import { EciNamespace } from "./eciNamespace";
 import { KnativeService } from "./knativeService";
@@ -22,7 +27,7 @@ import { KnativeServing, KnativeSource } from "./knativeServing";
 import { VirtualNode } from "./virtualNode";
 import { containsEventuals } from "./whenKnown";
 
-export type { KnativeEciPlatformArgs, PlatformKnativeArgs, PlatformVirtualNodeArgs } from "../render/platformArgs";
+export type { KnativeEciPlatformArgs, PlatformKnativeArgs, PlatformVirtualNodeArgs } from "../render/platform/knativeEciPlatformArgs";
 
 /** A plain string from an Input that names resources, or an InputError saying it must be plain. */
 function plainName(c: Checker, field: string, value: unknown): string | undefined {

@@ -1,16 +1,16 @@
 import * as eci from "@pulumi/alicloud/eci";
 import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
-import type { KnativeServiceObject } from "../render/k8sTypes";
-import { resourceLabel } from "../render/errors";
-import { planKnativeService, withImageSnapshot } from "../render/knativeService";
-import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knativeServiceArgs";
-import { usesResourcePolicy } from "../render/resourcePolicy";
-import { checkGivenId, EIP_ID } from "../render/names";
-import { checkArguments } from "../render/shape";
+import type { KnativeServiceObject } from "../render/core/k8sTypes";
+import { resourceLabel } from "../render/core/errors";
+import { planKnativeService, withImageSnapshot } from "../render/knativeService/knativeService";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
+import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
+import { checkGivenId, EIP_ID } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
 import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
-export type { KnativeServiceArgs } from "../render/knativeServiceArgs";
+export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
 /**
  * The rendered Service. The index signature keeps it an open map for other Pulumi languages (the

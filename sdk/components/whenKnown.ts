@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, Secrets, withSecrets } from "../render/errors";
+import { InputError, Secrets, withSecrets } from "../render/core/errors";
 
 /** True when `value` holds an Output or a Promise anywhere inside it. */
 export function containsEventuals(value: unknown): boolean {

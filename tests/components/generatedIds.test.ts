@@ -3,9 +3,9 @@ import { engine, valueOf } from "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
 import { generatedIds } from "../../sdk/components/whenKnown";
-import { planAckCluster } from "../../sdk/render/ackCluster";
-import { planKnativeService } from "../../sdk/render/knativeService";
-import { renderVirtualNode } from "../../sdk/render/virtualNode";
+import { planAckCluster } from "../../sdk/render/cluster/ackCluster";
+import { planKnativeService } from "../../sdk/render/knativeService/knativeService";
+import { renderVirtualNode } from "../../sdk/render/virtualNode/virtualNode";
 
 // Under Pulumi's standard test mocks a created resource's id is `<inputs.name>_id`, often "undefined_id".
 const MOCK_ID = "undefined_id";

@@ -1,0 +1,239 @@
+import type { AckClusterSettings } from "./ackClusterArgs";
+import { MAX_CREATED_ZONES, MIN_ZONES } from "./ackNetwork";
+import { Checker, resourceLabel } from "../core/errors";
+
+/** How an `AckCluster` gets its cluster. */
+export const AckClusterMode = {
+    /** Create the cluster (and its network unless vSwitches are given). */
+    Create: "create",
+    /** Adopt an existing cluster by id; the kubeconfig comes from `cs.getClusterCredential`. */
+    AdoptById: "adopt-by-id",
+    /** Adopt the cluster a kubeconfig points at, with no Alibaba Cloud calls. */
+    AdoptByKubeconfig: "adopt-by-kubeconfig",
+} as const;
+export type AckClusterMode = (typeof AckClusterMode)[keyof typeof AckClusterMode];
+/** What the planner receives: the settings with the kubeconfig replaced by whether one was given (it is secret). */
+export type AckClusterPlanInput = Omit<AckClusterSettings, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean };
+/** The same fields as they appear in the component's args, where values may still be Outputs. */
+export type AckClusterShapeSource = { readonly [K in keyof AckClusterPlanInput]?: unknown };
+
+/**
+ * The args as the planner sees them: the (secret) kubeconfig replaced by whether one was given, so
+ * planning never makes the plan's values secret.
+ */
+export function planInputOf<T extends { existingKubeconfig?: unknown }>(
+    args: T,
+): Omit<T, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean } {
+    const { existingKubeconfig, ...rest } = args;
+    return { ...rest, ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}) };
+}
+
+/** Names of the children, all derived from the resource name. */
+export interface AckClusterNames {
+    vpc: string;
+    vswitches: string[];
+    podVswitches: string[];
+    securityGroup: string;
+    natGateway: string;
+    eip: string;
+    eipAssociation: string;
+    snatEntries: string[];
+    podSnatEntries: string[];
+    cluster: string;
+    nodePool: string;
+    provider: string;
+    ecsNodes: string[];
+}
+
+/** Which resources an `AckCluster` declares: decided from plain arguments, before any value is known. */
+export interface AckClusterShape {
+    mode: AckClusterMode;
+    createNetwork: boolean;
+    /** Zones (node and pod vSwitch pairs) of a created network; 0 when none is created. */
+    zoneCount: number;
+    /** Whether a created network's zones come from `alicloud.getZones` (no `zoneIds` given). */
+    pickZones: boolean;
+    createNodePool: boolean;
+    names: AckClusterNames;
+}
+
+const ADOPT_ALLOWS = new Set([
+    "existingClusterId",
+    "hasExistingKubeconfig",
+    "ecsNodeNames",
+    "ecsNodeLabel",
+    "kubeconfigExpirationMinutes",
+    "kubeconfigEndpoint",
+]);
+const CREATED_NETWORK_ONLY = ["vpcCidr", "zoneCount", "vswitchCidrs", "podVswitchCidrs", "eipBandwidth"] as const;
+const GIVEN_NETWORK_ONLY = ["podVswitchIds", "securityGroupId", "newNatGateway"] as const;
+
+/** Values as they may appear in messages: Outputs are not printable before they resolve. */
+function shown(value: unknown): unknown {
+    if (value instanceof Promise) return "(an Output)";
+    if (Array.isArray(value)) return value.map(shown);
+    if (typeof value === "object" && value !== null) {
+        if ((value as { __pulumiOutput?: unknown }).__pulumiOutput) return "(an Output)";
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+    }
+    return value;
+}
+
+function lengthOf(value: unknown): number | undefined {
+    return Array.isArray(value) ? value.length : undefined;
+}
+
+/** Child names for a shape. */
+export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: number): AckClusterNames {
+    const zones = [...Array(zoneCount).keys()];
+    return {
+        vpc: `${name}-vpc`,
+        vswitches: zones.map((i) => `${name}-vswitch-${i}`),
+        podVswitches: zones.map((i) => `${name}-pod-vswitch-${i}`),
+        securityGroup: `${name}-sg`,
+        natGateway: `${name}-nat`,
+        eip: `${name}-eip`,
+        eipAssociation: `${name}-eip-association`,
+        snatEntries: zones.map((i) => `${name}-snat-${i}`),
+        podSnatEntries: zones.map((i) => `${name}-pod-snat-${i}`),
+        cluster: `${name}-cluster`,
+        nodePool: `${name}-ecs-pool`,
+        provider: `${name}-provider`,
+        ecsNodes: [...Array(ecsNodeCount).keys()].map((i) => `${name}-ecs-node-${i}`),
+    };
+}
+
+/** The shape decision with a caller's `Checker`, so the planner reports under the same resource. */
+export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShapeSource): AckClusterShape {
+    const given = (key: keyof AckClusterShapeSource) => s[key] !== undefined;
+    const mode =
+        s.existingClusterId !== undefined
+            ? AckClusterMode.AdoptById
+            : s.hasExistingKubeconfig
+              ? AckClusterMode.AdoptByKubeconfig
+              : AckClusterMode.Create;
+    const ecsNodeCount = lengthOf(s.ecsNodeNames) ?? 0;
+
+    if (mode !== AckClusterMode.Create) {
+        for (const [key, value] of Object.entries(s)) {
+            if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
+            if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
+            c.fail(
+                key,
+                shown(value),
+                `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
+            );
+        }
+        for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
+            if (s.hasExistingKubeconfig && given(key)) {
+                c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
+            }
+        }
+        if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
+            c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");
+        }
+        return {
+            mode,
+            createNetwork: false,
+            zoneCount: 0,
+            pickZones: false,
+            createNodePool: false,
+            names: ackClusterNames(name, 0, ecsNodeCount),
+        };
+    }
+
+    c.check(
+        !given("ecsNodeNames"),
+        "ecsNodeNames",
+        shown(s.ecsNodeNames),
+        "expected no ecsNodeNames when the cluster is created: its node pool labels its nodes with ecsNodeLabel; ecsNodeNames labels running nodes of an adopted cluster",
+    );
+    for (const key of ["zoneIds", "vswitchIds", "podVswitchIds", "vswitchCidrs", "podVswitchCidrs", "addons"] as const) {
+        if (given(key) && !Array.isArray(s[key])) c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)");
+    }
+    const createNodePool = s.createNodePool !== false;
+    if (!createNodePool && given("nodePool")) {
+        c.fail("nodePool", shown(s.nodePool), "expected no nodePool when createNodePool is false");
+    }
+    const zoneIdCount = lengthOf(s.zoneIds);
+
+    if (given("vswitchIds")) {
+        c.check(
+            s.createNetwork !== true,
+            "createNetwork",
+            true,
+            "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
+        );
+        for (const key of CREATED_NETWORK_ONLY) {
+            if (given(key)) c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`);
+        }
+        const count = lengthOf(s.vswitchIds)!;
+        if (zoneIdCount !== undefined) {
+            c.check(
+                zoneIdCount === count,
+                "zoneIds",
+                shown(s.zoneIds),
+                `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
+            );
+        } else {
+            c.check(
+                count >= MIN_ZONES,
+                "vswitchIds",
+                shown(s.vswitchIds),
+                `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
+            );
+        }
+        return { mode, createNetwork: false, zoneCount: 0, pickZones: false, createNodePool, names: ackClusterNames(name, 0, 0) };
+    }
+
+    c.check(
+        s.createNetwork !== false,
+        "createNetwork",
+        false,
+        "expected true or unset without vswitchIds: the cluster needs vSwitches, given (vswitchIds) or created",
+    );
+    for (const key of GIVEN_NETWORK_ONLY) {
+        if (given(key)) c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`);
+    }
+    let zoneCount: number;
+    if (zoneIdCount !== undefined) {
+        c.check(!given("zoneCount"), "zoneCount", shown(s.zoneCount), "expected no zoneCount with zoneIds: the zones are given");
+        c.check(
+            zoneIdCount >= MIN_ZONES && zoneIdCount <= MAX_CREATED_ZONES,
+            "zoneIds",
+            shown(s.zoneIds),
+            `expected ${MIN_ZONES} to ${MAX_CREATED_ZONES} zones for a created network (one node and one pod vSwitch each)`,
+        );
+        zoneCount = zoneIdCount;
+    } else {
+        const count = s.zoneCount ?? MIN_ZONES;
+        c.check(
+            typeof count === "number" && Number.isInteger(count) && count >= MIN_ZONES && count <= MAX_CREATED_ZONES,
+            "zoneCount",
+            shown(count),
+            `expected a plain integer from ${MIN_ZONES} to ${MAX_CREATED_ZONES}`,
+        );
+        zoneCount = count as number;
+    }
+    for (const key of ["vswitchCidrs", "podVswitchCidrs"] as const) {
+        const n = lengthOf(s[key]);
+        if (n !== undefined) c.check(n === zoneCount, key, shown(s[key]), `expected one CIDR per zone (${zoneCount})`);
+    }
+    return {
+        mode,
+        createNetwork: true,
+        zoneCount,
+        pickZones: zoneIdCount === undefined,
+        createNodePool,
+        names: ackClusterNames(name, zoneCount, 0),
+    };
+}
+
+/**
+ * Decides which resources an `AckCluster` declares. Reads only what must be plain (which options are
+ * set, array lengths, `createNetwork`, `createNodePool`, `zoneCount`), so it runs on the component's
+ * raw arguments and throws `InputError` for conflicting options before anything is registered.
+ */
+export function resolveAckClusterShape(resourceName: string, s: AckClusterShapeSource): AckClusterShape {
+    return checkAckClusterShape(new Checker(resourceLabel("AckCluster", resourceName)), resourceName, s);
+}
