@@ -8,6 +8,7 @@ import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
 import { isSecurityGroupId, isVswitchId } from "../core/names";
 import { bool, checkShape, opt, withFields, without } from "../core/shape";
 import type { NodeLabel } from "../core/placement";
+import { parseVersion } from "../core/version";
 
 export {
     AckClusterMode,
@@ -101,7 +102,11 @@ export interface AckClusterPlan {
 /** What the planner receives: the args with the (secret) kubeconfig replaced by whether one was given. */
 const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfig"), { hasExistingKubeconfig: opt(bool()) });
 
-const K8S_VERSION = /^\d+\.\d+\.\d+-aliyun\.\d+$/;
+/** ACK's Kubernetes versions: "1.33.1-aliyun.1". */
+function isAckKubernetesVersion(text: unknown): boolean {
+    const v = parseVersion(text);
+    return v !== undefined && !v.v && v.numbers.length === 3 && /^aliyun\.\d+$/.test(v.suffix ?? "");
+}
 const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -181,7 +186,7 @@ function planManagedCluster(
     c.oneOf(clusterSpec, "clusterSpec", CLUSTER_SPECS);
     if (s.kubernetesVersion !== undefined) {
         c.check(
-            K8S_VERSION.test(String(s.kubernetesVersion)),
+            isAckKubernetesVersion(String(s.kubernetesVersion)),
             "kubernetesVersion",
             s.kubernetesVersion,
             'expected an ACK version such as "1.33.1-aliyun.1"',

@@ -1,7 +1,22 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { KubeconfigEndpoint } from "./kubeconfig";
 import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../knativeService/knativeServiceArgs";
-import { assertSameShape, bool, input, list, map, num, obj, oneOf, opt, plain, req, secret, str, type TypeOf } from "../core/shape";
+import {
+    assertSameShape,
+    bool,
+    input,
+    inputString,
+    inputStringMap,
+    list,
+    num,
+    obj,
+    oneOf,
+    opt,
+    plain,
+    req,
+    secret,
+    type TypeOf,
+} from "../core/shape";
 
 /**
  * An ACK add-on installed when the cluster is created (ACK applies `addons` at creation only; manage
@@ -226,8 +241,6 @@ export type AckClusterSettings = pulumi.Unwrap<AckClusterArgs>;
 
 // ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
 
-const inputString = input(str());
-const inputStringMap = input(map(inputString));
 /** A plain list of Inputs: its length decides how many resources are declared. */
 const countedList = (what: string) => plain(list(inputString), `its length decides how many ${what} are declared`);
 

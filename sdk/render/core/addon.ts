@@ -1,3 +1,4 @@
+import { parseVersion } from "./version";
 import type { Checker } from "./errors";
 import type { StringMap } from "./k8sTypes";
 
@@ -30,13 +31,16 @@ export const CONFIG_PATCH_OPTIONS = { retainOnDelete: true } as const;
  * ACK add-on versions as `cs.getKubernetesAddons` reports them: `v2.13.2`, `1.5.0`, `v1.6.0.0-aliyun`.
  * A leading `v`, two to four numeric parts and an optional suffix.
  */
-const ADDON_VERSION = /^v?\d+(\.\d+){1,3}(-[0-9A-Za-z][0-9A-Za-z.-]*)?$/;
+function isAddonVersion(version: string): boolean {
+    const parsed = parseVersion(version);
+    return parsed !== undefined && parsed.numbers.length >= 2 && parsed.numbers.length <= 4;
+}
 
 /** An optional ACK add-on version pin. */
 export function checkAddonVersion(c: Checker, field: string, version: string | undefined): void {
     if (version === undefined) return;
     c.check(
-        typeof version === "string" && ADDON_VERSION.test(version),
+        typeof version === "string" && isAddonVersion(version),
         field,
         version,
         'expected an ACK add-on version such as "v2.13.2" or "v1.6.0.0-aliyun" (cs.getKubernetesAddons lists the versions ACK offers)',

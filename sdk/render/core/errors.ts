@@ -1,3 +1,4 @@
+import { isEventual } from "./eventual";
 /**
  * Every rejected input in this package is an `InputError`: it names the resource, the field, the
  * bad value and what would be valid, so `pulumi preview` shows a sentence instead of a stack trace.
@@ -146,14 +147,6 @@ export function withSecrets<R>(values: readonly unknown[], fn: () => R): R {
     } finally {
         ambientSecrets = previous;
     }
-}
-
-function isEventual(value: unknown): boolean {
-    return (
-        typeof value === "object" &&
-        value !== null &&
-        ((value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function")
-    );
 }
 
 /** A value as messages print it: JSON-like, `NaN` and `Infinity` as such, Outputs and secrets by name. */

@@ -67,14 +67,19 @@ export function isLabelValue(value: string): boolean {
     return typeof value === "string" && (value === "" || (value.length <= 63 && LABEL_NAME.test(value)));
 }
 
+/** A label or annotation key: `what` is "label" or "annotation". */
+function checkQualifiedKey(c: Checker, field: string, key: string, what: string): void {
+    c.check(
+        isQualifiedName(key),
+        `${field} key`,
+        key,
+        `expected ${what === "annotation" ? "an" : "a"} ${what} key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'`,
+    );
+}
+
 export function checkLabels(c: Checker, field: string, labels: Record<string, string> | undefined): void {
     for (const [key, value] of Object.entries(labels ?? {})) {
-        c.check(
-            isQualifiedName(key),
-            `${field} key`,
-            key,
-            "expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
-        );
+        checkQualifiedKey(c, field, key, "label");
         c.check(
             isLabelValue(value),
             `${field}["${key}"]`,
@@ -86,12 +91,7 @@ export function checkLabels(c: Checker, field: string, labels: Record<string, st
 
 export function checkAnnotationKeys(c: Checker, field: string, annotations: Record<string, string> | undefined): void {
     for (const [key, value] of Object.entries(annotations ?? {})) {
-        c.check(
-            isQualifiedName(key),
-            `${field} key`,
-            key,
-            "expected an annotation key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
-        );
+        checkQualifiedKey(c, field, key, "annotation");
         c.check(typeof value === "string", `${field}["${key}"]`, value, "expected a string value");
     }
 }

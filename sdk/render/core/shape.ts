@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Checker } from "./errors";
+import { isEventual } from "./eventual";
 
 /**
  * Runtime descriptions of the components' argument shapes, and the one structural check every
@@ -97,6 +98,11 @@ export function plain<T>(s: Shape<T>, why: string): Shape<T> {
     return { ...s, why };
 }
 /** Fails to compile unless `A` and `B` are the same argument shape (see `Same`); a no-op at runtime. */
+/** A string that may be an Output; the commonest field shape. */
+export const inputString = input(str());
+/** A map of such strings. */
+export const inputStringMap = input(map(inputString));
+
 export function assertSameShape<A, B>(_same: Same<A, B>): void {}
 
 export function req<T>(shape: Shape<T>): Field<T, true> {
@@ -156,14 +162,6 @@ export type Same<A, B> =
 export type CheckStage = "args" | "resolved";
 
 const DECIDES = "it is read before any Output is known, to decide what is declared";
-
-function isEventual(value: unknown): boolean {
-    return (
-        typeof value === "object" &&
-        value !== null &&
-        ((value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function")
-    );
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value) && !isEventual(value);

@@ -29,7 +29,6 @@ export interface KnativeServicePlan {
 
 /** `pulumi.com/waitFor` and `pulumi.com/timeoutSeconds` from `waitForReady` and `readyTimeoutSeconds`. */
 function renderAwait(c: Checker, s: KnativeServiceSettings): StringMap {
-    c.check(s.waitForReady === undefined || typeof s.waitForReady === "boolean", "waitForReady", s.waitForReady, "expected true or false");
     c.integer(s.readyTimeoutSeconds, "readyTimeoutSeconds", 1, 7200);
     if (s.waitForReady === false) {
         c.check(

@@ -3,7 +3,23 @@ import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./eciOptions";
 import { type Placement, PLACEMENTS } from "../core/placement";
 import { EcsFirstStrategy } from "./resourcePolicy";
 import type { ScalingSettings } from "./scaling";
-import { assertSameShape, bool, input, list, map, num, obj, oneOf, opt, plain, req, secret, str, type TypeOf } from "../core/shape";
+import {
+    assertSameShape,
+    bool,
+    input,
+    inputString,
+    inputStringMap,
+    list,
+    num,
+    obj,
+    oneOf,
+    opt,
+    plain,
+    req,
+    secret,
+    str,
+    type TypeOf,
+} from "../core/shape";
 
 /** A `key=value` node label. */
 export interface NodeLabelArgs {
@@ -251,9 +267,7 @@ export type KnativeServiceSettings = pulumi.Unwrap<KnativeServiceArgs>;
 
 // ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
 
-const inputString = input(str());
 const inputStrings = input(list(inputString));
-const inputStringMap = input(map(inputString));
 
 export const NODE_LABEL_ARGS = obj({ key: req(str()), value: req(str()) });
 assertSameShape<TypeOf<typeof NODE_LABEL_ARGS>, NodeLabelArgs>(true);

@@ -7,6 +7,7 @@ import { Checker, resourceLabel } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
 import { checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
 import { DEFAULT_ECS_NODE_LABEL } from "../core/placement";
+import { parseVersion } from "../core/version";
 
 /**
  * The ACK add-on name of managed Knative: `knative` in ACK's Terraform examples (ACK Serverless clusters' `addons`;
@@ -188,22 +189,21 @@ export function renderExistingKnative(resourceName: string, s: KnativeServingSet
     return featuresPatch(checkFeatures(c, s.features));
 }
 
-const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
-
 /** Validates settings for source `upstream` and renders the operator manifest and the `KnativeServing` CR. */
 export function renderUpstreamKnative(resourceName: string, s: KnativeServingSettings): RenderedUpstreamKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
     checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
     checkNotFor(c, s, KnativeSource.Upstream, ACK_ONLY);
     const given = s.version ?? DEFAULT_KNATIVE_VERSION;
-    const m = typeof given === "string" ? VERSION.exec(given) : null;
+    const parsed = parseVersion(given);
+    const m = parsed?.numbers.length === 3 && parsed.suffix === undefined ? parsed.numbers : undefined;
     c.check(
-        m !== null && Number(m[1]) === 1 && Number(m[2]) >= MIN_MINOR,
+        m !== undefined && m[0] === 1 && m[1] >= MIN_MINOR,
         "version",
         given,
         `expected a Knative release 1.${MIN_MINOR}.0 or newer as X.Y.Z, e.g. "${DEFAULT_KNATIVE_VERSION}"`,
     );
-    const version = `${m![1]}.${m![2]}.${m![3]}`;
+    const version = m!.join(".");
     const operatorManifest = s.operatorManifest ?? operatorManifestUrl(version);
     c.check(
         typeof operatorManifest === "string" && operatorManifest.length > 0,
@@ -263,12 +263,6 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
     config.features = features;
     config.network = { ...config.network, "ingress-class": KOURIER_INGRESS_CLASS };
 
-    c.check(
-        s.pinControlPlaneToEcs === undefined || typeof s.pinControlPlaneToEcs === "boolean",
-        "pinControlPlaneToEcs",
-        s.pinControlPlaneToEcs,
-        "expected true or false",
-    );
     const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL);
     const timeout = s.readyTimeoutSeconds ?? 900;
     c.integer(timeout, "readyTimeoutSeconds", 60, 3600);
@@ -286,7 +280,7 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
             },
             spec: {
                 // The operator installs the newest patch of this minor that it bundles.
-                version: `${m![1]}.${m![2]}`,
+                version: `${m![0]}.${m![1]}`,
                 ingress: { kourier: { enabled: true } },
                 config,
                 ...(Object.keys(registry).length > 0 ? { registry } : {}),

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../knativeService/knativeServiceArgs";
-import { anything, assertSameShape, bool, input, map, num, obj, oneOf, opt, plain, str, type TypeOf } from "../core/shape";
+import { anything, assertSameShape, bool, input, inputString, map, num, obj, oneOf, opt, plain, type TypeOf } from "../core/shape";
 
 /**
  * Where Knative Serving comes from.
@@ -83,8 +83,6 @@ export interface KnativeServingArgs {
 
 /** `KnativeServingArgs` with every value resolved, minus `source` and `clusterId`: what the renderers work on. */
 export type KnativeServingSettings = pulumi.Unwrap<Omit<KnativeServingArgs, "source" | "clusterId">>;
-
-const inputString = input(str());
 
 /** The fields of `KnativeServingArgs` as a runtime shape (the platform's `knative` adds `install`). */
 export const KNATIVE_SERVING_FIELDS = {

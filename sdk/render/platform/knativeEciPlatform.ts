@@ -1,5 +1,6 @@
 import { Checker, resourceLabel } from "../core/errors";
 import { DEFAULT_ECS_NODE_LABEL, mayRunOnEci, mayRunOnEcs, type NodeLabel, Placement } from "../core/placement";
+import { versionAtLeast } from "../core/version";
 import { type EcsFirstStrategy, usesResourcePolicy } from "../knativeService/resourcePolicy";
 
 /** What the cross-checks need to know about the platform's parts, all plain values. */
@@ -59,17 +60,6 @@ const ACK_KNATIVE_MIN_K8S = [1, 28];
  */
 const VIRTUAL_NODE_SCHEDULING_MIN_K8S = [1, 22];
 const VIRTUAL_NODE_MIN_VERSION = [2, 10, 0];
-
-/** Whether a version such as "1.33.1-aliyun.1" or "v2.13.2" is at least `min`; undefined when it cannot be read. */
-function versionAtLeast(version: string, min: number[]): boolean | undefined {
-    const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
-    if (!m) return undefined;
-    const parts = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-    for (let i = 0; i < min.length; i++) {
-        if (parts[i] !== min[i]) return parts[i] > min[i];
-    }
-    return true;
-}
 
 /**
  * Whether the placement's pods reach the virtual node through kube-scheduler's node affinity and tolerations

@@ -35,12 +35,6 @@ export function renderVirtualNode(
     checkShape(c, without(VIRTUAL_NODE_ARGS, "clusterId"), s, "resolved");
     checkAddonVersion(c, "version", s.version);
     const config = renderAddonConfig(c, "config", s.config);
-    c.check(
-        s.cleanupCloudResources === undefined || typeof s.cleanupCloudResources === "boolean",
-        "cleanupCloudResources",
-        s.cleanupCloudResources,
-        "expected true or false",
-    );
 
     const data: StringMap = {};
     if (s.vSwitchIds !== undefined) {
