@@ -22,6 +22,8 @@ export interface PlatformFacts {
     ecsNodes?: { count: number; field: string };
     /** The pinned ack-virtual-node version the platform installs; undefined when not pinned or not installed. */
     virtualNodeVersion?: string;
+    /** The platform creates its cluster (rather than adopting one). */
+    created: boolean;
     /** The cluster is adopted by kubeconfig alone: no cluster id for add-ons. */
     adoptedByKubeconfig: boolean;
     /** The platform installs the ack-virtual-node add-on. */

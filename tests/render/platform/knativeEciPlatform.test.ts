@@ -7,6 +7,7 @@ const facts: PlatformFacts = {
     ecsNodeLabel: { key: "resource-role", value: "ecs" },
     declaresEcsNodes: true,
     clusterSpec: "ack.pro.small",
+    created: true,
     adoptedByKubeconfig: false,
     installsVirtualNode: true,
     installsKnative: true,
