@@ -1,4 +1,4 @@
-import { AckClusterMode, type AckClusterPlanInput, type AckClusterShape, checkAckClusterShape } from "./ackClusterShape";
+import { AckClusterMode, type AckClusterPlanInput, type AckClusterLayout, checkAckClusterLayout } from "./ackClusterLayout";
 import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { parseCidr } from "../core/cidr";
@@ -14,11 +14,11 @@ export {
     AckClusterMode,
     type AckClusterNames,
     type AckClusterPlanInput,
-    type AckClusterShape,
-    type AckClusterShapeSource,
+    type AckClusterLayout,
+    type AckClusterLayoutSource,
     planInputOf,
-    resolveAckClusterShape,
-} from "./ackClusterShape";
+    resolveAckClusterLayout,
+} from "./ackClusterLayout";
 
 export const CLUSTER_SPECS = ["ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"] as const;
 export const DEFAULT_CLUSTER_SPEC = "ack.pro.small";
@@ -79,7 +79,7 @@ export interface AckManagedClusterPlan {
 
 /** Everything an `AckCluster` declares, validated. */
 export interface AckClusterPlan {
-    shape: AckClusterShape;
+    layout: AckClusterLayout;
     ecsNodeLabel: NodeLabel;
     /** Running nodes of an adopted cluster to label. */
     ecsNodeNames: string[];
@@ -235,7 +235,7 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, g
 }
 
 /**
- * Validates every `AckCluster` setting and plans what it declares: the shape, network CIDRs, cluster,
+ * Validates every `AckCluster` setting and plans what it declares: the layout, network CIDRs, cluster,
  * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
  * Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
  * list elements like `vswitchIds[0]`) come from other resources and pass through.
@@ -243,7 +243,7 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, g
 export function planAckCluster(resourceName: string, s: AckClusterPlanInput, generated: ReadonlySet<string> = new Set()): AckClusterPlan {
     const c = new Checker(resourceLabel("AckCluster", resourceName));
     checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
-    const shape = checkAckClusterShape(c, resourceName, s);
+    const layout = checkAckClusterLayout(c, resourceName, s);
     const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
     c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);
     if (s.existingClusterId !== undefined && !generated.has("existingClusterId")) {
@@ -266,17 +266,17 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput, gen
     });
     c.oneOf(s.kubeconfigEndpoint, "kubeconfigEndpoint", Object.values(KubeconfigEndpoint));
     const plan: AckClusterPlan = {
-        shape,
+        layout,
         ecsNodeLabel,
         ecsNodeNames,
         ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
         ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
         ...(s.existingClusterId !== undefined ? { existingClusterId: s.existingClusterId } : {}),
     };
-    if (shape.mode !== AckClusterMode.Create) return plan;
+    if (layout.mode !== AckClusterMode.Create) return plan;
 
-    if (shape.createNetwork) {
-        plan.network = planNetwork(c, s, shape.zoneCount);
+    if (layout.createNetwork) {
+        plan.network = planNetwork(c, s, layout.zoneCount);
     } else {
         checkVswitchIds(c, "vswitchIds", s.vswitchIds, generated);
         checkVswitchIds(c, "podVswitchIds", s.podVswitchIds, generated);
@@ -306,7 +306,7 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput, gen
         plan.kubeconfigEndpoint,
         'expected "private" (or unset) while apiServerPublic is false: the cluster gets no public API server endpoint; set apiServerPublic: true to manage it from outside the VPC',
     );
-    if (shape.createNodePool) plan.nodePool = planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel);
+    if (layout.createNodePool) plan.nodePool = planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel);
     return plan;
 }
 

@@ -107,7 +107,7 @@ export function checkZoneIds(c: Checker, zoneIds: string[], eachOnce: boolean): 
     );
 }
 
-/** Validates a created network's settings and plans its CIDRs. `zoneCount` comes from the shape. */
+/** Validates a created network's settings and plans its CIDRs. `zoneCount` comes from the layout. */
 export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): AckNetworkPlan {
     const vpcText = s.vpcCidr ?? DEFAULT_VPC_CIDR;
     const vpc = checkCidr(c, "vpcCidr", vpcText, 8, 24, DEFAULT_VPC_CIDR);

@@ -6,7 +6,7 @@ import type { KnativeServiceObject } from "../core/k8sTypes";
 import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";
 
 /** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
-export interface ImageCachePlan {
+export interface RenderedImageCache {
     imageCacheName: string;
     images: string[];
     vswitchId: string;
@@ -19,12 +19,12 @@ export interface ImageCachePlan {
 const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
 /** Plans the image cache of mode "create"; ids named in `generated` come from other resources and pass through. */
-export function planImageCache(
+export function renderImageCache(
     c: Checker,
     serviceName: string,
     s: KnativeServiceSettings,
     generated: ReadonlySet<string> = new Set(),
-): ImageCachePlan | undefined {
+): RenderedImageCache | undefined {
     const cache = s.imageCache;
     if (cache?.mode !== ImageCacheMode.Create) return undefined;
     const images = [s.image, ...(cache.extraImages ?? [])];
@@ -63,16 +63,16 @@ export function planImageCache(
     c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);
     // The name follows the images, so a new image creates a new cache before the old one goes.
     const digest = createHash("sha256").update(images.join("\n")).digest("hex").slice(0, 8);
-    const plan: ImageCachePlan = {
+    const rendered: RenderedImageCache = {
         imageCacheName: `${serviceName}-${digest}`,
         images,
         vswitchId: cache.vswitchId as string,
         securityGroupId: cache.securityGroupId as string,
     };
-    if (cache.eipInstanceId !== undefined) plan.eipInstanceId = cache.eipInstanceId;
-    if (cache.sizeGiB !== undefined) plan.imageCacheSize = cache.sizeGiB;
-    if (cache.retentionDays !== undefined) plan.retentionDays = cache.retentionDays;
-    return plan;
+    if (cache.eipInstanceId !== undefined) rendered.eipInstanceId = cache.eipInstanceId;
+    if (cache.sizeGiB !== undefined) rendered.imageCacheSize = cache.sizeGiB;
+    if (cache.retentionDays !== undefined) rendered.retentionDays = cache.retentionDays;
+    return rendered;
 }
 
 /** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */

@@ -5,7 +5,7 @@ import { checkEciCompatible } from "./eciCompat";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
-import { type ImageCachePlan, planImageCache } from "./imageCache";
+import { type RenderedImageCache, renderImageCache } from "./imageCache";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from "../core/k8sTypes";
 import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, checkServiceName } from "../core/names";
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
@@ -17,12 +17,12 @@ export { withImageSnapshot } from "./imageCache";
 export const ECI_USE_SPECS = "k8s.aliyun.com/eci-use-specs";
 
 /** Everything a KnativeService declares. */
-export interface KnativeServicePlan {
+export interface RenderedKnativeService {
     service: KnativeServiceObject;
     /** For `ecs-first` with strategy "resource-policy". */
     resourcePolicy?: ResourcePolicyObject;
     /** For `imageCache.mode` "create"; the Service gets its id through `withImageSnapshot`. */
-    imageCache?: ImageCachePlan;
+    imageCache?: RenderedImageCache;
     /** Pulumi's own annotations that make `pulumi up` wait for the Service to be Ready. */
     awaitAnnotations: StringMap;
 }
@@ -47,18 +47,18 @@ function renderAwait(c: Checker, s: KnativeServiceSettings): StringMap {
  * `InputError` for the first invalid value. `resourceName` is the Pulumi resource name.
  */
 export function renderKnativeService(resourceName: string, s: KnativeServiceSettings): KnativeServiceObject {
-    return planKnativeService(resourceName, s).service;
+    return renderKnativeServiceResources(resourceName, s).service;
 }
 
 /**
  * Validates a `KnativeService`'s settings and renders everything it declares. Ids named in `generated`
  * (`imageCache.vswitchId`, `imageCache.securityGroupId`) come from other resources and pass through.
  */
-export function planKnativeService(
+export function renderKnativeServiceResources(
     resourceName: string,
     s: KnativeServiceSettings,
     generated: ReadonlySet<string> = new Set(),
-): KnativeServicePlan {
+): RenderedKnativeService {
     const c = new Checker(resourceLabel("KnativeService", resourceName));
     checkShape(c, KNATIVE_SERVICE_ARGS, s, "resolved");
     const name = s.serviceName ?? resourceName;
@@ -67,7 +67,44 @@ export function planKnativeService(
     checkNamespaceName(c, "namespace", namespace);
     const resolved = resolvePlacement(c, s);
     const { placement } = resolved;
+    const { podAnnotations, imageCache } = renderPodAnnotations(c, name, s, placement, generated);
+    checkServiceMetadata(c, s);
+    const pod = renderPodSpec(c, s, resolved);
 
+    const templateMetadata: KnativeServiceObject["spec"]["template"]["metadata"] = {};
+    if (s.podLabels && Object.keys(s.podLabels).length) templateMetadata.labels = { ...s.podLabels };
+    if (Object.keys(podAnnotations).length) templateMetadata.annotations = podAnnotations;
+
+    const metadata: KnativeServiceObject["metadata"] = { name, namespace };
+    if (s.labels && Object.keys(s.labels).length) metadata.labels = { ...s.labels };
+    if (s.annotations && Object.keys(s.annotations).length) metadata.annotations = { ...s.annotations };
+
+    const rendered: RenderedKnativeService = {
+        awaitAnnotations: renderAwait(c, s),
+        service: {
+            apiVersion: "serving.knative.dev/v1",
+            kind: "Service",
+            metadata,
+            spec: { template: { metadata: templateMetadata, spec: pod } },
+        },
+    };
+    if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
+        rendered.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
+    }
+    if (imageCache) rendered.imageCache = imageCache;
+    return rendered;
+}
+
+const ECI_OPTION_ANNOTATIONS: readonly string[] = Object.values(ECI_ANNOTATIONS);
+
+/** The revision template's annotations: ECI specs and options, the image cache, scaling, then the user's own. */
+function renderPodAnnotations(
+    c: Checker,
+    name: string,
+    s: KnativeServiceSettings,
+    placement: Placement,
+    generated: ReadonlySet<string>,
+): { podAnnotations: StringMap; imageCache?: RenderedImageCache } {
     const podAnnotations: StringMap = {};
     if (s.eciSpecs !== undefined) {
         c.check(
@@ -89,7 +126,7 @@ export function planKnativeService(
     }
     const eciOptions = { spot: s.spot, extraEphemeralStorage: s.extraEphemeralStorage, imageCacheMode: s.imageCache?.mode };
     Object.assign(podAnnotations, renderEciOptions(c, eciOptions));
-    const imageCache = planImageCache(c, name, s, generated);
+    const imageCache = renderImageCache(c, name, s, generated);
     Object.assign(podAnnotations, renderScaling(c, "scaling", s.scaling));
     checkAnnotationKeys(c, "podAnnotations", s.podAnnotations);
     for (const [key, value] of Object.entries(s.podAnnotations ?? {})) {
@@ -98,13 +135,18 @@ export function planKnativeService(
                 ? "eciSpecs"
                 : SCALING_ANNOTATIONS.includes(key)
                   ? "scaling"
-                  : Object.values(ECI_ANNOTATIONS).includes(key as never)
+                  : ECI_OPTION_ANNOTATIONS.includes(key)
                     ? "the ECI options"
                     : undefined;
         if (owner && podAnnotations[key] !== undefined)
             c.fail(`podAnnotations["${key}"]`, value, `expected it only once: ${owner} already sets it`);
         podAnnotations[key] = value;
     }
+    return { podAnnotations, ...(imageCache ? { imageCache } : {}) };
+}
+
+/** The Service's and its pods' labels, and its annotations (never autoscaling ones). */
+function checkServiceMetadata(c: Checker, s: KnativeServiceSettings): void {
     checkLabels(c, "labels", s.labels);
     checkLabels(c, "podLabels", s.podLabels);
     checkAnnotationKeys(c, "annotations", s.annotations);
@@ -116,7 +158,11 @@ export function planKnativeService(
             "expected autoscaling settings in scaling (Knative accepts them only on the revision template, not on the Service)",
         );
     }
+}
 
+/** The revision's pod spec: its container, placement, volumes, tolerations and pod-level settings. */
+function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnType<typeof resolvePlacement>): RevisionPodSpec {
+    const { placement } = resolved;
     c.integer(s.containerConcurrency, "containerConcurrency", 0, 1000);
     c.integer(s.timeoutSeconds, "timeoutSeconds", 1, 600);
     checkLabels(c, "nodeSelector", s.nodeSelector);
@@ -144,27 +190,5 @@ export function planKnativeService(
     if (tolerations.length) pod.tolerations = tolerations;
     if (volumes.length) pod.volumes = volumes;
     if (mayRunOnEci(placement)) checkEciCompatible(c, placement, pod);
-
-    const templateMetadata: KnativeServiceObject["spec"]["template"]["metadata"] = {};
-    if (s.podLabels && Object.keys(s.podLabels).length) templateMetadata.labels = { ...s.podLabels };
-    if (Object.keys(podAnnotations).length) templateMetadata.annotations = podAnnotations;
-
-    const metadata: KnativeServiceObject["metadata"] = { name, namespace };
-    if (s.labels && Object.keys(s.labels).length) metadata.labels = { ...s.labels };
-    if (s.annotations && Object.keys(s.annotations).length) metadata.annotations = { ...s.annotations };
-
-    const plan: KnativeServicePlan = {
-        awaitAnnotations: renderAwait(c, s),
-        service: {
-            apiVersion: "serving.knative.dev/v1",
-            kind: "Service",
-            metadata,
-            spec: { template: { metadata: templateMetadata, spec: pod } },
-        },
-    };
-    if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
-        plan.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
-    }
-    if (imageCache) plan.imageCache = imageCache;
-    return plan;
+    return pod;
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CLUSTER_SPEC } from "../cluster/ackCluster";
-import { AckClusterMode, planInputOf, resolveAckClusterShape } from "../cluster/ackClusterShape";
+import { AckClusterMode, planInputOf, resolveAckClusterLayout } from "../cluster/ackClusterLayout";
 import type { AckClusterArgs } from "../cluster/ackClusterArgs";
 import { guaranteedNodeCount } from "../cluster/ackNodePool";
 import { Checker, InputError, resourceLabel } from "../core/errors";
@@ -58,9 +58,9 @@ export function asPlatformField(platform: string, prefix: string, validate: () =
 /** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
 export function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
-    let layout!: ReturnType<typeof resolveAckClusterShape>;
+    let layout!: ReturnType<typeof resolveAckClusterLayout>;
     asPlatformField(resourceLabel("KnativeEciPlatform", name), "cluster.", () => {
-        layout = resolveAckClusterShape(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+        layout = resolveAckClusterLayout(`${name}-cluster`, planInputOf(args.cluster ?? {}));
     });
     const created = layout.mode === AckClusterMode.Create;
     const clusterSpec = args.cluster?.clusterSpec;

@@ -1,14 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { planAckCluster } from "../cluster/ackCluster";
 import type { AckClusterArgs } from "../cluster/ackClusterArgs";
-import { planInputOf } from "../cluster/ackClusterShape";
+import { planInputOf } from "../cluster/ackClusterLayout";
 import { kubeconfigServer } from "../cluster/kubeconfig";
 import { resourceLabel } from "../core/errors";
 import { containsEventuals } from "../core/eventual";
 import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../core/names";
 import { renderEciNamespace } from "../eciNamespace/eciNamespace";
 import type { EciNamespaceArgs } from "../eciNamespace/eciNamespaceArgs";
-import { planKnativeService } from "../knativeService/knativeService";
+import { renderKnativeServiceResources } from "../knativeService/knativeService";
 import type { KnativeServiceArgs } from "../knativeService/knativeServiceArgs";
 import { renderAckKnative, renderExistingKnative, renderUpstreamKnative, resolveKnativeSource } from "../knativeServing/knativeServing";
 import { type KnativeServingArgs, KnativeSource } from "../knativeServing/knativeServingArgs";
@@ -155,7 +155,7 @@ export function validateParts(name: string, args: KnativeEciPlatformArgs, facts:
         }
         const settings = resolvedNow(checked);
         if (facts.services[i].serviceName !== undefined && settings) {
-            asPlatformField(label, `services[${i}].`, () => planKnativeService(`${name}-${serviceName}`, settings));
+            asPlatformField(label, `services[${i}].`, () => renderKnativeServiceResources(`${name}-${serviceName}`, settings));
         }
     });
 }

@@ -4,7 +4,7 @@ import {
     type AckClusterPlanInput,
     adoptedClusterInfo,
     planAckCluster,
-    resolveAckClusterShape,
+    resolveAckClusterLayout,
 } from "../../../sdk/render/cluster/ackCluster";
 import { cloudName, pickZones } from "../../../sdk/render/cluster/ackNetwork";
 import { ackName } from "../../../sdk/render/cluster/ackNodePool";
@@ -368,7 +368,7 @@ describe("AckCluster validation", () => {
     it("rejects structural conflicts from raw args, where values may still be Outputs", () => {
         const output = { __pulumiOutput: true };
         assert.throws(
-            () => resolveAckClusterShape("prod", { existingClusterId: output, vpcCidr: output }),
+            () => resolveAckClusterLayout("prod", { existingClusterId: output, vpcCidr: output }),
             /AckCluster "prod": vpcCidr = "\(an Output\)" is not valid: expected no vpcCidr when adopting/,
         );
     });
@@ -389,9 +389,9 @@ describe("AckCluster validation", () => {
 describe("AckCluster planning", () => {
     it("plans a new network, cluster and node pool with the documented defaults", () => {
         const plan = planAckCluster("prod", {});
-        assert.equal(plan.shape.mode, AckClusterMode.Create);
+        assert.equal(plan.layout.mode, AckClusterMode.Create);
         assert.deepEqual(
-            { createNetwork: plan.shape.createNetwork, zoneCount: plan.shape.zoneCount, pickZones: plan.shape.pickZones },
+            { createNetwork: plan.layout.createNetwork, zoneCount: plan.layout.zoneCount, pickZones: plan.layout.pickZones },
             { createNetwork: true, zoneCount: 2, pickZones: true },
         );
         assert.deepEqual(plan.network, {
@@ -427,8 +427,8 @@ describe("AckCluster planning", () => {
             systemDiskSize: 40,
             multiAzPolicy: "BALANCE",
         });
-        assert.deepEqual(plan.shape.names.vswitches, ["prod-vswitch-0", "prod-vswitch-1"]);
-        assert.equal(plan.shape.names.nodePool, "prod-ecs-pool");
+        assert.deepEqual(plan.layout.names.vswitches, ["prod-vswitch-0", "prod-vswitch-1"]);
+        assert.equal(plan.layout.names.nodePool, "prod-ecs-pool");
     });
 
     it("points the kubeconfig at the endpoint the cluster has", () => {
@@ -498,7 +498,7 @@ describe("AckCluster planning", () => {
 
     it("uses given vSwitches, with the pod vSwitches defaulting to them", () => {
         const plan = planAckCluster("prod", { vswitchIds: ["vsw-a1", "vsw-b1"], zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i"] });
-        assert.equal(plan.shape.createNetwork, false);
+        assert.equal(plan.layout.createNetwork, false);
         assert.equal(plan.network, undefined);
         assert.deepEqual(plan.givenNetwork, { vswitchIds: ["vsw-a1", "vsw-b1"], podVswitchIds: ["vsw-a1", "vsw-b1"] });
         assert.equal(plan.cluster!.newNatGateway, false);
@@ -518,7 +518,7 @@ describe("AckCluster planning", () => {
             zoneIds: ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"],
             serviceCidr: "172.16.0.0/16",
         });
-        assert.equal(plan.shape.pickZones, false);
+        assert.equal(plan.layout.pickZones, false);
         assert.deepEqual(plan.network!.zoneIds, ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"]);
         assert.deepEqual(plan.network!.podVswitchCidrs, ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]);
         assert.deepEqual(plan.network!.vswitchCidrs, ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18"]);
@@ -526,12 +526,12 @@ describe("AckCluster planning", () => {
 
     it("adopts by id with node labels, and by kubeconfig with nothing else", () => {
         const byId = planAckCluster("prod", { existingClusterId: CLUSTER_ID, ecsNodeNames: ["cn-hangzhou.192.168.0.10"] });
-        assert.equal(byId.shape.mode, AckClusterMode.AdoptById);
-        assert.deepEqual(byId.shape.names.ecsNodes, ["prod-ecs-node-0"]);
+        assert.equal(byId.layout.mode, AckClusterMode.AdoptById);
+        assert.deepEqual(byId.layout.names.ecsNodes, ["prod-ecs-node-0"]);
         assert.equal(byId.cluster, undefined);
         assert.equal(byId.nodePool, undefined);
         const byKubeconfig = planAckCluster("prod", { hasExistingKubeconfig: true, createNetwork: false, createNodePool: false });
-        assert.equal(byKubeconfig.shape.mode, AckClusterMode.AdoptByKubeconfig);
+        assert.equal(byKubeconfig.layout.mode, AckClusterMode.AdoptByKubeconfig);
         assert.deepEqual(byKubeconfig.ecsNodeLabel, { key: "resource-role", value: "ecs" });
     });
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { KnativeServiceSettings } from "../../../sdk/render/knativeService/knativeServiceArgs";
 import { InputError } from "../../../sdk/render/core/errors";
-import { planKnativeService, renderKnativeService, withImageSnapshot } from "../../../sdk/render/knativeService/knativeService";
+import { renderKnativeServiceResources, renderKnativeService, withImageSnapshot } from "../../../sdk/render/knativeService/knativeService";
 import { validateKnativeService } from "../../knativeSchema";
 
 const base: KnativeServiceSettings = { image: "registry.example.com/app:1.0", placement: "eci" };
@@ -10,14 +10,19 @@ const vkTerm = { matchExpressions: [{ key: "type", operator: "In", values: ["vir
 
 function rejects(args: Partial<KnativeServiceSettings>, message: string, valid: RegExp): void {
     assert.throws(
-        () => planKnativeService("burst", { ...base, ...args }),
+        () => renderKnativeServiceResources("burst", { ...base, ...args }),
         (e: unknown) => e instanceof InputError && e.message.startsWith(`KnativeService "burst": ${message}`) && valid.test(e.message),
     );
 }
 
 describe("ecs-first placement", () => {
     it("renders an ACK ResourcePolicy with the ECS unit first, then ECI", async () => {
-        const plan = planKnativeService("burst", { ...base, placement: "ecs-first", namespace: "shop", ecsFirst: { ecsMaxPods: 4 } });
+        const plan = renderKnativeServiceResources("burst", {
+            ...base,
+            placement: "ecs-first",
+            namespace: "shop",
+            ecsFirst: { ecsMaxPods: 4 },
+        });
         assert.deepEqual(plan.resourcePolicy, {
             apiVersion: "scheduling.alibabacloud.com/v1alpha1",
             kind: "ResourcePolicy",
@@ -37,7 +42,11 @@ describe("ecs-first placement", () => {
     });
 
     it("falls back to a preferred ECS affinity without a ResourcePolicy", async () => {
-        const plan = planKnativeService("burst", { ...base, placement: "ecs-first", ecsFirst: { strategy: "preferred-affinity" } });
+        const plan = renderKnativeServiceResources("burst", {
+            ...base,
+            placement: "ecs-first",
+            ecsFirst: { strategy: "preferred-affinity" },
+        });
         assert.equal(plan.resourcePolicy, undefined);
         assert.deepEqual(plan.service.spec.template.spec.affinity?.nodeAffinity, {
             requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [ecsTerm, vkTerm] },
@@ -106,7 +115,7 @@ describe("cheaper and faster ECI options", () => {
                 extraImages: ["envoy:1.30"],
             },
         };
-        const plan = planKnativeService("burst", settings);
+        const plan = renderKnativeServiceResources("burst", settings);
         assert.deepEqual(plan.imageCache, {
             imageCacheName: plan.imageCache?.imageCacheName,
             images: ["registry.example.com/app:1.0", "envoy:1.30"],
@@ -117,11 +126,11 @@ describe("cheaper and faster ECI options", () => {
         });
         assert.match(plan.imageCache?.imageCacheName ?? "", /^burst-[0-9a-f]{8}$/);
         assert.equal(
-            planKnativeService("burst", settings).imageCache?.imageCacheName,
+            renderKnativeServiceResources("burst", settings).imageCache?.imageCacheName,
             plan.imageCache?.imageCacheName,
             "stable across runs",
         );
-        const newer = planKnativeService("burst", { ...settings, image: "registry.example.com/app:1.1" });
+        const newer = renderKnativeServiceResources("burst", { ...settings, image: "registry.example.com/app:1.1" });
         assert.notEqual(newer.imageCache?.imageCacheName, plan.imageCache?.imageCacheName, "a new image gets a new cache");
         const pinned = withImageSnapshot(plan.service, "imc-123");
         // ECI's current name of the explicit cache annotation (the older one was eci-image-snapshot-id).

@@ -1,6 +1,7 @@
 import type { AckClusterSettings } from "./ackClusterArgs";
 import { MAX_CREATED_ZONES, MIN_ZONES } from "./ackNetwork";
 import { Checker, resourceLabel } from "../core/errors";
+import { isEventual } from "../core/eventual";
 
 /** How an `AckCluster` gets its cluster. */
 export const AckClusterMode = {
@@ -15,7 +16,7 @@ export type AckClusterMode = (typeof AckClusterMode)[keyof typeof AckClusterMode
 /** What the planner receives: the settings with the kubeconfig replaced by whether one was given (it is secret). */
 export type AckClusterPlanInput = Omit<AckClusterSettings, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean };
 /** The same fields as they appear in the component's args, where values may still be Outputs. */
-export type AckClusterShapeSource = { readonly [K in keyof AckClusterPlanInput]?: unknown };
+export type AckClusterLayoutSource = { readonly [K in keyof AckClusterPlanInput]?: unknown };
 
 /**
  * The args as the planner sees them: the (secret) kubeconfig replaced by whether one was given, so
@@ -46,7 +47,7 @@ export interface AckClusterNames {
 }
 
 /** Which resources an `AckCluster` declares: decided from plain arguments, before any value is known. */
-export interface AckClusterShape {
+export interface AckClusterLayout {
     mode: AckClusterMode;
     createNetwork: boolean;
     /** Zones (node and pod vSwitch pairs) of a created network; 0 when none is created. */
@@ -70,10 +71,9 @@ const GIVEN_NETWORK_ONLY = ["podVswitchIds", "securityGroupId", "newNatGateway"]
 
 /** Values as they may appear in messages: Outputs are not printable before they resolve. */
 function shown(value: unknown): unknown {
-    if (value instanceof Promise) return "(an Output)";
+    if (isEventual(value)) return "(an Output)";
     if (Array.isArray(value)) return value.map(shown);
     if (typeof value === "object" && value !== null) {
-        if ((value as { __pulumiOutput?: unknown }).__pulumiOutput) return "(an Output)";
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
     }
     return value;
@@ -83,7 +83,7 @@ function lengthOf(value: unknown): number | undefined {
     return Array.isArray(value) ? value.length : undefined;
 }
 
-/** Child names for a shape. */
+/** Child names for a layout. */
 export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: number): AckClusterNames {
     const zones = [...Array(zoneCount).keys()];
     return {
@@ -103,89 +103,107 @@ export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: n
     };
 }
 
-/** The shape decision with a caller's `Checker`, so the planner reports under the same resource. */
-export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShapeSource): AckClusterShape {
-    const given = (key: keyof AckClusterShapeSource) => s[key] !== undefined;
+/** The layout decision with a caller's `Checker`, so the planner reports under the same resource. */
+export function checkAckClusterLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout {
     const mode =
         s.existingClusterId !== undefined
             ? AckClusterMode.AdoptById
             : s.hasExistingKubeconfig
               ? AckClusterMode.AdoptByKubeconfig
               : AckClusterMode.Create;
-    const ecsNodeCount = lengthOf(s.ecsNodeNames) ?? 0;
-
-    if (mode !== AckClusterMode.Create) {
-        for (const [key, value] of Object.entries(s)) {
-            if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
-            if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
-            c.fail(
-                key,
-                shown(value),
-                `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
-            );
-        }
-        for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
-            if (s.hasExistingKubeconfig && given(key)) {
-                c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
-            }
-        }
-        if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
-            c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");
-        }
-        return {
-            mode,
-            createNetwork: false,
-            zoneCount: 0,
-            pickZones: false,
-            createNodePool: false,
-            names: ackClusterNames(name, 0, ecsNodeCount),
-        };
-    }
+    if (mode !== AckClusterMode.Create) return checkAdoptedLayout(c, name, s, mode);
 
     c.check(
-        !given("ecsNodeNames"),
+        s.ecsNodeNames === undefined,
         "ecsNodeNames",
         shown(s.ecsNodeNames),
         "expected no ecsNodeNames when the cluster is created: its node pool labels its nodes with ecsNodeLabel; ecsNodeNames labels running nodes of an adopted cluster",
     );
     for (const key of ["zoneIds", "vswitchIds", "podVswitchIds", "vswitchCidrs", "podVswitchCidrs", "addons"] as const) {
-        if (given(key) && !Array.isArray(s[key])) c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)");
+        if (s[key] !== undefined && !Array.isArray(s[key]))
+            c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)");
     }
     const createNodePool = s.createNodePool !== false;
-    if (!createNodePool && given("nodePool")) {
+    if (!createNodePool && s.nodePool !== undefined) {
         c.fail("nodePool", shown(s.nodePool), "expected no nodePool when createNodePool is false");
     }
-    const zoneIdCount = lengthOf(s.zoneIds);
-
-    if (given("vswitchIds")) {
-        c.check(
-            s.createNetwork !== true,
-            "createNetwork",
-            true,
-            "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
-        );
-        for (const key of CREATED_NETWORK_ONLY) {
-            if (given(key)) c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`);
-        }
-        const count = lengthOf(s.vswitchIds)!;
-        if (zoneIdCount !== undefined) {
-            c.check(
-                zoneIdCount === count,
-                "zoneIds",
-                shown(s.zoneIds),
-                `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
-            );
-        } else {
-            c.check(
-                count >= MIN_ZONES,
-                "vswitchIds",
-                shown(s.vswitchIds),
-                `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
-            );
-        }
+    if (s.vswitchIds !== undefined) {
+        checkGivenNetwork(c, s);
         return { mode, createNetwork: false, zoneCount: 0, pickZones: false, createNodePool, names: ackClusterNames(name, 0, 0) };
     }
+    const zoneCount = checkCreatedNetwork(c, s);
+    return {
+        mode,
+        createNetwork: true,
+        zoneCount,
+        pickZones: s.zoneIds === undefined,
+        createNodePool,
+        names: ackClusterNames(name, zoneCount, 0),
+    };
+}
 
+/** An adopted cluster takes only the adoption options: its settings, network and node pools exist. */
+function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource, mode: AckClusterMode): AckClusterLayout {
+    for (const [key, value] of Object.entries(s)) {
+        if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
+        if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
+        c.fail(
+            key,
+            shown(value),
+            `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
+        );
+    }
+    for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
+        if (s.hasExistingKubeconfig && s[key] !== undefined) {
+            c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
+        }
+    }
+    if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
+        c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");
+    }
+    const ecsNodeCount = lengthOf(s.ecsNodeNames) ?? 0;
+    return {
+        mode,
+        createNetwork: false,
+        zoneCount: 0,
+        pickZones: false,
+        createNodePool: false,
+        names: ackClusterNames(name, 0, ecsNodeCount),
+    };
+}
+
+/** Given vSwitches: no created-network options, and their zones (when given) one per vSwitch. */
+function checkGivenNetwork(c: Checker, s: AckClusterLayoutSource): void {
+    c.check(
+        s.createNetwork !== true,
+        "createNetwork",
+        true,
+        "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
+    );
+    for (const key of CREATED_NETWORK_ONLY) {
+        if (s[key] !== undefined) c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`);
+    }
+    const count = lengthOf(s.vswitchIds)!;
+    const zoneIdCount = lengthOf(s.zoneIds);
+    if (zoneIdCount !== undefined) {
+        c.check(
+            zoneIdCount === count,
+            "zoneIds",
+            shown(s.zoneIds),
+            `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
+        );
+    } else {
+        c.check(
+            count >= MIN_ZONES,
+            "vswitchIds",
+            shown(s.vswitchIds),
+            `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
+        );
+    }
+}
+
+/** A created network: no given-network options; returns its zone count (from zoneIds or zoneCount). */
+function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number {
     c.check(
         s.createNetwork !== false,
         "createNetwork",
@@ -193,11 +211,13 @@ export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShap
         "expected true or unset without vswitchIds: the cluster needs vSwitches, given (vswitchIds) or created",
     );
     for (const key of GIVEN_NETWORK_ONLY) {
-        if (given(key)) c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`);
+        if (s[key] !== undefined)
+            c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`);
     }
     let zoneCount: number;
+    const zoneIdCount = lengthOf(s.zoneIds);
     if (zoneIdCount !== undefined) {
-        c.check(!given("zoneCount"), "zoneCount", shown(s.zoneCount), "expected no zoneCount with zoneIds: the zones are given");
+        c.check(s.zoneCount === undefined, "zoneCount", shown(s.zoneCount), "expected no zoneCount with zoneIds: the zones are given");
         c.check(
             zoneIdCount >= MIN_ZONES && zoneIdCount <= MAX_CREATED_ZONES,
             "zoneIds",
@@ -219,14 +239,7 @@ export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShap
         const n = lengthOf(s[key]);
         if (n !== undefined) c.check(n === zoneCount, key, shown(s[key]), `expected one CIDR per zone (${zoneCount})`);
     }
-    return {
-        mode,
-        createNetwork: true,
-        zoneCount,
-        pickZones: zoneIdCount === undefined,
-        createNodePool,
-        names: ackClusterNames(name, zoneCount, 0),
-    };
+    return zoneCount;
 }
 
 /**
@@ -234,6 +247,6 @@ export function checkAckClusterShape(c: Checker, name: string, s: AckClusterShap
  * set, array lengths, `createNetwork`, `createNodePool`, `zoneCount`), so it runs on the component's
  * raw arguments and throws `InputError` for conflicting options before anything is registered.
  */
-export function resolveAckClusterShape(resourceName: string, s: AckClusterShapeSource): AckClusterShape {
-    return checkAckClusterShape(new Checker(resourceLabel("AckCluster", resourceName)), resourceName, s);
+export function resolveAckClusterLayout(resourceName: string, s: AckClusterLayoutSource): AckClusterLayout {
+    return checkAckClusterLayout(new Checker(resourceLabel("AckCluster", resourceName)), resourceName, s);
 }
