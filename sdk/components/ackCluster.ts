@@ -302,35 +302,7 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: external },
         );
 
-        // Zones from the data sources may change as zones sell out; never let that replace the network.
-        const zoneIds = layout.pickZones ? this.pickZones(name, layout, plan) : net.apply((x) => x.zoneIds!);
-        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
-        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
-            new vpc.Switch(
-                childName,
-                {
-                    vswitchName: cloudName(childName),
-                    vpcId: network.id,
-                    cidrBlock: cidr,
-                    zoneId: zoneIds.apply((z) => z[zone]),
-                    tags: common.tags,
-                },
-                switchOpts,
-            );
-        const vswitches = n.vswitches.map((v, i) =>
-            vswitch(
-                v,
-                net.apply((x) => x.vswitchCidrs[i]),
-                i,
-            ),
-        );
-        const podVswitches = n.podVswitches.map((v, i) =>
-            vswitch(
-                v,
-                net.apply((x) => x.podVswitchCidrs[i]),
-                i,
-            ),
-        );
+        const { vswitches, podVswitches } = this.createVswitches(name, layout, plan, network, common.tags);
 
         // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
         // each other and opens nothing to the internet.
@@ -347,6 +319,69 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const snatEntries = this.createEgress(n, net, common, network, vswitches, podVswitches, external);
+        return {
+            vpcId: network.id,
+            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
+            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
+            securityGroupId: securityGroup.id,
+            ready: snatEntries,
+        };
+    }
+
+    /** A node and a pod vSwitch per zone. */
+    private createVswitches(
+        name: string,
+        layout: AckClusterLayout,
+        plan: pulumi.Output<AckClusterPlan>,
+        network: vpc.Network,
+        tags: pulumi.Output<{ [key: string]: string } | undefined>,
+    ): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
+        const n = layout.names;
+        const net = plan.apply((p) => p.network!);
+        // Zones from the data sources may change as zones sell out; never let that replace the network.
+        const zoneIds = layout.pickZones ? this.pickZones(name, layout, plan) : net.apply((x) => x.zoneIds!);
+        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
+        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
+            new vpc.Switch(
+                childName,
+                {
+                    vswitchName: cloudName(childName),
+                    vpcId: network.id,
+                    cidrBlock: cidr,
+                    zoneId: zoneIds.apply((z) => z[zone]),
+                    tags,
+                },
+                switchOpts,
+            );
+        return {
+            vswitches: n.vswitches.map((v, i) =>
+                vswitch(
+                    v,
+                    net.apply((x) => x.vswitchCidrs[i]),
+                    i,
+                ),
+            ),
+            podVswitches: n.podVswitches.map((v, i) =>
+                vswitch(
+                    v,
+                    net.apply((x) => x.podVswitchCidrs[i]),
+                    i,
+                ),
+            ),
+        };
+    }
+
+    /** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
+    private createEgress(
+        n: AckClusterLayout["names"],
+        net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
+        common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
+        network: vpc.Network,
+        vswitches: vpc.Switch[],
+        podVswitches: vpc.Switch[],
+        external: pulumi.Input<pulumi.Resource>[],
+    ): vpc.SnatEntry[] {
         const nat = new vpc.NatGateway(
             n.natGateway,
             {
@@ -383,17 +418,7 @@ export class AckCluster extends pulumi.ComponentResource {
                 { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
                 { parent: this, dependsOn: [association] },
             );
-        const snatEntries = [
-            ...n.snatEntries.map((s, i) => snat(s, vswitches[i])),
-            ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i])),
-        ];
-        return {
-            vpcId: network.id,
-            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
-            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
-            securityGroupId: securityGroup.id,
-            ready: snatEntries,
-        };
+        return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
     }
 
     /**

@@ -212,6 +212,39 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
         "expected a URL or file path",
     );
 
+    const registry = renderRegistry(c, s);
+    const config = renderServingConfig(c, s);
+    const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL);
+    const timeout = s.readyTimeoutSeconds ?? 900;
+    c.integer(timeout, "readyTimeoutSeconds", 60, 3600);
+
+    return {
+        version,
+        operatorManifest,
+        serving: {
+            apiVersion: "operator.knative.dev/v1beta1",
+            kind: "KnativeServing",
+            metadata: {
+                name: "knative-serving",
+                namespace: KNATIVE_SERVING_NAMESPACE,
+                annotations: { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(timeout) },
+            },
+            spec: {
+                // The operator installs the newest patch of this minor that it bundles.
+                version: `${m![0]}.${m![1]}`,
+                ingress: { kourier: { enabled: true } },
+                config,
+                ...(Object.keys(registry).length > 0 ? { registry } : {}),
+                ...(s.pinControlPlaneToEcs !== false
+                    ? { workloads: CONTROL_PLANE_DEPLOYMENTS.map((name) => ({ name, nodeSelector: { [ecs.key]: ecs.value } })) }
+                    : {}),
+            },
+        },
+    };
+}
+
+/** The operator's image registry: a default template and per-container overrides. */
+function renderRegistry(c: Checker, s: KnativeServingSettings): { default?: string; override?: StringMap } {
     const registry: { default?: string; override?: StringMap } = {};
     if (s.registryDefault !== undefined) {
         c.check(
@@ -233,7 +266,11 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
         }
         registry.override = { ...s.registryOverride };
     }
+    return registry;
+}
 
+/** The Knative ConfigMaps' data: `servingConfig`, the feature flags, and Kourier as the ingress. */
+function renderServingConfig(c: Checker, s: KnativeServingSettings): { [configMap: string]: StringMap } {
     const features = checkFeatures(c, s.features);
     const config: { [configMap: string]: StringMap } = {};
     for (const [configMap, entries] of Object.entries(s.servingConfig ?? {})) {
@@ -262,32 +299,5 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
     );
     config.features = features;
     config.network = { ...config.network, "ingress-class": KOURIER_INGRESS_CLASS };
-
-    const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL);
-    const timeout = s.readyTimeoutSeconds ?? 900;
-    c.integer(timeout, "readyTimeoutSeconds", 60, 3600);
-
-    return {
-        version,
-        operatorManifest,
-        serving: {
-            apiVersion: "operator.knative.dev/v1beta1",
-            kind: "KnativeServing",
-            metadata: {
-                name: "knative-serving",
-                namespace: KNATIVE_SERVING_NAMESPACE,
-                annotations: { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(timeout) },
-            },
-            spec: {
-                // The operator installs the newest patch of this minor that it bundles.
-                version: `${m![0]}.${m![1]}`,
-                ingress: { kourier: { enabled: true } },
-                config,
-                ...(Object.keys(registry).length > 0 ? { registry } : {}),
-                ...(s.pinControlPlaneToEcs !== false
-                    ? { workloads: CONTROL_PLANE_DEPLOYMENTS.map((name) => ({ name, nodeSelector: { [ecs.key]: ecs.value } })) }
-                    : {}),
-            },
-        },
-    };
+    return config;
 }
