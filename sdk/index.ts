@@ -1,6 +1,6 @@
 export { KnativeService, type KnativeServiceArgs, type KnativeServiceManifest } from "./components/knativeService";
+export type { NodeLabelArgs } from "./render/core/nodeLabelArgs";
 export type {
-    NodeLabelArgs,
     ResourcesArgs,
     SecurityContextArgs,
     TolerationArgs,

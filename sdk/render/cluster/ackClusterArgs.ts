@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { KubeconfigEndpoint } from "./kubeconfig";
-import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../knativeService/knativeServiceArgs";
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
 import {
     assertSameShape,
     bool,

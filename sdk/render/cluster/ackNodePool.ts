@@ -1,5 +1,5 @@
 import type { AckClusterSettings } from "./ackClusterArgs";
-import type { NodeLabelArgs } from "../knativeService/knativeServiceArgs";
+import type { NodeLabelArgs } from "../core/nodeLabelArgs";
 import type { Checker } from "../core/errors";
 import { checkLabels, checkNodeLabel, isEcsInstanceType } from "../core/names";
 import { DEFAULT_ECS_NODE_LABEL, type NodeLabel } from "../core/placement";

@@ -20,14 +20,7 @@ import {
     str,
     type TypeOf,
 } from "../core/shape";
-
-/** A `key=value` node label. */
-export interface NodeLabelArgs {
-    /** Label key, e.g. `resource-role`. Required. */
-    key: string;
-    /** Label value, e.g. `ecs`. Required. */
-    value: string;
-}
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
 
 /** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
 export interface ResourceListArgs {
@@ -268,9 +261,6 @@ export type KnativeServiceSettings = pulumi.Unwrap<KnativeServiceArgs>;
 // ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
 
 const inputStrings = input(list(inputString));
-
-export const NODE_LABEL_ARGS = obj({ key: req(str()), value: req(str()) });
-assertSameShape<TypeOf<typeof NODE_LABEL_ARGS>, NodeLabelArgs>(true);
 
 const RESOURCE_LIST_ARGS = obj({ cpu: opt(str()), memory: opt(str()), "ephemeral-storage": opt(str()) });
 const RESOURCES_ARGS = obj({ requests: opt(RESOURCE_LIST_ARGS), limits: opt(RESOURCE_LIST_ARGS) });

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../knativeService/knativeServiceArgs";
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
 import { anything, assertSameShape, bool, input, inputString, map, num, obj, oneOf, opt, plain, type TypeOf } from "../core/shape";
 
 /**
