@@ -230,9 +230,7 @@ export class AckCluster extends pulumi.ComponentResource {
         const nodePool = layout.createNodePool
             ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
             : undefined;
-        const credential = invokeWhenKnown({ clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
-            cs.getClusterCredentialOutput(a, { parent: this }),
-        );
+        const credential = this.credential(cluster.id, plan);
         return {
             kubeconfig: pulumi
                 .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
@@ -262,16 +260,8 @@ export class AckCluster extends pulumi.ComponentResource {
         const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
         const kubeconfig =
             givenKubeconfig ??
-            checkLate(
-                pulumi.all([
-                    invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
-                        cs.getClusterCredentialOutput(a, { parent: this }),
-                    ).kubeConfig,
-                    plan.kubeconfigEndpoint,
-                    info,
-                ]),
-                ([config, chosen, i]) =>
-                    kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
+            checkLate(pulumi.all([this.credential(clusterId, plan).kubeConfig, plan.kubeconfigEndpoint, info]), ([config, chosen, i]) =>
+                kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
             );
         return {
             kubeconfig,
@@ -284,6 +274,13 @@ export class AckCluster extends pulumi.ComponentResource {
             podVswitchIds: pulumi.output(undefined),
             securityGroupId: info.apply((i) => i.securityGroupId),
         };
+    }
+
+    /** ACK's kubeconfig for the cluster, valid for `kubeconfigExpirationMinutes`. */
+    private credential(clusterId: pulumi.Input<string>, plan: pulumi.Output<AckClusterPlan>) {
+        return invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+            cs.getClusterCredentialOutput(a, { parent: this }),
+        );
     }
 
     /** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
