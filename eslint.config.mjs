@@ -22,4 +22,26 @@ export default tseslint.config(
             ],
         },
     },
+    {
+        // The pure layer: no Pulumi at run time (type-only imports are erased) and nothing from the components.
+        files: ["sdk/render/**/*.ts"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["@pulumi/*"],
+                            allowTypeImports: true,
+                            message: "sdk/render/ is pure: import Pulumi's types only (import type).",
+                        },
+                        {
+                            group: ["**/components", "**/components/*"],
+                            message: "sdk/render/ imports nothing from sdk/components/: components wire renders, not the reverse.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
 );

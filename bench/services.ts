@@ -2,7 +2,7 @@
 // default 10), cycling through every placement mode, in an unlabeled and an ECI-injected namespace.
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeEciPlatform } from "../sdk";
-import type { KnativeServiceArgs } from "../sdk/render/knativeServiceArgs";
+import type { KnativeServiceArgs } from "../sdk/render/knativeService/knativeServiceArgs";
 
 const count = new pulumi.Config().getNumber("services") ?? 10;
 const image = "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56";

@@ -1,5 +1,5 @@
-import { ECI_ANNOTATIONS } from "../sdk/render/eciOptions";
-import { ECI_USE_SPECS } from "../sdk/render/knativeService";
+import { ECI_ANNOTATIONS } from "../sdk/render/knativeService/eciOptions";
+import { ECI_USE_SPECS } from "../sdk/render/knativeService/knativeService";
 import type { RecordedResource } from "./mockEngine";
 import { KSVC_TYPE, NODE_POOL_TYPE, type PlacementTable, type ServicePlacement } from "./placementTable";
 import { compare, obj, printable, SECRET_TEXT, str, stringMap, UNKNOWN_TEXT } from "./printable";

@@ -10,22 +10,22 @@ import {
     AckClusterMode as Mode,
     type AckClusterPlan,
     type AckClusterPlanInput,
-    type AckClusterShape,
+    type AckClusterLayout,
     adoptedClusterInfo,
     planAckCluster,
     planInputOf,
-    resolveAckClusterShape,
-} from "../render/ackCluster";
-import { cloudName, pickZones } from "../render/ackNetwork";
-import { resourceLabel } from "../render/errors";
-import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/kubeconfig";
-import type { NodeLabel } from "../render/placement";
-import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/ackClusterArgs";
-import { checkGivenId, RESOURCE_GROUP_ID } from "../render/names";
-import { checkArguments } from "../render/shape";
+    resolveAckClusterLayout,
+} from "../render/cluster/ackCluster";
+import { cloudName, pickZones } from "../render/cluster/ackNetwork";
+import { resourceLabel } from "../render/core/errors";
+import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/cluster/kubeconfig";
+import type { NodeLabel } from "../render/core/placement";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
+import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
 import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
-export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/ackClusterArgs";
+export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/cluster/ackClusterArgs";
 
 /** What the network step hands to the cluster: ids of the node and pod vSwitches and the security group. */
 interface NetworkWiring {
@@ -37,6 +37,36 @@ interface NetworkWiring {
     securityGroupId: pulumi.Output<string | undefined>;
     /** Resources the cluster must wait for (the SNAT entries: nodes need egress while ACK installs them). */
     ready: pulumi.Resource[];
+}
+
+/** What each way of obtaining the cluster hands to the component: its kubeconfig, identity and network. */
+interface ClusterWiring {
+    kubeconfig: pulumi.Output<string>;
+    /** What identifies the cluster to the Kubernetes provider: the cluster id, or the API server URL. */
+    clusterIdentifier: pulumi.Output<string>;
+    cluster: cs.ManagedKubernetes | undefined;
+    nodePool: cs.NodePool | undefined;
+    clusterId: pulumi.Output<string | undefined>;
+    vpcId: pulumi.Output<string | undefined>;
+    vswitchIds: pulumi.Output<string[] | undefined>;
+    podVswitchIds: pulumi.Output<string[] | undefined>;
+    securityGroupId: pulumi.Output<string | undefined>;
+}
+
+/** Adopted by kubeconfig alone: no Alibaba Cloud calls; the API server URL identifies the cluster. */
+function adoptByKubeconfig(given: pulumi.Output<{ kubeconfig: string; server: string }>): ClusterWiring {
+    const none = pulumi.output(undefined);
+    return {
+        kubeconfig: given.kubeconfig,
+        clusterIdentifier: given.server,
+        cluster: undefined,
+        nodePool: undefined,
+        clusterId: none,
+        vpcId: none,
+        vswitchIds: none,
+        podVswitchIds: none,
+        securityGroupId: none,
+    };
 }
 
 /** Each cluster's Kubernetes provider, kept out of public fields (see the `provider` getter). */
@@ -80,7 +110,7 @@ export class AckCluster extends pulumi.ComponentResource {
         checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
-        const shape = resolveAckClusterShape(name, planInput);
+        const layout = resolveAckClusterLayout(name, planInput);
         // Ids other resources generate (e.g. vSwitches of another stack) pass through unvalidated.
         const generated = generatedIds(planInput, ["existingClusterId", "vswitchIds", "podVswitchIds", "securityGroupId"]);
         const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput, generated));
@@ -93,97 +123,23 @@ export class AckCluster extends pulumi.ComponentResource {
                   }));
         super("ack-knative-eci:index:AckCluster", name, {}, opts);
 
-        this.mode = shape.mode;
+        this.mode = layout.mode;
         const external = dependsOnList(opts);
-        const n = shape.names;
-        let kubeconfig: pulumi.Output<string>;
-        let clusterIdentifier: pulumi.Output<string>;
-        this.ecsNodePatches = [];
-
-        if (shape.mode === Mode.Create) {
-            const network = shape.createNetwork ? this.createNetwork(name, shape, plan, external) : this.givenNetwork(plan);
-            const spec = plan.apply((p) => p.cluster!);
-            const cluster = new cs.ManagedKubernetes(
-                n.cluster,
-                {
-                    name: spec.name,
-                    clusterSpec: spec.clusterSpec,
-                    version: spec.version,
-                    vswitchIds: network.vswitchIds,
-                    podVswitchIds: network.podVswitchIds,
-                    serviceCidr: spec.serviceCidr,
-                    securityGroupId: network.securityGroupId,
-                    newNatGateway: shape.createNetwork ? false : spec.newNatGateway,
-                    slbInternetEnabled: spec.slbInternetEnabled,
-                    deletionProtection: spec.deletionProtection,
-                    deleteOptions: spec.deleteOptions,
-                    addons: spec.addons,
-                    proxyMode: "ipvs",
-                    // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
-                    skipSetCertificateAuthority: true,
-                    resourceGroupId: spec.resourceGroupId,
-                    tags: spec.tags,
-                },
-                { parent: this, dependsOn: [...network.ready, ...external] },
-            );
-            this.cluster = cluster;
-            // Without a given or created security group, ACK creates one; the nodes join that.
-            const securityGroupId = pulumi
-                .all([network.securityGroupId, cluster.securityGroupId])
-                .apply(([own, acks]): string | undefined => own ?? acks);
-            this.nodePool = shape.createNodePool
-                ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
-                : undefined;
-            const credential = invokeWhenKnown({ clusterId: cluster.id, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
-                cs.getClusterCredentialOutput(a, { parent: this }),
-            );
-            kubeconfig = pulumi
-                .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
-                .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections));
-            clusterIdentifier = cluster.id;
-            this.clusterId = cluster.id;
-            this.vpcId = network.vpcId ?? cluster.vpcId;
-            this.vswitchIds = network.vswitchIds;
-            this.podVswitchIds = network.podVswitchIds;
-            this.securityGroupId = securityGroupId;
-        } else {
-            this.cluster = undefined;
-            this.nodePool = undefined;
-            if (shape.mode === Mode.AdoptById) {
-                const clusterId = plan.apply((p) => p.existingClusterId!);
-                const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
-                    cs.getManagedKubernetesClustersOutput(a, { parent: this }),
-                );
-                const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
-                kubeconfig =
-                    givenKubeconfig?.kubeconfig ??
-                    checkLate(
-                        pulumi.all([
-                            invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
-                                cs.getClusterCredentialOutput(a, { parent: this }),
-                            ).kubeConfig,
-                            plan.kubeconfigEndpoint,
-                            info,
-                        ]),
-                        ([config, chosen, i]) =>
-                            kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
-                    );
-                clusterIdentifier = clusterId;
-                this.clusterId = clusterId;
-                this.vpcId = info.apply((i) => i.vpcId);
-                this.vswitchIds = info.apply((i) => i.vswitchIds);
-                this.securityGroupId = info.apply((i) => i.securityGroupId);
-            } else {
-                // Adopted by kubeconfig alone: no Alibaba Cloud calls; the API server URL identifies the cluster.
-                kubeconfig = givenKubeconfig!.kubeconfig;
-                clusterIdentifier = givenKubeconfig!.server;
-                this.clusterId = pulumi.output(undefined);
-                this.vpcId = pulumi.output(undefined);
-                this.vswitchIds = pulumi.output(undefined);
-                this.securityGroupId = pulumi.output(undefined);
-            }
-            this.podVswitchIds = pulumi.output(undefined);
-        }
+        const n = layout.names;
+        const wiring =
+            layout.mode === Mode.Create
+                ? this.createManaged(name, layout, plan, external)
+                : layout.mode === Mode.AdoptById
+                  ? this.adoptById(name, plan, givenKubeconfig?.kubeconfig)
+                  : adoptByKubeconfig(givenKubeconfig!);
+        const { kubeconfig, clusterIdentifier } = wiring;
+        this.cluster = wiring.cluster;
+        this.nodePool = wiring.nodePool;
+        this.clusterId = wiring.clusterId;
+        this.vpcId = wiring.vpcId;
+        this.vswitchIds = wiring.vswitchIds;
+        this.podVswitchIds = wiring.podVswitchIds;
+        this.securityGroupId = wiring.securityGroupId;
 
         this.kubeconfig = pulumi.secret(kubeconfig);
         const provider = new KubernetesProvider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
@@ -233,14 +189,108 @@ export class AckCluster extends pulumi.ComponentResource {
         return this.nodePool ? [this.nodePool] : [...this.ecsNodePatches];
     }
 
+    /** A new managed cluster on a created or given network, with its node pool. */
+    private createManaged(
+        name: string,
+        layout: AckClusterLayout,
+        plan: pulumi.Output<AckClusterPlan>,
+        external: pulumi.Input<pulumi.Resource>[],
+    ): ClusterWiring {
+        const label = resourceLabel("AckCluster", name);
+        const n = layout.names;
+        const network = layout.createNetwork ? this.createNetwork(name, layout, plan, external) : this.givenNetwork(plan);
+        const spec = plan.apply((p) => p.cluster!);
+        const cluster = new cs.ManagedKubernetes(
+            n.cluster,
+            {
+                name: spec.name,
+                clusterSpec: spec.clusterSpec,
+                version: spec.version,
+                vswitchIds: network.vswitchIds,
+                podVswitchIds: network.podVswitchIds,
+                serviceCidr: spec.serviceCidr,
+                securityGroupId: network.securityGroupId,
+                newNatGateway: layout.createNetwork ? false : spec.newNatGateway,
+                slbInternetEnabled: spec.slbInternetEnabled,
+                deletionProtection: spec.deletionProtection,
+                deleteOptions: spec.deleteOptions,
+                addons: spec.addons,
+                proxyMode: "ipvs",
+                // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
+                skipSetCertificateAuthority: true,
+                resourceGroupId: spec.resourceGroupId,
+                tags: spec.tags,
+            },
+            { parent: this, dependsOn: [...network.ready, ...external] },
+        );
+        // Without a given or created security group, ACK creates one; the nodes join that.
+        const securityGroupId = pulumi
+            .all([network.securityGroupId, cluster.securityGroupId])
+            .apply(([own, acks]): string | undefined => own ?? acks);
+        const nodePool = layout.createNodePool
+            ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
+            : undefined;
+        const credential = this.credential(cluster.id, plan);
+        return {
+            kubeconfig: pulumi
+                .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
+                .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections)),
+            clusterIdentifier: cluster.id,
+            cluster,
+            nodePool,
+            clusterId: cluster.id,
+            vpcId: network.vpcId ?? cluster.vpcId,
+            vswitchIds: network.vswitchIds,
+            podVswitchIds: network.podVswitchIds,
+            securityGroupId,
+        };
+    }
+
+    /** An existing cluster by id: its network from `cs.getManagedKubernetesClusters`, its kubeconfig from ACK unless given. */
+    private adoptById(
+        name: string,
+        plan: pulumi.Output<AckClusterPlan>,
+        givenKubeconfig: pulumi.Output<string> | undefined,
+    ): ClusterWiring {
+        const label = resourceLabel("AckCluster", name);
+        const clusterId = plan.apply((p) => p.existingClusterId!);
+        const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
+            cs.getManagedKubernetesClustersOutput(a, { parent: this }),
+        );
+        const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
+        const kubeconfig =
+            givenKubeconfig ??
+            checkLate(pulumi.all([this.credential(clusterId, plan).kubeConfig, plan.kubeconfigEndpoint, info]), ([config, chosen, i]) =>
+                kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
+            );
+        return {
+            kubeconfig,
+            clusterIdentifier: clusterId,
+            cluster: undefined,
+            nodePool: undefined,
+            clusterId,
+            vpcId: info.apply((i) => i.vpcId),
+            vswitchIds: info.apply((i) => i.vswitchIds),
+            podVswitchIds: pulumi.output(undefined),
+            securityGroupId: info.apply((i) => i.securityGroupId),
+        };
+    }
+
+    /** ACK's kubeconfig for the cluster, valid for `kubeconfigExpirationMinutes`. */
+    private credential(clusterId: pulumi.Input<string>, plan: pulumi.Output<AckClusterPlan>) {
+        return invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+            cs.getClusterCredentialOutput(a, { parent: this }),
+        );
+    }
+
     /** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
     private createNetwork(
         name: string,
-        shape: AckClusterShape,
+        layout: AckClusterLayout,
         plan: pulumi.Output<AckClusterPlan>,
         external: pulumi.Input<pulumi.Resource>[],
     ): NetworkWiring {
-        const n = shape.names;
+        const n = layout.names;
         const net = plan.apply((p) => p.network!);
         const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
         const network = new vpc.Network(
@@ -249,35 +299,7 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: external },
         );
 
-        // Zones from the data sources may change as zones sell out; never let that replace the network.
-        const zoneIds = shape.pickZones ? this.pickZones(name, shape, plan) : net.apply((x) => x.zoneIds!);
-        const switchOpts: pulumi.CustomResourceOptions = shape.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
-        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
-            new vpc.Switch(
-                childName,
-                {
-                    vswitchName: cloudName(childName),
-                    vpcId: network.id,
-                    cidrBlock: cidr,
-                    zoneId: zoneIds.apply((z) => z[zone]),
-                    tags: common.tags,
-                },
-                switchOpts,
-            );
-        const vswitches = n.vswitches.map((v, i) =>
-            vswitch(
-                v,
-                net.apply((x) => x.vswitchCidrs[i]),
-                i,
-            ),
-        );
-        const podVswitches = n.podVswitches.map((v, i) =>
-            vswitch(
-                v,
-                net.apply((x) => x.podVswitchCidrs[i]),
-                i,
-            ),
-        );
+        const { vswitches, podVswitches } = this.createVswitches(name, layout, plan, network, common.tags);
 
         // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
         // each other and opens nothing to the internet.
@@ -294,6 +316,69 @@ export class AckCluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const snatEntries = this.createEgress(n, net, common, network, vswitches, podVswitches, external);
+        return {
+            vpcId: network.id,
+            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
+            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
+            securityGroupId: securityGroup.id,
+            ready: snatEntries,
+        };
+    }
+
+    /** A node and a pod vSwitch per zone. */
+    private createVswitches(
+        name: string,
+        layout: AckClusterLayout,
+        plan: pulumi.Output<AckClusterPlan>,
+        network: vpc.Network,
+        tags: pulumi.Output<{ [key: string]: string } | undefined>,
+    ): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
+        const n = layout.names;
+        const net = plan.apply((p) => p.network!);
+        // Zones from the data sources may change as zones sell out; never let that replace the network.
+        const zoneIds = layout.pickZones ? this.pickZones(name, layout, plan) : net.apply((x) => x.zoneIds!);
+        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
+        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
+            new vpc.Switch(
+                childName,
+                {
+                    vswitchName: cloudName(childName),
+                    vpcId: network.id,
+                    cidrBlock: cidr,
+                    zoneId: zoneIds.apply((z) => z[zone]),
+                    tags,
+                },
+                switchOpts,
+            );
+        return {
+            vswitches: n.vswitches.map((v, i) =>
+                vswitch(
+                    v,
+                    net.apply((x) => x.vswitchCidrs[i]),
+                    i,
+                ),
+            ),
+            podVswitches: n.podVswitches.map((v, i) =>
+                vswitch(
+                    v,
+                    net.apply((x) => x.podVswitchCidrs[i]),
+                    i,
+                ),
+            ),
+        };
+    }
+
+    /** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
+    private createEgress(
+        n: AckClusterLayout["names"],
+        net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
+        common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
+        network: vpc.Network,
+        vswitches: vpc.Switch[],
+        podVswitches: vpc.Switch[],
+        external: pulumi.Input<pulumi.Resource>[],
+    ): vpc.SnatEntry[] {
         const nat = new vpc.NatGateway(
             n.natGateway,
             {
@@ -330,31 +415,21 @@ export class AckCluster extends pulumi.ComponentResource {
                 { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
                 { parent: this, dependsOn: [association] },
             );
-        const snatEntries = [
-            ...n.snatEntries.map((s, i) => snat(s, vswitches[i])),
-            ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i])),
-        ];
-        return {
-            vpcId: network.id,
-            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
-            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
-            securityGroupId: securityGroup.id,
-            ready: snatEntries,
-        };
+        return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
     }
 
     /**
      * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
      * instance type is offered and the network's Enhanced NAT gateway can be created.
      */
-    private pickZones(name: string, shape: AckClusterShape, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
+    private pickZones(name: string, layout: AckClusterLayout, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
         const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
         const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
             getZonesOutput(a, { parent: this }),
         );
         const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
         return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones.ids]), ([ids, type, nat]) =>
-            pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, shape.zoneCount),
+            pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, layout.zoneCount),
         );
     }
 

@@ -1,12 +1,12 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceLabel } from "../render/errors";
-import { renderEciNamespace } from "../render/namespace";
-import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespaceArgs";
-import { checkArguments } from "../render/shape";
+import { resourceLabel } from "../render/core/errors";
+import { renderEciNamespace } from "../render/eciNamespace/eciNamespace";
+import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
+import { checkArguments } from "../render/core/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export type { EciNamespaceArgs } from "../render/eciNamespaceArgs";
+export type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 
 /**
  * A Kubernetes namespace, created or adopted, carrying the labels that route its pods to ECI. Pass the cluster's

@@ -1,16 +1,16 @@
 import * as eci from "@pulumi/alicloud/eci";
 import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
-import type { KnativeServiceObject } from "../render/k8sTypes";
-import { resourceLabel } from "../render/errors";
-import { planKnativeService, withImageSnapshot } from "../render/knativeService";
-import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs } from "../render/knativeServiceArgs";
-import { usesResourcePolicy } from "../render/resourcePolicy";
-import { checkGivenId, EIP_ID } from "../render/names";
-import { checkArguments } from "../render/shape";
+import type { KnativeServiceObject } from "../render/core/k8sTypes";
+import { resourceLabel } from "../render/core/errors";
+import { type RenderedKnativeService, renderKnativeServiceResources, withImageSnapshot } from "../render/knativeService/knativeService";
+import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
+import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
+import { checkGivenId, EIP_ID } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
 import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
-export type { KnativeServiceArgs } from "../render/knativeServiceArgs";
+export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
 /**
  * The rendered Service. The index signature keeps it an open map for other Pulumi languages (the
@@ -53,40 +53,21 @@ export class KnativeService extends pulumi.ComponentResource {
             EIP_ID,
             'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
         );
-        // Registry passwords stay out of the rendered plan, so they never make the manifest secret.
+        // Registry passwords stay out of the render, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
         // Validate before registering anything, so bad input fails the preview with one clear error.
         // Ids other resources generate (e.g. the platform's vSwitch) pass through unvalidated.
         const generated = generatedIds(renderArgs, ["imageCache.vswitchId", "imageCache.securityGroupId"]);
-        const plan = renderWhenKnown(renderArgs, (plain) => planKnativeService(name, plain, generated));
+        const rendered = renderWhenKnown(renderArgs, (plain) => renderKnativeServiceResources(name, plain, generated));
         super("ack-knative-eci:index:KnativeService", name, {}, opts);
 
-        let manifest = plan.service;
+        let manifest = rendered.service;
         if (args.imageCache?.mode === "create") {
-            const cache = plan.apply((p) => p.imageCache!);
-            this.imageCache = new eci.ImageCache(
-                `${name}-image-cache`,
-                {
-                    imageCacheName: cache.imageCacheName,
-                    images: cache.images,
-                    vswitchId: cache.vswitchId,
-                    securityGroupId: cache.securityGroupId,
-                    eipInstanceId: cache.eipInstanceId,
-                    imageCacheSize: cache.imageCacheSize,
-                    retentionDays: cache.retentionDays,
-                    imageRegistryCredentials: registryCredentials?.map((r) => ({
-                        server: r.server,
-                        userName: r.userName,
-                        password: pulumi.secret(r.password),
-                    })),
-                },
-                // A new image gets a new cache name; create it before the old cache is deleted.
-                { parent: this, deleteBeforeReplace: false },
-            );
+            this.imageCache = this.createImageCache(name, rendered, registryCredentials);
             // Nested applies, not pulumi.all: all() would merge a secret field's secrecy into the whole object.
             const cacheId = this.imageCache.id;
-            manifest = plan.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
+            manifest = rendered.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
         }
         this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
@@ -94,7 +75,7 @@ export class KnativeService extends pulumi.ComponentResource {
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
-            const policy = plan.apply((p) => p.resourcePolicy!);
+            const policy = rendered.apply((p) => p.resourcePolicy!);
             resourcePolicy = new apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
@@ -112,8 +93,8 @@ export class KnativeService extends pulumi.ComponentResource {
             {
                 apiVersion: "serving.knative.dev/v1",
                 kind: "Service",
-                // The image cache id goes into the template only; the metadata comes from the plan alone.
-                metadata: plan.apply((p) => ({
+                // The image cache id goes into the template only; the metadata comes from the render alone.
+                metadata: rendered.apply((p) => ({
                     ...p.service.metadata,
                     annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations },
                 })),
@@ -137,5 +118,33 @@ export class KnativeService extends pulumi.ComponentResource {
             latestReadyRevisionName: this.latestReadyRevisionName,
             manifest: this.manifest,
         });
+    }
+
+    /** The ECI image cache (mode "create"), with the registry credentials the render never saw. */
+    private createImageCache(
+        name: string,
+        rendered: pulumi.Output<RenderedKnativeService>,
+        registryCredentials: RegistryCredentialArgs[] | undefined,
+    ): eci.ImageCache {
+        const cache = rendered.apply((p) => p.imageCache!);
+        return new eci.ImageCache(
+            `${name}-image-cache`,
+            {
+                imageCacheName: cache.imageCacheName,
+                images: cache.images,
+                vswitchId: cache.vswitchId,
+                securityGroupId: cache.securityGroupId,
+                eipInstanceId: cache.eipInstanceId,
+                imageCacheSize: cache.imageCacheSize,
+                retentionDays: cache.retentionDays,
+                imageRegistryCredentials: registryCredentials?.map((r) => ({
+                    server: r.server,
+                    userName: r.userName,
+                    password: pulumi.secret(r.password),
+                })),
+            },
+            // A new image gets a new cache name; create it before the old cache is deleted.
+            { parent: this, deleteBeforeReplace: false },
+        );
     }
 }

@@ -3,8 +3,8 @@ import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_PATCH_OPTIONS } from "../render/addon";
-import { InputError, resourceLabel } from "../render/errors";
+import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
+import { InputError, resourceLabel } from "../render/core/errors";
 import {
     KNATIVE_SERVING_NAMESPACE,
     type KnativeServingObject,
@@ -13,14 +13,14 @@ import {
     renderExistingKnative,
     renderUpstreamKnative,
     resolveKnativeSource,
-} from "../render/knativeServing";
-import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServingArgs";
-import { checkGivenClusterId } from "../render/names";
-import { checkArguments } from "../render/shape";
+} from "../render/knativeServing/knativeServing";
+import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
+import { checkGivenClusterId } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
-export { KnativeSource } from "../render/knativeServing";
-export type { KnativeServingArgs } from "../render/knativeServingArgs";
+export { KnativeSource } from "../render/knativeServing/knativeServing";
+export type { KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 
 /** Open-ended object fields: lets the analyzer infer a rendered object as a map of Any. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,16 +1,16 @@
 import * as cs from "@pulumi/alicloud/cs";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import type { NodeLabel } from "../render/placement";
-import { CONFIG_PATCH_OPTIONS } from "../render/addon";
-import { InputError, resourceLabel } from "../render/errors";
-import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode";
-import { checkGivenClusterId } from "../render/names";
-import { checkArguments } from "../render/shape";
-import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNodeArgs";
+import type { NodeLabel } from "../render/core/placement";
+import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
+import { InputError, resourceLabel } from "../render/core/errors";
+import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
+import { checkGivenClusterId } from "../render/core/names";
+import { checkArguments } from "../render/core/shape";
+import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
-export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNodeArgs";
+export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 
 /**
  * The ECI virtual node of an ACK cluster: the `ack-virtual-node` add-on, plus the ECI vSwitches and security group in

@@ -1,13 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, Secrets, withSecrets } from "../render/errors";
+import { InputError, Secrets, withSecrets } from "../render/core/errors";
 
-/** True when `value` holds an Output or a Promise anywhere inside it. */
-export function containsEventuals(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return true;
-    if (Array.isArray(value)) return value.some(containsEventuals);
-    if (typeof value === "object" && value !== null) return Object.values(value).some(containsEventuals);
-    return false;
-}
+import { containsEventuals } from "../render/core/eventual";
+
+export { containsEventuals };
 
 /** Calls `fn` on every Output or Promise inside `value`, in a fixed order, and rebuilds it with the results. */
 function mapEventuals(value: unknown, fn: (eventual: unknown) => unknown): unknown {

@@ -3,9 +3,9 @@ import { engine, valueOf } from "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
 import { generatedIds } from "../../sdk/components/whenKnown";
-import { planAckCluster } from "../../sdk/render/ackCluster";
-import { planKnativeService } from "../../sdk/render/knativeService";
-import { renderVirtualNode } from "../../sdk/render/virtualNode";
+import { planAckCluster } from "../../sdk/render/cluster/ackCluster";
+import { renderKnativeServiceResources } from "../../sdk/render/knativeService/knativeService";
+import { renderVirtualNode } from "../../sdk/render/virtualNode/virtualNode";
 
 // Under Pulumi's standard test mocks a created resource's id is `<inputs.name>_id`, often "undefined_id".
 const MOCK_ID = "undefined_id";
@@ -59,7 +59,7 @@ describe("ids other resources generate", () => {
     });
 
     it("KnativeService: an image cache's generated network ids pass through", () => {
-        const plan = planKnativeService(
+        const plan = renderKnativeServiceResources(
             "gen",
             { image: "nginx:1", placement: "eci", imageCache: { mode: "create", vswitchId: MOCK_ID, securityGroupId: MOCK_ID } },
             new Set(["imageCache.vswitchId", "imageCache.securityGroupId"]),

@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { renderKnativeService } from "../../sdk/render/knativeService";
+import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
 import {
     allowedNodeTerms,
     checkPlacement,

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import type { RecordedResource } from "../../plan/mockEngine";
 import { buildPlacementTable, KSVC_TYPE } from "../../plan/placementTable";
 import { renderPlacementTable } from "../../plan/render";
-import { Placement, renderPlacement } from "../../sdk/render/placement";
+import { Placement, renderPlacement } from "../../sdk/render/core/placement";
 
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 

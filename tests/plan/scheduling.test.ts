@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import type { NodeSelectorRequirement, Taint, Toleration } from "../../sdk/render/k8sTypes";
-import { DEFAULT_VIRTUAL_NODE_TAINT, Placement, renderPlacement } from "../../sdk/render/placement";
+import type { NodeSelectorRequirement, Taint, Toleration } from "../../sdk/render/core/k8sTypes";
+import { DEFAULT_VIRTUAL_NODE_TAINT, Placement, renderPlacement } from "../../sdk/render/core/placement";
 import {
     eciInjectionReason,
     fits,

@@ -1,7 +1,7 @@
 import "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { AckCluster } from "../../sdk";
-import { ACK_CLUSTER_ARGS } from "../../sdk/render/ackClusterArgs";
+import { ACK_CLUSTER_ARGS } from "../../sdk/render/cluster/ackClusterArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const adopt = { existingClusterId: "c0123456789abcdef" };

@@ -1,7 +1,7 @@
 import "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { EciNamespace } from "../../sdk";
-import { ECI_NAMESPACE_ARGS } from "../../sdk/render/eciNamespaceArgs";
+import { ECI_NAMESPACE_ARGS } from "../../sdk/render/eciNamespace/eciNamespaceArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const rows: Rejection[] = [

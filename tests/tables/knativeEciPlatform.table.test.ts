@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { engine } from "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeEciPlatform } from "../../sdk";
-import { KNATIVE_ECI_PLATFORM_ARGS } from "../../sdk/render/platformArgs";
+import { KNATIVE_ECI_PLATFORM_ARGS } from "../../sdk/render/platform/knativeEciPlatformArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const image = "registry.example.com/team/app:1";

@@ -1,7 +1,7 @@
 import "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService } from "../../sdk";
-import { KNATIVE_SERVICE_ARGS } from "../../sdk/render/knativeServiceArgs";
+import { KNATIVE_SERVICE_ARGS } from "../../sdk/render/knativeService/knativeServiceArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const image = "registry.example.com/team/app:1";

@@ -1,7 +1,7 @@
 import "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeServing } from "../../sdk";
-import { KNATIVE_SERVING_ARGS } from "../../sdk/render/knativeServingArgs";
+import { KNATIVE_SERVING_ARGS } from "../../sdk/render/knativeServing/knativeServingArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const clusterId = "c0123456789abcdef";

@@ -1,7 +1,7 @@
 import "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
-import { VIRTUAL_NODE_ARGS } from "../../sdk/render/virtualNodeArgs";
+import { VIRTUAL_NODE_ARGS } from "../../sdk/render/virtualNode/virtualNodeArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
 
 const clusterId = "c0123456789abcdef";

@@ -1,0 +1,252 @@
+import type { AckClusterSettings } from "./ackClusterArgs";
+import { MAX_CREATED_ZONES, MIN_ZONES } from "./ackNetwork";
+import { Checker, resourceLabel } from "../core/errors";
+import { isEventual } from "../core/eventual";
+
+/** How an `AckCluster` gets its cluster. */
+export const AckClusterMode = {
+    /** Create the cluster (and its network unless vSwitches are given). */
+    Create: "create",
+    /** Adopt an existing cluster by id; the kubeconfig comes from `cs.getClusterCredential`. */
+    AdoptById: "adopt-by-id",
+    /** Adopt the cluster a kubeconfig points at, with no Alibaba Cloud calls. */
+    AdoptByKubeconfig: "adopt-by-kubeconfig",
+} as const;
+export type AckClusterMode = (typeof AckClusterMode)[keyof typeof AckClusterMode];
+/** What the planner receives: the settings with the kubeconfig replaced by whether one was given (it is secret). */
+export type AckClusterPlanInput = Omit<AckClusterSettings, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean };
+/** The same fields as they appear in the component's args, where values may still be Outputs. */
+export type AckClusterLayoutSource = { readonly [K in keyof AckClusterPlanInput]?: unknown };
+
+/**
+ * The args as the planner sees them: the (secret) kubeconfig replaced by whether one was given, so
+ * planning never makes the plan's values secret.
+ */
+export function planInputOf<T extends { existingKubeconfig?: unknown }>(
+    args: T,
+): Omit<T, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean } {
+    const { existingKubeconfig, ...rest } = args;
+    return { ...rest, ...(existingKubeconfig !== undefined ? { hasExistingKubeconfig: true } : {}) };
+}
+
+/** Names of the children, all derived from the resource name. */
+export interface AckClusterNames {
+    vpc: string;
+    vswitches: string[];
+    podVswitches: string[];
+    securityGroup: string;
+    natGateway: string;
+    eip: string;
+    eipAssociation: string;
+    snatEntries: string[];
+    podSnatEntries: string[];
+    cluster: string;
+    nodePool: string;
+    provider: string;
+    ecsNodes: string[];
+}
+
+/** Which resources an `AckCluster` declares: decided from plain arguments, before any value is known. */
+export interface AckClusterLayout {
+    mode: AckClusterMode;
+    createNetwork: boolean;
+    /** Zones (node and pod vSwitch pairs) of a created network; 0 when none is created. */
+    zoneCount: number;
+    /** Whether a created network's zones come from `alicloud.getZones` (no `zoneIds` given). */
+    pickZones: boolean;
+    createNodePool: boolean;
+    names: AckClusterNames;
+}
+
+const ADOPT_ALLOWS = new Set([
+    "existingClusterId",
+    "hasExistingKubeconfig",
+    "ecsNodeNames",
+    "ecsNodeLabel",
+    "kubeconfigExpirationMinutes",
+    "kubeconfigEndpoint",
+]);
+const CREATED_NETWORK_ONLY = ["vpcCidr", "zoneCount", "vswitchCidrs", "podVswitchCidrs", "eipBandwidth"] as const;
+const GIVEN_NETWORK_ONLY = ["podVswitchIds", "securityGroupId", "newNatGateway"] as const;
+
+/** Values as they may appear in messages: Outputs are not printable before they resolve. */
+function shown(value: unknown): unknown {
+    if (isEventual(value)) return "(an Output)";
+    if (Array.isArray(value)) return value.map(shown);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+    }
+    return value;
+}
+
+function lengthOf(value: unknown): number | undefined {
+    return Array.isArray(value) ? value.length : undefined;
+}
+
+/** Child names for a layout. */
+export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: number): AckClusterNames {
+    const zones = [...Array(zoneCount).keys()];
+    return {
+        vpc: `${name}-vpc`,
+        vswitches: zones.map((i) => `${name}-vswitch-${i}`),
+        podVswitches: zones.map((i) => `${name}-pod-vswitch-${i}`),
+        securityGroup: `${name}-sg`,
+        natGateway: `${name}-nat`,
+        eip: `${name}-eip`,
+        eipAssociation: `${name}-eip-association`,
+        snatEntries: zones.map((i) => `${name}-snat-${i}`),
+        podSnatEntries: zones.map((i) => `${name}-pod-snat-${i}`),
+        cluster: `${name}-cluster`,
+        nodePool: `${name}-ecs-pool`,
+        provider: `${name}-provider`,
+        ecsNodes: [...Array(ecsNodeCount).keys()].map((i) => `${name}-ecs-node-${i}`),
+    };
+}
+
+/** The layout decision with a caller's `Checker`, so the planner reports under the same resource. */
+export function checkAckClusterLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout {
+    const mode =
+        s.existingClusterId !== undefined
+            ? AckClusterMode.AdoptById
+            : s.hasExistingKubeconfig
+              ? AckClusterMode.AdoptByKubeconfig
+              : AckClusterMode.Create;
+    if (mode !== AckClusterMode.Create) return checkAdoptedLayout(c, name, s, mode);
+
+    c.check(
+        s.ecsNodeNames === undefined,
+        "ecsNodeNames",
+        shown(s.ecsNodeNames),
+        "expected no ecsNodeNames when the cluster is created: its node pool labels its nodes with ecsNodeLabel; ecsNodeNames labels running nodes of an adopted cluster",
+    );
+    for (const key of ["zoneIds", "vswitchIds", "podVswitchIds", "vswitchCidrs", "podVswitchCidrs", "addons"] as const) {
+        if (s[key] !== undefined && !Array.isArray(s[key]))
+            c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)");
+    }
+    const createNodePool = s.createNodePool !== false;
+    if (!createNodePool && s.nodePool !== undefined) {
+        c.fail("nodePool", shown(s.nodePool), "expected no nodePool when createNodePool is false");
+    }
+    if (s.vswitchIds !== undefined) {
+        checkGivenNetwork(c, s);
+        return { mode, createNetwork: false, zoneCount: 0, pickZones: false, createNodePool, names: ackClusterNames(name, 0, 0) };
+    }
+    const zoneCount = checkCreatedNetwork(c, s);
+    return {
+        mode,
+        createNetwork: true,
+        zoneCount,
+        pickZones: s.zoneIds === undefined,
+        createNodePool,
+        names: ackClusterNames(name, zoneCount, 0),
+    };
+}
+
+/** An adopted cluster takes only the adoption options: its settings, network and node pools exist. */
+function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource, mode: AckClusterMode): AckClusterLayout {
+    for (const [key, value] of Object.entries(s)) {
+        if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
+        if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
+        c.fail(
+            key,
+            shown(value),
+            `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
+        );
+    }
+    for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
+        if (s.hasExistingKubeconfig && s[key] !== undefined) {
+            c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
+        }
+    }
+    if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
+        c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");
+    }
+    const ecsNodeCount = lengthOf(s.ecsNodeNames) ?? 0;
+    return {
+        mode,
+        createNetwork: false,
+        zoneCount: 0,
+        pickZones: false,
+        createNodePool: false,
+        names: ackClusterNames(name, 0, ecsNodeCount),
+    };
+}
+
+/** Given vSwitches: no created-network options, and their zones (when given) one per vSwitch. */
+function checkGivenNetwork(c: Checker, s: AckClusterLayoutSource): void {
+    c.check(
+        s.createNetwork !== true,
+        "createNetwork",
+        true,
+        "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
+    );
+    for (const key of CREATED_NETWORK_ONLY) {
+        if (s[key] !== undefined) c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`);
+    }
+    const count = lengthOf(s.vswitchIds)!;
+    const zoneIdCount = lengthOf(s.zoneIds);
+    if (zoneIdCount !== undefined) {
+        c.check(
+            zoneIdCount === count,
+            "zoneIds",
+            shown(s.zoneIds),
+            `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
+        );
+    } else {
+        c.check(
+            count >= MIN_ZONES,
+            "vswitchIds",
+            shown(s.vswitchIds),
+            `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
+        );
+    }
+}
+
+/** A created network: no given-network options; returns its zone count (from zoneIds or zoneCount). */
+function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number {
+    c.check(
+        s.createNetwork !== false,
+        "createNetwork",
+        false,
+        "expected true or unset without vswitchIds: the cluster needs vSwitches, given (vswitchIds) or created",
+    );
+    for (const key of GIVEN_NETWORK_ONLY) {
+        if (s[key] !== undefined)
+            c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`);
+    }
+    let zoneCount: number;
+    const zoneIdCount = lengthOf(s.zoneIds);
+    if (zoneIdCount !== undefined) {
+        c.check(s.zoneCount === undefined, "zoneCount", shown(s.zoneCount), "expected no zoneCount with zoneIds: the zones are given");
+        c.check(
+            zoneIdCount >= MIN_ZONES && zoneIdCount <= MAX_CREATED_ZONES,
+            "zoneIds",
+            shown(s.zoneIds),
+            `expected ${MIN_ZONES} to ${MAX_CREATED_ZONES} zones for a created network (one node and one pod vSwitch each)`,
+        );
+        zoneCount = zoneIdCount;
+    } else {
+        const count = s.zoneCount ?? MIN_ZONES;
+        c.check(
+            typeof count === "number" && Number.isInteger(count) && count >= MIN_ZONES && count <= MAX_CREATED_ZONES,
+            "zoneCount",
+            shown(count),
+            `expected a plain integer from ${MIN_ZONES} to ${MAX_CREATED_ZONES}`,
+        );
+        zoneCount = count as number;
+    }
+    for (const key of ["vswitchCidrs", "podVswitchCidrs"] as const) {
+        const n = lengthOf(s[key]);
+        if (n !== undefined) c.check(n === zoneCount, key, shown(s[key]), `expected one CIDR per zone (${zoneCount})`);
+    }
+    return zoneCount;
+}
+
+/**
+ * Decides which resources an `AckCluster` declares. Reads only what must be plain (which options are
+ * set, array lengths, `createNetwork`, `createNodePool`, `zoneCount`), so it runs on the component's
+ * raw arguments and throws `InputError` for conflicting options before anything is registered.
+ */
+export function resolveAckClusterLayout(resourceName: string, s: AckClusterLayoutSource): AckClusterLayout {
+    return checkAckClusterLayout(new Checker(resourceLabel("AckCluster", resourceName)), resourceName, s);
+}

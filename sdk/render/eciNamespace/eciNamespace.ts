@@ -1,0 +1,80 @@
+import { ECI_NAMESPACE_ARGS, type EciNamespaceSettings } from "./eciNamespaceArgs";
+import { checkShape, without } from "../core/shape";
+import { PATCH_FORCE } from "../core/addon";
+import { Checker, resourceLabel } from "../core/errors";
+import type { StringMap } from "../core/k8sTypes";
+import { checkLabels, checkNamespaceName } from "../core/names";
+import { ECI_INJECTION_LABEL, ECI_LABEL, type NodeLabel } from "../core/placement";
+
+/** Namespaces that always exist: adopt them with `existing: true` instead of creating them. */
+export const BUILTIN_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+/** Kubernetes reserves the `kube-` prefix for system namespaces. */
+const SYSTEM_PREFIX = "kube-";
+
+/** A labeled namespace, ready to declare as a `Namespace` or, for an existing one, a `NamespacePatch`. */
+export interface RenderedNamespace {
+    /** `false`: create the namespace; `true`: patch the existing one (destroy removes only these labels). */
+    existing: boolean;
+    metadata: { name: string; labels: StringMap; annotations?: StringMap };
+}
+
+function isSystemNamespace(name: string): boolean {
+    return name.startsWith(SYSTEM_PREFIX);
+}
+
+/** Validates `EciNamespace` settings and renders the namespace's metadata. */
+export function renderEciNamespace(resourceName: string, s: EciNamespaceSettings, existing: boolean): RenderedNamespace {
+    const c = new Checker(resourceLabel("EciNamespace", resourceName));
+    checkShape(c, without(ECI_NAMESPACE_ARGS, "existing"), s, "resolved");
+    const name = s.namespaceName ?? resourceName;
+    const nameField = s.namespaceName === undefined ? "namespaceName (defaults to the resource name)" : "namespaceName";
+    checkNamespaceName(c, nameField, name);
+    if (!existing) {
+        c.check(
+            !BUILTIN_NAMESPACES.includes(name) && !isSystemNamespace(name),
+            nameField,
+            name,
+            `expected a namespace to create: "${name}" ${BUILTIN_NAMESPACES.includes(name) ? "always exists" : "is reserved for Kubernetes system namespaces"}; set existing: true to label it instead`,
+        );
+    }
+    for (const field of ["eciInjection", "eciLabel"] as const) {
+        const value = s[field];
+        c.check(value === undefined || typeof value === "boolean", field, value, "expected true or false");
+        if (value === true) {
+            // System pods (DaemonSets, hostNetwork, hostPath) cannot run on ECI.
+            c.check(
+                !isSystemNamespace(name),
+                field,
+                value,
+                `expected false for "${name}": sending kube-system pods to ECI breaks them (ECI runs no DaemonSets, hostNetwork or hostPath pods)`,
+            );
+        }
+    }
+    checkLabels(c, "labels", s.labels);
+
+    const eciLabels: NodeLabel[] = [];
+    if (s.eciInjection === true) eciLabels.push(ECI_INJECTION_LABEL);
+    if (s.eciLabel === true) eciLabels.push(ECI_LABEL);
+    for (const { key, value } of eciLabels) {
+        const given = s.labels?.[key];
+        c.check(
+            given === undefined || given === value,
+            `labels["${key}"]`,
+            given,
+            `expected "${value}" or no value: ${key === ECI_LABEL.key ? "eciLabel" : "eciInjection"} sets ${key}=${value}`,
+        );
+    }
+    const labels: StringMap = { ...(s.labels ?? {}) };
+    for (const { key, value } of eciLabels) labels[key] = value;
+
+    return {
+        existing,
+        metadata: {
+            name,
+            labels,
+            // The guide labels with `kubectl label`; take those labels over instead of failing on the conflict.
+            ...(existing ? { annotations: { [PATCH_FORCE]: "true" } } : {}),
+        },
+    };
+}

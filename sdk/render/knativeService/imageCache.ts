@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import type { KnativeServiceSettings } from "./knativeServiceArgs";
+import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
+import type { Checker } from "../core/errors";
+import type { KnativeServiceObject } from "../core/k8sTypes";
+import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";
+
+/** What an `alicloud.eci.ImageCache` for the service looks like (mode "create"). */
+export interface RenderedImageCache {
+    imageCacheName: string;
+    images: string[];
+    vswitchId: string;
+    securityGroupId: string;
+    eipInstanceId?: string;
+    imageCacheSize?: number;
+    retentionDays?: number;
+}
+
+const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+
+/** Plans the image cache of mode "create"; ids named in `generated` come from other resources and pass through. */
+export function renderImageCache(
+    c: Checker,
+    serviceName: string,
+    s: KnativeServiceSettings,
+    generated: ReadonlySet<string> = new Set(),
+): RenderedImageCache | undefined {
+    const cache = s.imageCache;
+    if (cache?.mode !== ImageCacheMode.Create) return undefined;
+    const images = [s.image, ...(cache.extraImages ?? [])];
+    (cache.extraImages ?? []).forEach((image, i) =>
+        c.check(isImageReference(image), `imageCache.extraImages[${i}]`, image, `expected an image reference (${IMAGE_REFERENCE_GRAMMAR})`),
+    );
+    images.forEach((image, i) =>
+        c.check(
+            images.indexOf(image) === i,
+            `imageCache.extraImages[${i - 1}]`,
+            image,
+            "expected each image once (the service image is cached already)",
+        ),
+    );
+    images.forEach((image, i) =>
+        c.check(
+            IMAGE_WITH_TAG.test(image.slice(image.lastIndexOf("/") + 1)) || /@sha256:/.test(image),
+            i === 0 ? "image" : `imageCache.extraImages[${i - 1}]`,
+            image,
+            "expected a tag or digest (an ECI image cache stores tagged images)",
+        ),
+    );
+    c.check(
+        generated.has("imageCache.vswitchId") || isVswitchId(cache.vswitchId),
+        "imageCache.vswitchId",
+        cache.vswitchId,
+        'expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits',
+    );
+    c.check(
+        generated.has("imageCache.securityGroupId") || isSecurityGroupId(cache.securityGroupId),
+        "imageCache.securityGroupId",
+        cache.securityGroupId,
+        'expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits',
+    );
+    c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048);
+    c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);
+    // The name follows the images, so a new image creates a new cache before the old one goes.
+    const digest = createHash("sha256").update(images.join("\n")).digest("hex").slice(0, 8);
+    const rendered: RenderedImageCache = {
+        imageCacheName: `${serviceName}-${digest}`,
+        images,
+        vswitchId: cache.vswitchId as string,
+        securityGroupId: cache.securityGroupId as string,
+    };
+    if (cache.eipInstanceId !== undefined) rendered.eipInstanceId = cache.eipInstanceId;
+    if (cache.sizeGiB !== undefined) rendered.imageCacheSize = cache.sizeGiB;
+    if (cache.retentionDays !== undefined) rendered.retentionDays = cache.retentionDays;
+    return rendered;
+}
+
+/** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */
+export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: string): KnativeServiceObject {
+    const template = service.spec.template;
+    return {
+        ...service,
+        spec: {
+            ...service.spec,
+            template: {
+                ...template,
+                metadata: {
+                    ...template.metadata,
+                    annotations: { ...template.metadata.annotations, [ECI_ANNOTATIONS.imageCacheId]: imageCacheId },
+                },
+            },
+        },
+    };
+}

@@ -1,0 +1,357 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./eciOptions";
+import { type Placement, PLACEMENTS } from "../core/placement";
+import { EcsFirstStrategy } from "./resourcePolicy";
+import type { ScalingSettings } from "./scaling";
+import {
+    assertSameShape,
+    bool,
+    input,
+    inputString,
+    inputStringMap,
+    list,
+    num,
+    obj,
+    oneOf,
+    opt,
+    plain,
+    req,
+    secret,
+    str,
+    type TypeOf,
+} from "../core/shape";
+import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
+
+/** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
+export interface ResourceListArgs {
+    /** CPU, e.g. `"500m"` or `"2"`. @default none */
+    cpu?: string;
+    /** Memory, e.g. `"1Gi"`. @default none */
+    memory?: string;
+    /** Ephemeral storage, e.g. `"40Gi"` (on ECI, beyond 30 GiB it adds billed storage). @default none */
+    "ephemeral-storage"?: string;
+}
+
+export interface ResourcesArgs {
+    /** What the scheduler reserves; on ECI, also what sizes the instance when `eciSpecs` is not set. @default none */
+    requests?: ResourceListArgs;
+    /** Upper bounds for the container. @default none */
+    limits?: ResourceListArgs;
+}
+
+/** A toleration added to the revision's pods on top of the placement's. */
+export interface TolerationArgs {
+    /** Taint key to tolerate. @default any key (only with operator `"Exists"`) */
+    key?: string;
+    /** `"Exists"` or `"Equal"`. @default "Equal" */
+    operator?: string;
+    /** Taint value, with operator `"Equal"`. @default "" */
+    value?: string;
+    /** `"NoSchedule"`, `"PreferNoSchedule"` or `"NoExecute"`. @default all effects */
+    effect?: string;
+}
+
+/** A ConfigMap in the namespace, mounted as files. */
+export interface ConfigMapVolumeArgs {
+    /** ConfigMap name. Required. */
+    name: string;
+}
+
+/** A Secret in the namespace, mounted as files. */
+export interface SecretVolumeArgs {
+    /** Secret name. Required. */
+    secretName: string;
+}
+
+/** Scratch space that lives as long as the pod (needs Knative's `kubernetes.podspec-volumes-emptydir`). */
+export interface EmptyDirVolumeArgs {
+    /** Size limit, e.g. `"1Gi"`. @default none */
+    sizeLimit?: string;
+}
+
+/** A directory of the node. Not supported on ECI. */
+export interface HostPathVolumeArgs {
+    /** Directory on the node. Required. */
+    path: string;
+    /** Kubernetes hostPath type, e.g. `"Directory"`. @default "" (no check) */
+    type?: string;
+}
+
+/** A PersistentVolumeClaim (needs Knative's `kubernetes.podspec-persistent-volume-claim`). */
+export interface PersistentVolumeClaimVolumeArgs {
+    /** Claim name in the namespace. Required. */
+    claimName: string;
+    /** Mount read-only (otherwise Knative's `-write` flag is needed too). @default false */
+    readOnly?: boolean;
+}
+
+/** A pod volume. Exactly one source must be set. */
+export interface VolumeArgs {
+    /** Volume name, referenced by `volumeMounts`. Required. */
+    name: string;
+    /** Files from a ConfigMap. @default none */
+    configMap?: ConfigMapVolumeArgs;
+    /** Files from a Secret. @default none */
+    secret?: SecretVolumeArgs;
+    /** Scratch space. @default none */
+    emptyDir?: EmptyDirVolumeArgs;
+    /** A node directory. Not supported on ECI; rejected in placements that may land there. @default none */
+    hostPath?: HostPathVolumeArgs;
+    /** A PersistentVolumeClaim. @default none */
+    persistentVolumeClaim?: PersistentVolumeClaimVolumeArgs;
+}
+
+export interface VolumeMountArgs {
+    /** Name of a volume in `volumes`. Required. */
+    name: string;
+    /** Absolute path in the container. Required. */
+    mountPath: string;
+    /** Mount read-only. @default false */
+    readOnly?: boolean;
+    /** Path inside the volume to mount. @default the volume's root */
+    subPath?: string;
+}
+
+export interface SecurityContextArgs {
+    /** Not supported on ECI; rejected in placements that may land there. */
+    privileged?: boolean;
+    /** Refuse to start as root. @default the image's user */
+    runAsNonRoot?: boolean;
+    /** User id to run as. @default the image's user */
+    runAsUser?: number;
+}
+
+/** How `ecs-first` placement orders ECS before ECI. */
+export interface EcsFirstArgs {
+    /**
+     * `"resource-policy"` (ACK Pro's ResourcePolicy: strict ECS-then-ECI order, reverse on scale-in) or
+     * `"preferred-affinity"` (a scheduler preference only; for clusters without ResourcePolicy).
+     * @default "resource-policy"
+     */
+    strategy?: EcsFirstStrategy;
+    /** Most pods placed on ECS before overflowing to ECI (ResourcePolicy `max`; needs Kubernetes 1.22+). @default no cap */
+    ecsMaxPods?: number;
+}
+
+/** A registry login an ECI image cache uses to pull private images. */
+export interface RegistryCredentialArgs {
+    /** Registry host, e.g. `registry.cn-hangzhou.aliyuncs.com`. Required. */
+    server: pulumi.Input<string>;
+    /** Registry user. Required. */
+    userName: pulumi.Input<string>;
+    /** Kept secret in state and previews. */
+    password: pulumi.Input<string>;
+}
+
+/** ECI image cache for fast cold starts (ACK documents ~50 s → ~5 s for a 386 MB image). */
+export interface ImageCacheArgs {
+    /**
+     * `"create"`: create an `alicloud.eci.ImageCache` for the image and pin revisions to it; `"auto"`: state ECI's
+     * automatic matching explicitly (ECI does it by default, and may create a billed cache by itself when none
+     * matches); `"off"`: no automatic matching or cache creation by ECI. Required.
+     */
+    mode: ImageCacheMode;
+    /**
+     * vSwitch the cache-building instance runs in (mode "create"; it needs internet access via NAT or
+     * `eipInstanceId`). @default required alone; in `KnativeEciPlatform`, the cluster's first node vSwitch
+     */
+    vswitchId?: pulumi.Input<string>;
+    /** Security group of the cache-building instance (mode "create"). @default required alone; in `KnativeEciPlatform`, the cluster's */
+    securityGroupId?: pulumi.Input<string>;
+    /** EIP for pulling public images when the vSwitch has no NAT gateway. @default none */
+    eipInstanceId?: pulumi.Input<string>;
+    /** More images to cache beside the service image (e.g. sidecars). @default none */
+    extraImages?: pulumi.Input<string>[];
+    /** Cache size in GiB (ECI default 20). @default 20 */
+    sizeGiB?: number;
+    /** Days to keep the cache unused before ECI deletes it. @default kept until deleted */
+    retentionDays?: number;
+    /** Logins for private registries. @default none */
+    registryCredentials?: RegistryCredentialArgs[];
+}
+
+/**
+ * Arguments of `KnativeService`: one `serving.knative.dev/v1` Service with one container, placed on
+ * ECS nodes and/or ECI as in Alibaba Cloud's "Using ECI in Knative" guide.
+ */
+export interface KnativeServiceArgs {
+    /** Container image, e.g. `registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56`. Required. */
+    image: pulumi.Input<string>;
+    /**
+     * Where pods may run: `"eci"`, `"eci-namespace"`, `"ecs-and-eci"`, `"ecs-first"` or `"ecs"`. Required;
+     * a plain value, because it decides which resources exist.
+     */
+    placement: Placement;
+    /** Namespace of the Service. For `"eci-namespace"` it must carry the ECI injection label. @default "default" */
+    namespace?: pulumi.Input<string>;
+    /** The ksvc `metadata.name`. @default the Pulumi resource name */
+    serviceName?: pulumi.Input<string>;
+    /** Environment variables, name → value. @default none */
+    env?: pulumi.Input<{ [name: string]: pulumi.Input<string> }>;
+    /**
+     * ECI specs tried in order (at most 5), `"<vCPU>-<mem>Gi"` such as `"2-4Gi"` or an ECS type such as
+     * `"ecs.c6.large"`; rendered comma-joined into `k8s.aliyun.com/eci-use-specs`. Not allowed with
+     * placement `"ecs"`. @default none (ECI sizes the pod from its resource requests)
+     */
+    eciSpecs?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Maximum concurrent requests per pod, 0–1000; 0 means unlimited. @default 0 */
+    containerConcurrency?: pulumi.Input<number>;
+    /** Request timeout in seconds, 1–600. @default Knative's (300) */
+    timeoutSeconds?: pulumi.Input<number>;
+    /** Port the container listens on. @default Knative's (8080, passed as $PORT) */
+    port?: pulumi.Input<number>;
+    /** Container entrypoint override. @default the image's */
+    command?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Container arguments. @default the image's */
+    args?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Container resource requests and limits. @default none */
+    resources?: pulumi.Input<ResourcesArgs>;
+    /** Knative autoscaling (min/max scale, target, metric, …) on the revision template. @default Knative's */
+    scaling?: pulumi.Input<ScalingSettings>;
+    /** Extra labels on the Service. @default none */
+    labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra annotations on the Service (not autoscaling ones: Knative rejects them there). @default none */
+    annotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra labels on the revision's pods. @default none */
+    podLabels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Extra annotations on the revision's pods, e.g. other `k8s.aliyun.com/eci-*` settings. @default none */
+    podAnnotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Node selector ANDed with the placement; must not contradict it. @default none */
+    nodeSelector?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Tolerations added to the placement's; must not contradict it. @default none */
+    tolerations?: pulumi.Input<pulumi.Input<TolerationArgs>[]>;
+    /** Service account of the pods. @default the namespace's `default` */
+    serviceAccountName?: pulumi.Input<string>;
+    /** Names of image pull secrets in the namespace. @default none */
+    imagePullSecrets?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Pod volumes. @default none */
+    volumes?: pulumi.Input<pulumi.Input<VolumeArgs>[]>;
+    /** Container volume mounts; each must name a volume. @default none */
+    volumeMounts?: pulumi.Input<pulumi.Input<VolumeMountArgs>[]>;
+    /** Container security context. @default none */
+    securityContext?: pulumi.Input<SecurityContextArgs>;
+    /** Host networking; not supported on ECI. @default false */
+    hostNetwork?: pulumi.Input<boolean>;
+    /** Label of the ECS nodes the `ecs*` placements select. @default `resource-role=ecs` */
+    ecsNodeLabel?: pulumi.Input<NodeLabelArgs>;
+    /** Label of the ECI virtual node. @default `type=virtual-kubelet` */
+    virtualNodeLabel?: pulumi.Input<NodeLabelArgs>;
+    /** Taint key of the ECI virtual node, tolerated with `Exists`. @default "virtual-kubelet.io/provider" */
+    virtualNodeTaintKey?: pulumi.Input<string>;
+    /** Ordering for placement `"ecs-first"`. @default { strategy: "resource-policy" } */
+    ecsFirst?: EcsFirstArgs;
+    /** Run ECI pods as spot instances. Not with placement `"ecs"`. @default pay-as-you-go */
+    spot?: pulumi.Input<SpotSettings>;
+    /** ECI storage added to the free 30 GiB, e.g. `"20Gi"` (billed). Not with placement `"ecs"`. @default none */
+    extraEphemeralStorage?: pulumi.Input<string>;
+    /**
+     * ECI image cache for fast starts. Not with placement `"ecs"`.
+     * @default none: no annotation, so ECI's default applies (automatic matching, which may create a billed cache)
+     */
+    imageCache?: ImageCacheArgs;
+    /** Make `pulumi up` wait until the Service is Ready. @default true */
+    waitForReady?: pulumi.Input<boolean>;
+    /** How long `pulumi up` waits for Ready, in seconds. @default 600 */
+    readyTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/** `KnativeServiceArgs` with every value resolved: what the pure renderer works on. */
+export type KnativeServiceSettings = pulumi.Unwrap<KnativeServiceArgs>;
+
+// ---- the same arguments as a runtime shape (checked against the interfaces above at compile time) ----
+
+const inputStrings = input(list(inputString));
+
+const RESOURCE_LIST_ARGS = obj({ cpu: opt(str()), memory: opt(str()), "ephemeral-storage": opt(str()) });
+const RESOURCES_ARGS = obj({ requests: opt(RESOURCE_LIST_ARGS), limits: opt(RESOURCE_LIST_ARGS) });
+assertSameShape<TypeOf<typeof RESOURCES_ARGS>, ResourcesArgs>(true);
+
+const TOLERATION_ARGS = obj({ key: opt(str()), operator: opt(str()), value: opt(str()), effect: opt(str()) });
+assertSameShape<TypeOf<typeof TOLERATION_ARGS>, TolerationArgs>(true);
+
+const VOLUME_ARGS = obj({
+    name: req(str()),
+    configMap: opt(obj({ name: req(str()) })),
+    secret: opt(obj({ secretName: req(str()) })),
+    emptyDir: opt(obj({ sizeLimit: opt(str()) })),
+    hostPath: opt(obj({ path: req(str()), type: opt(str()) })),
+    persistentVolumeClaim: opt(obj({ claimName: req(str()), readOnly: opt(bool()) })),
+});
+assertSameShape<TypeOf<typeof VOLUME_ARGS>, VolumeArgs>(true);
+
+const VOLUME_MOUNT_ARGS = obj({ name: req(str()), mountPath: req(str()), readOnly: opt(bool()), subPath: opt(str()) });
+assertSameShape<TypeOf<typeof VOLUME_MOUNT_ARGS>, VolumeMountArgs>(true);
+
+const SECURITY_CONTEXT_ARGS = obj({ privileged: opt(bool()), runAsNonRoot: opt(bool()), runAsUser: opt(num()) });
+assertSameShape<TypeOf<typeof SECURITY_CONTEXT_ARGS>, SecurityContextArgs>(true);
+
+const SCALING_ARGS = obj({
+    minScale: opt(num()),
+    maxScale: opt(num()),
+    initialScale: opt(num()),
+    target: opt(num()),
+    metric: opt(str()),
+    scaleDownDelay: opt(str()),
+    window: opt(str()),
+});
+assertSameShape<TypeOf<typeof SCALING_ARGS>, ScalingSettings>(true);
+
+const SPOT_ARGS = obj({ strategy: req(oneOf(Object.values(SpotStrategy))), priceLimit: opt(num()) });
+assertSameShape<TypeOf<typeof SPOT_ARGS>, SpotSettings>(true);
+
+const REGISTRY_CREDENTIAL_ARGS = obj({ server: req(inputString), userName: req(inputString), password: req(secret(inputString)) });
+assertSameShape<TypeOf<typeof REGISTRY_CREDENTIAL_ARGS>, RegistryCredentialArgs>(true);
+
+const IMAGE_CACHE_ARGS = obj({
+    mode: req(oneOf(Object.values(ImageCacheMode))),
+    vswitchId: opt(inputString),
+    securityGroupId: opt(inputString),
+    eipInstanceId: opt(inputString),
+    extraImages: opt(list(inputString)),
+    sizeGiB: opt(num()),
+    retentionDays: opt(num()),
+    registryCredentials: opt(list(REGISTRY_CREDENTIAL_ARGS)),
+});
+assertSameShape<TypeOf<typeof IMAGE_CACHE_ARGS>, ImageCacheArgs>(true);
+
+const ECS_FIRST_ARGS = obj({ strategy: opt(oneOf(Object.values(EcsFirstStrategy))), ecsMaxPods: opt(num()) });
+assertSameShape<TypeOf<typeof ECS_FIRST_ARGS>, EcsFirstArgs>(true);
+
+/** `KnativeServiceArgs` as a runtime shape. */
+export const KNATIVE_SERVICE_ARGS = obj({
+    image: req(inputString),
+    placement: req(plain(oneOf(PLACEMENTS), 'it decides which resources are declared (a ResourcePolicy for "ecs-first")')),
+    namespace: opt(inputString),
+    serviceName: opt(inputString),
+    env: opt(inputStringMap),
+    eciSpecs: opt(inputStrings),
+    containerConcurrency: opt(input(num())),
+    timeoutSeconds: opt(input(num())),
+    port: opt(input(num())),
+    command: opt(inputStrings),
+    args: opt(inputStrings),
+    resources: opt(input(RESOURCES_ARGS)),
+    scaling: opt(input(SCALING_ARGS)),
+    labels: opt(inputStringMap),
+    annotations: opt(inputStringMap),
+    podLabels: opt(inputStringMap),
+    podAnnotations: opt(inputStringMap),
+    nodeSelector: opt(inputStringMap),
+    tolerations: opt(input(list(input(TOLERATION_ARGS)))),
+    serviceAccountName: opt(inputString),
+    imagePullSecrets: opt(inputStrings),
+    volumes: opt(input(list(input(VOLUME_ARGS)))),
+    volumeMounts: opt(input(list(input(VOLUME_MOUNT_ARGS)))),
+    securityContext: opt(input(SECURITY_CONTEXT_ARGS)),
+    hostNetwork: opt(input(bool())),
+    ecsNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    virtualNodeLabel: opt(input(NODE_LABEL_ARGS)),
+    virtualNodeTaintKey: opt(inputString),
+    ecsFirst: opt(plain(ECS_FIRST_ARGS, "its strategy decides whether a ResourcePolicy is declared")),
+    spot: opt(input(SPOT_ARGS)),
+    extraEphemeralStorage: opt(inputString),
+    imageCache: opt(plain(IMAGE_CACHE_ARGS, "its mode decides whether an ECI ImageCache is declared")),
+    waitForReady: opt(input(bool())),
+    readyTimeoutSeconds: opt(input(num())),
+});
+assertSameShape<TypeOf<typeof KNATIVE_SERVICE_ARGS>, KnativeServiceArgs>(true);

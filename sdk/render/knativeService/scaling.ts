@@ -1,0 +1,85 @@
+import type { Checker } from "../core/errors";
+import type { StringMap } from "../core/k8sTypes";
+
+/** Knative autoscaling settings; all become `autoscaling.knative.dev/*` revision-template annotations. */
+export interface ScalingSettings {
+    /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
+    minScale?: number;
+    /** Highest number of pods; `0` means unlimited. @default 0 */
+    maxScale?: number;
+    /** Pods created when a revision starts. @default 1 */
+    initialScale?: number;
+    /** Target per pod for the chosen metric (concurrent requests, rps, CPU millicores or %). @default Knative's (100 concurrency) */
+    target?: number;
+    /** `concurrency` or `rps` (KPA), `cpu` or `memory` (HPA class, set automatically). @default "concurrency" */
+    metric?: string;
+    /** How long to keep pods after load drops, a duration such as `"15m"` (0s–1h). @default "0s" */
+    scaleDownDelay?: string;
+    /** Stable window for averaging the metric, `"6s"`–`"1h"`. @default "60s" */
+    window?: string;
+}
+
+export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
+export const SCALING_ANNOTATIONS = [
+    "min-scale",
+    "max-scale",
+    "initial-scale",
+    "target",
+    "metric",
+    "class",
+    "scale-down-delay",
+    "window",
+].map((a) => `autoscaling.knative.dev/${a}`);
+
+const HPA_CLASS = "hpa.autoscaling.knative.dev";
+const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
+
+/** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
+export function durationSeconds(text: string): number | undefined {
+    const m = typeof text === "string" && text !== "" ? DURATION.exec(text) : null;
+    if (!m) return undefined;
+    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
+    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
+}
+
+function checkDuration(c: Checker, field: string, value: string | undefined, min: number, max: number, range: string): void {
+    if (value === undefined) return;
+    const s = durationSeconds(value);
+    c.check(s !== undefined && s >= min && s <= max, field, value, `expected a duration like "90s" or "15m" from ${range}`);
+}
+
+/** Validates scaling settings and renders the revision-template annotations. */
+export function renderScaling(c: Checker, field: string, scaling: ScalingSettings | undefined): StringMap {
+    if (!scaling) return {};
+    const { minScale, maxScale, initialScale, target, metric, scaleDownDelay, window } = scaling;
+    const count = "expected a whole number of pods, 0 or more";
+    for (const [key, value] of [
+        ["minScale", minScale],
+        ["maxScale", maxScale],
+        ["initialScale", initialScale],
+    ] as const) {
+        if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
+    }
+    if (minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
+        c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`);
+    }
+    if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
+    c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
+    checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, 0, 3600, "0s to 1h");
+    checkDuration(c, `${field}.window`, window, 6, 3600, "6s to 1h");
+
+    const out: StringMap = {};
+    const set = (key: string, value: string | number | undefined) => {
+        if (value !== undefined) out[`autoscaling.knative.dev/${key}`] = String(value);
+    };
+    // CPU and memory metrics are only served by the HPA autoscaler class.
+    if (metric === "cpu" || metric === "memory") set("class", HPA_CLASS);
+    set("metric", metric);
+    set("target", target);
+    set("min-scale", minScale);
+    set("max-scale", maxScale);
+    set("initial-scale", initialScale);
+    set("scale-down-delay", scaleDownDelay);
+    set("window", window);
+    return out;
+}

@@ -1,0 +1,131 @@
+import type { KnativeServiceSettings, TolerationArgs } from "./knativeServiceArgs";
+import type { Checker } from "../core/errors";
+import type { StringMap, Toleration } from "../core/k8sTypes";
+import { checkNodeLabel, isQualifiedName } from "../core/names";
+import { DEFAULT_TARGETS, Placement, PLACEMENTS, type PlacementTargets } from "../core/placement";
+import { EcsFirstStrategy } from "./resourcePolicy";
+
+// A KnativeService's placement settings: validated, defaulted, and checked against the user's own
+// node selector and tolerations.
+
+/** The validated placement inputs that decide where pods go. */
+export interface ResolvedPlacement {
+    placement: Placement;
+    targets: PlacementTargets;
+    /** For `ecs-first`: how ECS is preferred. */
+    ecsFirstStrategy?: EcsFirstStrategy;
+}
+
+/** Validates the placement and node-targeting settings and resolves their defaults. */
+export function resolvePlacement(c: Checker, s: KnativeServiceSettings): ResolvedPlacement {
+    c.oneOf(s.placement, "placement", PLACEMENTS);
+    c.check(s.placement !== undefined, "placement", s.placement, `expected one of ${PLACEMENTS.map((p) => `"${p}"`).join(", ")}`);
+    const ecsNodeLabel = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_TARGETS.ecsNodeLabel);
+    const virtualNodeLabel = checkNodeLabel(c, "virtualNodeLabel", s.virtualNodeLabel, DEFAULT_TARGETS.virtualNodeLabel);
+    if (s.virtualNodeTaintKey !== undefined) {
+        c.check(
+            isQualifiedName(s.virtualNodeTaintKey),
+            "virtualNodeTaintKey",
+            s.virtualNodeTaintKey,
+            'expected a taint key such as "virtual-kubelet.io/provider"',
+        );
+    }
+    let ecsFirstStrategy: EcsFirstStrategy | undefined;
+    if (s.placement === Placement.EcsFirst) {
+        c.oneOf(s.ecsFirst?.strategy, "ecsFirst.strategy", Object.values(EcsFirstStrategy));
+        ecsFirstStrategy = s.ecsFirst?.strategy ?? EcsFirstStrategy.ResourcePolicy;
+        if (s.ecsFirst?.ecsMaxPods !== undefined) {
+            c.check(
+                ecsFirstStrategy === EcsFirstStrategy.ResourcePolicy,
+                "ecsFirst.ecsMaxPods",
+                s.ecsFirst.ecsMaxPods,
+                'expected it only with strategy "resource-policy" (a preferred affinity cannot cap pods)',
+            );
+            c.integer(s.ecsFirst.ecsMaxPods, "ecsFirst.ecsMaxPods", 1, 100000);
+        }
+    } else {
+        c.check(
+            s.ecsFirst === undefined,
+            "ecsFirst",
+            s.ecsFirst,
+            `expected it only with placement "ecs-first" (placement is "${s.placement}")`,
+        );
+    }
+    return {
+        placement: s.placement,
+        ecsFirstStrategy,
+        targets: {
+            ecsNodeLabel,
+            virtualNodeLabel,
+            virtualNodeTaint: { ...DEFAULT_TARGETS.virtualNodeTaint, key: s.virtualNodeTaintKey ?? DEFAULT_TARGETS.virtualNodeTaint.key },
+        },
+    };
+}
+
+/** A user node selector may narrow a placement but not contradict it. */
+export function checkNodeSelector(c: Checker, { placement, targets }: ResolvedPlacement, selector: StringMap): void {
+    const vk = targets.virtualNodeLabel;
+    const ecs = targets.ecsNodeLabel;
+    for (const [key, value] of Object.entries(selector)) {
+        const field = `nodeSelector["${key}"]`;
+        if ((placement === Placement.EcsAndEci || placement === Placement.EcsFirst) && (key === vk.key || key === ecs.key)) {
+            c.fail(
+                field,
+                value,
+                `expected no selector on "${key}": placement "${placement}" runs pods on ECS nodes (${ecs.key}=${ecs.value}) or ECI (${vk.key}=${vk.value}); choose placement "ecs" or "eci" to restrict it`,
+            );
+        }
+        if (placement === Placement.Ecs) {
+            if (key === ecs.key)
+                c.check(value === ecs.value, field, value, `expected "${ecs.value}": placement "ecs" selects ${ecs.key}=${ecs.value}`);
+            else if (key === vk.key)
+                c.check(
+                    value !== vk.value,
+                    field,
+                    value,
+                    `expected not "${vk.value}": placement "ecs" keeps pods off the ECI virtual node`,
+                );
+        } else if (placement === Placement.Eci || placement === Placement.EciNamespace) {
+            if (key === vk.key)
+                c.check(
+                    value === vk.value,
+                    field,
+                    value,
+                    `expected "${vk.value}": placement "${placement}" runs pods on the ECI virtual node (${vk.key}=${vk.value})`,
+                );
+            else if (key === ecs.key)
+                c.fail(
+                    field,
+                    value,
+                    `expected no selector on the ECS label: the ECI virtual node does not carry ${ecs.key}; choose placement "ecs" or "ecs-and-eci"`,
+                );
+        }
+    }
+}
+
+export function renderTolerations(
+    c: Checker,
+    { placement, targets }: ResolvedPlacement,
+    user: TolerationArgs[],
+    placed: Toleration[],
+): Toleration[] {
+    const out = [...placed];
+    user.forEach((t, i) => {
+        const field = `tolerations[${i}]`;
+        c.oneOf(t.operator, `${field}.operator`, ["Exists", "Equal"]);
+        c.oneOf(t.effect, `${field}.effect`, ["NoSchedule", "PreferNoSchedule", "NoExecute"]);
+        c.check(!(t.operator === "Exists" && t.value !== undefined), `${field}.value`, t.value, 'expected no value with operator "Exists"');
+        c.check(t.key !== undefined || t.operator === "Exists", `${field}.key`, t.key, 'expected a key unless operator is "Exists"');
+        const toleratesVirtualNode = t.key === targets.virtualNodeTaint.key || (t.key === undefined && t.operator === "Exists");
+        if (placement === Placement.Ecs && toleratesVirtualNode) {
+            c.fail(
+                field,
+                t,
+                `expected no toleration of the virtual node taint "${targets.virtualNodeTaint.key}": placement "ecs" keeps pods off ECI; use "ecs-and-eci" to allow ECI`,
+            );
+        }
+        const rendered: Toleration = { ...t } as Toleration;
+        if (!out.some((o) => JSON.stringify(o) === JSON.stringify(rendered))) out.push(rendered);
+    });
+    return out;
+}
