@@ -5,8 +5,9 @@
 #   pulumi-resource-kubernetes   the Kubernetes provider (installed as a Pulumi plugin)
 #   kube-apiserver, kube-controller-manager, kube-scheduler
 #   etcd, kwok
+#   actionlint                   (for .ci/run; its own cache directory, keyed by its version)
 # Prints the cache's bin directory on its last line. Each step says what it does; a failure names
-# the step. Usage: tools/build-engine-tools.sh [--print-bin-dir]
+# the step. Usage: tools/build-engine-tools.sh [--print-bin-dir | --print-actionlint]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,6 +21,14 @@ work="$cache/src"
 
 if [[ "${1:-}" == "--print-bin-dir" ]]; then
     echo "$bin"
+    exit 0
+fi
+
+# actionlint has a cache directory of its own (not the key above): see build_actionlint below.
+actionlint_cache="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}"
+actionlint="$actionlint_cache/actionlint-$ACTIONLINT_VERSION/actionlint"
+if [[ "${1:-}" == "--print-actionlint" ]]; then
+    echo "$actionlint"
     exit 0
 fi
 
@@ -172,6 +181,25 @@ if [[ -x "$bin/kwok" ]]; then
 else
     step "build kwok $KWOK_VERSION (sigs.k8s.io/kwok)"
     timed build_kwok
+fi
+
+# --- actionlint ---------------------------------------------------------------------------------
+# Self-contained: `go install` into a private temporary directory under the cache, then a rename into
+# place, so two builds at once never see each other's files or half a binary.
+build_actionlint() {
+    local tmp
+    mkdir -p "$actionlint_cache"
+    tmp="$(mktemp -d "$actionlint_cache/.actionlint-build.XXXXXX")"
+    GOBIN="$tmp" GOFLAGS="-trimpath" go install -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+    mkdir -p "$(dirname "$actionlint")"
+    mv -f "$tmp/actionlint" "$actionlint"
+    rm -rf "$tmp"
+}
+if [[ -x "$actionlint" ]]; then
+    echo "==> actionlint $ACTIONLINT_VERSION: cached"
+else
+    step "build actionlint $ACTIONLINT_VERSION (github.com/rhysd/actionlint)"
+    timed build_actionlint
 fi
 
 # --- Knative Serving's CRDs (read at test time from the module cache) -------------------------
