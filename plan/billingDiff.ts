@@ -1,0 +1,65 @@
+/**
+ * What will be billed differently: `billing.txt` of two plans compared block by block (one block per
+ * billable resource, plus the lists at its end), setting by setting.
+ */
+
+export interface SettingChange {
+    setting: string;
+    before?: string;
+    after?: string;
+}
+
+export interface BillingChange {
+    /** The block's heading, e.g. `ECS node pool: guide-cluster-ecs-pool (alicloud:cs/nodePool:NodePool)`. */
+    heading: string;
+    change: "added" | "removed" | "changed";
+    settings: SettingChange[];
+}
+
+interface Block {
+    heading: string;
+    /** Setting → value; list items (no value) map to "". */
+    settings: Map<string, string>;
+}
+
+const SETTING = /^ {2}([^:]+):\s+(.*)$/;
+
+/** The blocks of a billing section: paragraphs after its first line, each a heading and indented lines. */
+export function billingBlocks(text: string): Block[] {
+    const paragraphs = text.trim().split(/\n\s*\n/).slice(1);
+    return paragraphs.map((p) => {
+        const [heading, ...rest] = p.split("\n");
+        const settings = new Map<string, string>();
+        for (const line of rest) {
+            const m = SETTING.exec(line);
+            if (m) settings.set(m[1], m[2]);
+            else settings.set(line.trim(), "");
+        }
+        return { heading, settings };
+    });
+}
+
+function settingChanges(a: Map<string, string>, b: Map<string, string>): SettingChange[] {
+    const out: SettingChange[] = [];
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+        if (a.get(key) === b.get(key)) continue;
+        out.push({ setting: key, ...(a.has(key) ? { before: a.get(key) } : {}), ...(b.has(key) ? { after: b.get(key) } : {}) });
+    }
+    return out;
+}
+
+export function billingChanges(before: string, after: string): BillingChange[] {
+    const a = new Map(billingBlocks(before).map((x) => [x.heading, x]));
+    const b = new Map(billingBlocks(after).map((x) => [x.heading, x]));
+    const out: BillingChange[] = [];
+    for (const heading of new Set([...a.keys(), ...b.keys()])) {
+        const [x, y] = [a.get(heading), b.get(heading)];
+        if (!x) out.push({ heading, change: "added", settings: settingChanges(new Map(), y!.settings) });
+        else if (!y) out.push({ heading, change: "removed", settings: settingChanges(x.settings, new Map()) });
+        else {
+            const settings = settingChanges(x.settings, y.settings);
+            if (settings.length) out.push({ heading, change: "changed", settings });
+        }
+    }
+    return out;
+}
