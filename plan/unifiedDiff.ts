@@ -33,9 +33,10 @@ function lcsOps(a: string[], b: string[]): Op[] {
         if (i < a.length && j < b.length && a[i] === b[j]) {
             ops.push({ op: " ", line: a[i++] });
             j++;
-        } else if (j < b.length && (i === a.length || len[i * width + j + 1] >= len[(i + 1) * width + j])) {
-            ops.push({ op: "+", line: b[j++] });
-        } else ops.push({ op: "-", line: a[i++] });
+        } else if (i < a.length && (j === b.length || len[(i + 1) * width + j] >= len[i * width + j + 1])) {
+            // Removals before additions, as diff -u prints them.
+            ops.push({ op: "-", line: a[i++] });
+        } else ops.push({ op: "+", line: b[j++] });
     }
     return ops;
 }
