@@ -61,5 +61,7 @@ export function billingChanges(before: string, after: string): BillingChange[] {
             if (settings.length) out.push({ heading, change: "changed", settings });
         }
     }
-    return out;
+    // Billable resources first; the lists at the end of billing.txt (no setting values) last.
+    const list = (c: BillingChange): number => (c.settings.every((x) => x.before === "" || x.after === "") ? 1 : 0);
+    return out.map((c, i) => ({ c, i })).sort((x, y) => list(x.c) - list(y.c) || x.i - y.i).map((x) => x.c);
 }

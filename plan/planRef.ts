@@ -29,7 +29,8 @@ function failure(err: unknown): string {
     return (stderr.split("\n").find((l) => l.startsWith("error:")) ?? stderr.split("\n")[0] ?? String(err)).replace(/^error: /, "");
 }
 
-export function planDirectory(cwd: string, out: string, args: PlanArgs): void {
+/** Plans the program in `cwd` into `out`; `what` names it in an error, e.g. `--base main`. */
+export function planDirectory(cwd: string, out: string, args: PlanArgs, what = `the program in ${cwd}`): void {
     const flags = [
         ...(args.program ? ["--program", args.program] : []),
         ...(args.stack ? ["--stack", args.stack] : []),
@@ -38,7 +39,8 @@ export function planDirectory(cwd: string, out: string, args: PlanArgs): void {
     try {
         run(process.execPath, ["--max-semi-space-size=64", CLI, "--out", out, ...flags], cwd);
     } catch (err) {
-        throw new PlanUsageError(`planning ${cwd} failed: ${failure(err)}`);
+        if (process.env.PLAN_DEBUG) console.error(String((err as { stderr?: unknown }).stderr));
+        throw new PlanUsageError(`planning ${what} failed: ${failure(err)}`);
     }
 }
 
@@ -75,7 +77,7 @@ export function planCommit(ref: string, commit: string, cwd: string, out: string
                 throw new PlanUsageError(`--base ${ref}: npm run build failed there: ${failure(err)}`);
             }
         }
-        planDirectory(path.join(tree, path.relative(top, fs.realpathSync(cwd))), out, args);
+        planDirectory(path.join(tree, path.relative(top, fs.realpathSync(cwd))), out, args, `--base ${ref}`);
     } finally {
         run("git", ["worktree", "remove", "--force", tree], top);
         fs.rmSync(tmp, { recursive: true, force: true });

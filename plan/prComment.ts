@@ -23,10 +23,12 @@ export interface CommentOptions {
 /** A piece of the comment. Items of one group are kept in order: once one does not fit, the rest of the group is cut. */
 interface Item {
     text: string;
-    /** Lower goes in first; 0 always does. */
+    /** Lower goes in first: replacements and deletions (0), billing (0.5) and placement (0.6) lines, then diffs. */
     priority: number;
     /** What the cut note calls a left-out item of this group, e.g. "created diffs". */
     group?: string;
+    /** Opens or closes the section of this group: left out with it when none of the group fits. */
+    wraps?: string;
 }
 
 const VERB: Record<ChangeKind, string> = { replace: "to replace", delete: "to delete", create: "to create", update: "to update" };
@@ -98,16 +100,18 @@ function heading(text: string): string {
 }
 
 function billingLines(changes: BillingChange[]): Item[] {
-    if (changes.length === 0) return [{ text: "**Billed differently:** nothing (no billable setting changes).\n", priority: 0 }];
+    if (changes.length === 0) return [{ text: "**Billed differently:** nothing (no setting that decides a cost changes).\n", priority: 0 }];
     const items: Item[] = [{ text: "**Billed differently** (the settings that decide the cost; no prices):\n", priority: 0 }];
     for (const b of changes) {
         const settings = b.settings
             .filter((s) => s.before !== "" && s.after !== "")
             .map((s) => (b.change === "changed" ? `${s.setting} ${value(s.before)} → ${value(s.after)}` : `${s.setting} ${value(s.after ?? s.before)}`));
         const items_ = b.settings.filter((s) => s.before === "" || s.after === "").map((s) => `${s.after === "" ? "+" : "−"} ${code(s.setting)}`);
-        const what = b.change === "added" ? "newly billed: " : b.change === "removed" ? "no longer billed: " : "";
+        // The lists at the end of billing.txt (Services billed with the node pool, …) only gain or lose lines.
+        const list = b.settings.every((x) => x.before === "" || x.after === "");
+        const what = list ? "" : b.change === "added" ? "newly billed: " : b.change === "removed" ? "no longer billed: " : "";
         const detail = [...settings, ...items_].join("; ");
-        items.push({ text: `- ${what}${heading(b.heading)}${detail ? `: ${detail}` : ""}\n`, priority: 0, group: "billing lines" });
+        items.push({ text: `- ${what}${heading(b.heading)}${detail ? `: ${detail}` : ""}\n`, priority: 0.5, group: "billing lines" });
     }
     return items;
 }
@@ -117,7 +121,7 @@ function placementItems(cmp: PlanComparison): Item[] {
     const items: Item[] = [{ text: "\n**Where Knative Services may run:**\n", priority: 0 }];
     for (const p of cmp.placements) {
         const text = p.before === undefined ? `new: ${value(p.after)}` : p.after === undefined ? `removed (was ${value(p.before)})` : `${value(p.before)} → ${value(p.after)}`;
-        items.push({ text: `- ${code(p.service)}: ${text}\n`, priority: 0, group: "placement lines" });
+        items.push({ text: `- ${code(p.service)}: ${text}\n`, priority: 0.6, group: "placement lines" });
     }
     return items;
 }
@@ -144,11 +148,12 @@ function topItems(cmp: PlanComparison): Item[] {
 function collapsed(cmp: PlanComparison, kind: "create" | "update", title: string, priority: number): Item[] {
     const changes = cmp.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) return [];
-    const items: Item[] = [{ text: `\n<details><summary>${title}: ${changes.length}</summary>\n\n`, priority: 0 }];
+    const group = `${kind === "create" ? "created" : "updated"} diffs`;
+    const items: Item[] = [{ text: `\n<details><summary>${title}: ${changes.length}</summary>\n\n`, priority: 0, wraps: group }];
     for (const c of changes) {
-        items.push({ text: details(`${c.resource}${c.file ? ` — ${c.file}` : ""}`, fenced(c.diff, "diff")), priority, group: `${kind === "create" ? "created" : "updated"} diffs` });
+        items.push({ text: details(`${c.resource}${c.file ? ` — ${c.file}` : ""}`, fenced(c.diff, "diff")), priority, group });
     }
-    items.push({ text: "\n</details>\n", priority: 0 });
+    items.push({ text: "\n</details>\n", priority: 0, wraps: group });
     return items;
 }
 
@@ -170,6 +175,10 @@ function fit(items: Item[], budget: number): { text: string; cut: Map<string, nu
     const cut = new Map<string, number>();
     items.forEach((it, i) => {
         if (!keep.has(i) && it.group) cut.set(it.group, (cut.get(it.group) ?? 0) + 1);
+    });
+    const shown = new Set(items.filter((it, i) => keep.has(i) && it.group).map((it) => it.group));
+    items.forEach((it, i) => {
+        if (it.wraps && !shown.has(it.wraps)) keep.delete(i);
     });
     return { text: items.filter((_, i) => keep.has(i)).map((it) => it.text).join(""), cut };
 }
