@@ -26,7 +26,10 @@ const SETTING = /^ {2}([^:]+):\s+(.*)$/;
 
 /** The blocks of a billing section: paragraphs after its first line, each a heading and indented lines. */
 export function billingBlocks(text: string): Block[] {
-    const paragraphs = text.trim().split(/\n\s*\n/).slice(1);
+    const paragraphs = text
+        .trim()
+        .split(/\n\s*\n/)
+        .slice(1);
     return paragraphs.map((p) => {
         const [heading, ...rest] = p.split("\n");
         const settings = new Map<string, string>();
@@ -48,20 +51,34 @@ function settingChanges(a: Map<string, string>, b: Map<string, string>): Setting
     return out;
 }
 
+/** `what: name (type)`: what is billed, and the resource, which identifies the block. */
+export const RESOURCE_HEADING = /^(.*): (\S+ \([^)\s]+\))$/;
+
+function blockKey(heading: string): string {
+    return RESOURCE_HEADING.exec(heading)?.[2] ?? heading;
+}
+
 export function billingChanges(before: string, after: string): BillingChange[] {
-    const a = new Map(billingBlocks(before).map((x) => [x.heading, x]));
-    const b = new Map(billingBlocks(after).map((x) => [x.heading, x]));
+    const a = new Map(billingBlocks(before).map((x) => [blockKey(x.heading), x]));
+    const b = new Map(billingBlocks(after).map((x) => [blockKey(x.heading), x]));
     const out: BillingChange[] = [];
-    for (const heading of new Set([...a.keys(), ...b.keys()])) {
-        const [x, y] = [a.get(heading), b.get(heading)];
-        if (!x) out.push({ heading, change: "added", settings: settingChanges(new Map(), y!.settings) });
-        else if (!y) out.push({ heading, change: "removed", settings: settingChanges(x.settings, new Map()) });
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+        const [x, y] = [a.get(key), b.get(key)];
+        if (!x) out.push({ heading: y!.heading, change: "added", settings: settingChanges(new Map(), y!.settings) });
+        else if (!y) out.push({ heading: x.heading, change: "removed", settings: settingChanges(x.settings, new Map()) });
         else {
-            const settings = settingChanges(x.settings, y.settings);
-            if (settings.length) out.push({ heading, change: "changed", settings });
+            // The same resource billed as something else (e.g. a Service in another namespace).
+            const what = (h: string): string => RESOURCE_HEADING.exec(h)?.[1] ?? h;
+            const renamed: SettingChange[] =
+                x.heading === y.heading ? [] : [{ setting: "billed as", before: what(x.heading), after: what(y.heading) }];
+            const settings = [...renamed, ...settingChanges(x.settings, y.settings)];
+            if (settings.length) out.push({ heading: y.heading, change: "changed", settings });
         }
     }
     // Billable resources first; the lists at the end of billing.txt (no setting values) last.
     const list = (c: BillingChange): number => (c.settings.every((x) => x.before === "" || x.after === "") ? 1 : 0);
-    return out.map((c, i) => ({ c, i })).sort((x, y) => list(x.c) - list(y.c) || x.i - y.i).map((x) => x.c);
+    return out
+        .map((c, i) => ({ c, i }))
+        .sort((x, y) => list(x.c) - list(y.c) || x.i - y.i)
+        .map((x) => x.c);
 }

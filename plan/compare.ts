@@ -111,7 +111,13 @@ function resourceChanges(base: ManifestEntry[], head: ManifestEntry[], byUrn: bo
         changes.push({ kind, resource: describeResource(b), ...(b.file ? { file: b.file } : {}), reasons, diff: yamlDiff(a, b) });
     }
     for (const b of created) {
-        changes.push({ kind: "create", resource: describeResource(b), ...(b.file ? { file: b.file } : {}), reasons: [], diff: yamlDiff(undefined, b) });
+        changes.push({
+            kind: "create",
+            resource: describeResource(b),
+            ...(b.file ? { file: b.file } : {}),
+            reasons: [],
+            diff: yamlDiff(undefined, b),
+        });
     }
     return changes.sort((x, y) => ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind) || compare(x.resource, y.resource));
 }

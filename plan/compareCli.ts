@@ -55,7 +55,8 @@ function main(argv: string[]): string {
     if (values.help) return `${USAGE}\n`;
     if (!values.base) throw new PlanUsageError("--base is required: a plan directory or a git commit (see --help)");
     const limit = values.limit === undefined ? GITHUB_COMMENT_LIMIT : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 2_000) throw new PlanUsageError(`--limit ${values.limit}: expected a whole number of at least 2000`);
+    if (!Number.isInteger(limit) || limit < 2_000)
+        throw new PlanUsageError(`--limit ${values.limit}: expected a whole number of at least 2000`);
     const cwd = process.cwd();
     const args = { program: values.program, stack: values.stack, config: values.config };
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-compare-"));
@@ -67,7 +68,7 @@ function main(argv: string[]): string {
             base = path.join(tmp, "base");
             planCommit(values.base, commit, cwd, base, args);
         }
-        let head = values.head ? path.resolve(values.head) : path.join(tmp, "head");
+        const head = values.head ? path.resolve(values.head) : path.join(tmp, "head");
         if (!values.head) planDirectory(cwd, head, args);
         else if (!fs.existsSync(head)) throw new PlanUsageError(`--head ${values.head}: no such plan directory`);
         const comment = renderComment(comparePlans(base, head), { limit, footer: values.footer });

@@ -39,7 +39,6 @@ export function planDirectory(cwd: string, out: string, args: PlanArgs, what = `
     try {
         run(process.execPath, ["--max-semi-space-size=64", CLI, "--out", out, ...flags], cwd);
     } catch (err) {
-        if (process.env.PLAN_DEBUG) console.error(String((err as { stderr?: unknown }).stderr));
         throw new PlanUsageError(`planning ${what} failed: ${failure(err)}`);
     }
 }
@@ -69,7 +68,9 @@ export function planCommit(ref: string, commit: string, cwd: string, out: string
             fs.symlinkSync(fs.realpathSync(modules), path.join(tree, "node_modules"), "dir");
         }
         const pkg = path.join(tree, "package.json");
-        const scripts = fs.existsSync(pkg) ? ((JSON.parse(fs.readFileSync(pkg, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
+        const scripts = fs.existsSync(pkg)
+            ? ((JSON.parse(fs.readFileSync(pkg, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {})
+            : {};
         if (scripts.build) {
             try {
                 run("npm", ["run", "--silent", "build"], tree);
@@ -79,6 +80,9 @@ export function planCommit(ref: string, commit: string, cwd: string, out: string
         }
         planDirectory(path.join(tree, path.relative(top, fs.realpathSync(cwd))), out, args, `--base ${ref}`);
     } finally {
+        // The symlink first, so that removing the worktree cannot reach this checkout's node_modules.
+        const link = path.join(tree, "node_modules");
+        if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(link);
         run("git", ["worktree", "remove", "--force", tree], top);
         fs.rmSync(tmp, { recursive: true, force: true });
     }

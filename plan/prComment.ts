@@ -1,4 +1,4 @@
-import type { BillingChange } from "./billingDiff";
+import { type BillingChange, RESOURCE_HEADING } from "./billingDiff";
 import type { ChangeKind, PlanComparison, ResourceChange } from "./compare";
 import type { ReplaceReason } from "./replacement";
 
@@ -95,7 +95,7 @@ function summary(cmp: PlanComparison): string[] {
 
 /** `ECS node pool: pool (type)` as `ECS node pool `pool (type)``; list headings as they are. */
 function heading(text: string): string {
-    const m = /^(.*): (\S+ \([^)\s]+\))$/.exec(text);
+    const m = RESOURCE_HEADING.exec(text);
     return m ? `${m[1]} ${code(m[2])}` : text.replace(/:$/, "");
 }
 
@@ -105,8 +105,14 @@ function billingLines(changes: BillingChange[]): Item[] {
     for (const b of changes) {
         const settings = b.settings
             .filter((s) => s.before !== "" && s.after !== "")
-            .map((s) => (b.change === "changed" ? `${s.setting} ${value(s.before)} → ${value(s.after)}` : `${s.setting} ${value(s.after ?? s.before)}`));
-        const items_ = b.settings.filter((s) => s.before === "" || s.after === "").map((s) => `${s.after === "" ? "+" : "−"} ${code(s.setting)}`);
+            .map((s) =>
+                b.change === "changed"
+                    ? `${s.setting} ${value(s.before)} → ${value(s.after)}`
+                    : `${s.setting} ${value(s.after ?? s.before)}`,
+            );
+        const items_ = b.settings
+            .filter((s) => s.before === "" || s.after === "")
+            .map((s) => `${s.after === "" ? "+" : "−"} ${code(s.setting)}`);
         // The lists at the end of billing.txt (Services billed with the node pool, …) only gain or lose lines.
         const list = b.settings.every((x) => x.before === "" || x.after === "");
         const what = list ? "" : b.change === "added" ? "newly billed: " : b.change === "removed" ? "no longer billed: " : "";
@@ -120,7 +126,12 @@ function placementItems(cmp: PlanComparison): Item[] {
     if (cmp.placements.length === 0) return [];
     const items: Item[] = [{ text: "\n**Where Knative Services may run:**\n", priority: 0 }];
     for (const p of cmp.placements) {
-        const text = p.before === undefined ? `new: ${value(p.after)}` : p.after === undefined ? `removed (was ${value(p.before)})` : `${value(p.before)} → ${value(p.after)}`;
+        const text =
+            p.before === undefined
+                ? `new: ${value(p.after)}`
+                : p.after === undefined
+                  ? `removed (was ${value(p.before)})`
+                  : `${value(p.before)} → ${value(p.after)}`;
         items.push({ text: `- ${code(p.service)}: ${text}\n`, priority: 0.6, group: "placement lines" });
     }
     return items;
@@ -134,7 +145,11 @@ function topItems(cmp: PlanComparison): Item[] {
         for (const c of replaced) {
             const why = c.reasons.map((r) => `  - ${reasonText(r)}\n`).join("");
             items.push({ text: `- ${resourceLine(c)}\n${why}`, priority: 0, group: "replacements" });
-            items.push({ text: `\n${details(`diff of ${c.resource}`, fenced(c.diff, "diff"))}\n`, priority: 1, group: "replacement diffs" });
+            items.push({
+                text: `\n${details(`diff of ${c.resource}`, fenced(c.diff, "diff"))}\n`,
+                priority: 1,
+                group: "replacement diffs",
+            });
         }
     }
     const deleted = cmp.changes.filter((c) => c.kind === "delete");
@@ -180,7 +195,13 @@ function fit(items: Item[], budget: number): { text: string; cut: Map<string, nu
     items.forEach((it, i) => {
         if (it.wraps && !shown.has(it.wraps)) keep.delete(i);
     });
-    return { text: items.filter((_, i) => keep.has(i)).map((it) => it.text).join(""), cut };
+    return {
+        text: items
+            .filter((_, i) => keep.has(i))
+            .map((it) => it.text)
+            .join(""),
+        cut,
+    };
 }
 
 function cutNote(cut: Map<string, number>, limit: number): string {
@@ -203,7 +224,12 @@ export function renderComment(cmp: PlanComparison, options: CommentOptions = {})
         ...collapsed(cmp, "create", "Created", 2),
         ...collapsed(cmp, "update", "Updated", 2),
     ];
-    if (cmp.placementsDiff) items.push({ text: `\n${details("placements.txt diff", fenced(cmp.placementsDiff, "diff"))}`, priority: 3, group: "placement table diff" });
+    if (cmp.placementsDiff)
+        items.push({
+            text: `\n${details("placements.txt diff", fenced(cmp.placementsDiff, "diff"))}`,
+            priority: 3,
+            group: "placement table diff",
+        });
     const footer = options.footer ? `\n${options.footer}\n` : "";
     const { text, cut } = fit(items, limit - RESERVE - Buffer.byteLength(footer, "utf8"));
     return `${text}${cutNote(cut, limit)}${footer}`;

@@ -51,7 +51,13 @@ function changedAt(before: unknown, after: unknown, paths: string[], why: string
         for (const concrete of new Set([...a.keys(), ...b.keys()])) {
             const [x, y] = [a.get(concrete), b.get(concrete)];
             if (JSON.stringify(x) === JSON.stringify(y)) continue;
-            reasons.push({ path: bare ? concrete.slice(1) : concrete, before: x, after: y, why, ...(hasUnknown(y) ? { maybe: true } : {}) });
+            reasons.push({
+                path: bare ? concrete.slice(1) : concrete,
+                before: x,
+                after: y,
+                why,
+                ...(hasUnknown(y) ? { maybe: true } : {}),
+            });
         }
     }
     return reasons;

@@ -68,7 +68,13 @@ const POD = [
     ].map((f) => `.spec.${f}`),
     ...["containers", "initContainers"].flatMap((list) => CONTAINER_FIELDS.map((f) => `.spec.${list}[*].${f}`)),
 ];
-const STATEFUL_SET = [".spec.podManagementPolicy", ".spec.revisionHistoryLimit", ".spec.selector", ".spec.serviceName", ".spec.volumeClaimTemplates"];
+const STATEFUL_SET = [
+    ".spec.podManagementPolicy",
+    ".spec.revisionHistoryLimit",
+    ".spec.selector",
+    ".spec.serviceName",
+    ".spec.volumeClaimTemplates",
+];
 const JOB = [".spec.completions", ".spec.parallelism", ".spec.selector", ".spec.template"];
 
 export const KUBERNETES_FORCE_NEW: Record<string, string[]> = {
@@ -130,11 +136,22 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
     },
     "alicloud:cs/kubernetesAddon:KubernetesAddon": { terraform: "alicloud_cs_kubernetes_addon", properties: ["clusterId", "name"] },
     "alicloud:vpc/network:Network": { terraform: "alicloud_vpc", properties: ["ipv6CidrBlock", "isDefault", "userCidrs"] },
-    "alicloud:vpc/switch:Switch": { terraform: "alicloud_vswitch", properties: ["availabilityZone", "cidrBlock", "isDefault", "vpcId", "zoneId"] },
+    "alicloud:vpc/switch:Switch": {
+        terraform: "alicloud_vswitch",
+        properties: ["availabilityZone", "cidrBlock", "isDefault", "vpcId", "zoneId"],
+    },
     "alicloud:ecs/securityGroup:SecurityGroup": { terraform: "alicloud_security_group", properties: ["securityGroupType", "vpcId"] },
     "alicloud:vpc/natGateway:NatGateway": {
         terraform: "alicloud_nat_gateway",
-        properties: ["accessMode", "availabilityMode", "instanceChargeType", "internetChargeType", "paymentType", "privateLinkEnabled", "vpcId"],
+        properties: [
+            "accessMode",
+            "availabilityMode",
+            "instanceChargeType",
+            "internetChargeType",
+            "paymentType",
+            "privateLinkEnabled",
+            "vpcId",
+        ],
     },
     "alicloud:ecs/eipAddress:EipAddress": {
         terraform: "alicloud_eip_address",

@@ -24,7 +24,8 @@ function lcsOps(a: string[], b: string[]): Op[] {
     const len = new Uint32Array((a.length + 1) * width);
     for (let i = a.length - 1; i >= 0; i--) {
         for (let j = b.length - 1; j >= 0; j--) {
-            len[i * width + j] = a[i] === b[j] ? len[(i + 1) * width + j + 1] + 1 : Math.max(len[(i + 1) * width + j], len[i * width + j + 1]);
+            len[i * width + j] =
+                a[i] === b[j] ? len[(i + 1) * width + j + 1] + 1 : Math.max(len[(i + 1) * width + j], len[i * width + j + 1]);
         }
     }
     const ops: Op[] = [];

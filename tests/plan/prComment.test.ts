@@ -40,7 +40,10 @@ describe("plan: the pull-request comment", () => {
         assert.match(text, /\| 2000 \| 0 \| 3 \| 5000 \|/);
         // All three replacements and their reasons, then as many deletions as fit; no created diff at all.
         assert.equal(text.match(/^ {2}- `\.metadata\.namespace` `apps` → `shop`: identity$/gm)?.length, 3);
-        const m = /\*\*Cut\*\* to stay under GitHub's 65,536-character comment limit: 3 replacement diffs, (\d+) deletions, 2000 created diffs left out\./.exec(text);
+        const m =
+            /\*\*Cut\*\* to stay under GitHub's 65,536-character comment limit: 3 replacement diffs, (\d+) deletions, 2000 created diffs left out\./.exec(
+                text,
+            );
         assert.ok(m, text.slice(-600));
         const shown = text.match(/^- \*\*`svc-\d+-ksvc .*no longer declared by the program$/gm)?.length ?? 0;
         assert.equal(shown + Number(m[1]), 5000);
@@ -58,12 +61,21 @@ describe("plan: the pull-request comment", () => {
     });
 
     it("describes billing changes setting by setting, from two billing.txt texts", () => {
-        const before = "intro\n\nECS node pool: pool (alicloud:cs/nodePool:NodePool)\n  nodes:  2\n  spot:   none\n\nKnative Services on ECS nodes only (billed with the node pool):\n  apps/web\n";
+        const before =
+            "intro\n\nECS node pool: pool (alicloud:cs/nodePool:NodePool)\n  nodes:  2\n  spot:   none\n\nKnative Services on ECS nodes only (billed with the node pool):\n  apps/web\n";
         const after = "intro\n\nECS node pool: pool (alicloud:cs/nodePool:NodePool)\n  nodes:  3\n  spot:   none\n";
         const billing = billingChanges(before, after);
         assert.deepEqual(billing, [
-            { heading: "ECS node pool: pool (alicloud:cs/nodePool:NodePool)", change: "changed", settings: [{ setting: "nodes", before: "2", after: "3" }] },
-            { heading: "Knative Services on ECS nodes only (billed with the node pool):", change: "removed", settings: [{ setting: "apps/web", before: "" }] },
+            {
+                heading: "ECS node pool: pool (alicloud:cs/nodePool:NodePool)",
+                change: "changed",
+                settings: [{ setting: "nodes", before: "2", after: "3" }],
+            },
+            {
+                heading: "Knative Services on ECS nodes only (billed with the node pool):",
+                change: "removed",
+                settings: [{ setting: "apps/web", before: "" }],
+            },
         ]);
         const text = renderComment({ ...empty, billing });
         assert.match(text, /^- ECS node pool `pool \(alicloud:cs\/nodePool:NodePool\)`: nodes `2` → `3`$/m);

@@ -32,20 +32,34 @@ describe("plan: which changes replace a resource", () => {
     });
 
     it("replaces a Deployment on a new selector and a Secret on new data, but a patch only on a new name", () => {
-        const dep = (app: string) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { selector: { matchLabels: { app } } } });
+        const dep = (app: string) => ({
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: "d" },
+            spec: { selector: { matchLabels: { app } } },
+        });
         assert.equal(replaceReasons("kubernetes:apps/v1:Deployment", dep("a"), dep("b")).length, 1);
         const secret = (v: string) => ({ apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, stringData: { k: v } });
         assert.deepEqual(
             replaceReasons("kubernetes:core/v1:Secret", secret("a"), secret("b")).map((x) => x.path),
             [".stringData"],
         );
-        const cm = (v: string, name = "config-features") => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "knative-serving" }, data: { k: v } });
+        const cm = (v: string, name = "config-features") => ({
+            apiVersion: "v1",
+            kind: "ConfigMap",
+            metadata: { name, namespace: "knative-serving" },
+            data: { k: v },
+        });
         assert.deepEqual(replaceReasons("kubernetes:core/v1:ConfigMapPatch", cm("a"), cm("b")), []);
         assert.equal(replaceReasons("kubernetes:core/v1:ConfigMapPatch", cm("a"), cm("a", "other")).length, 1);
     });
 
     it("replaces an alicloud resource on a ForceNew property, and says when the new value is not known yet", () => {
-        const r = replaceReasons("alicloud:vpc/switch:Switch", { cidrBlock: "10.0.0.0/24", vswitchName: "a" }, { cidrBlock: "10.0.1.0/24", vswitchName: "b" });
+        const r = replaceReasons(
+            "alicloud:vpc/switch:Switch",
+            { cidrBlock: "10.0.0.0/24", vswitchName: "a" },
+            { cidrBlock: "10.0.1.0/24", vswitchName: "b" },
+        );
         assert.deepEqual(
             r.map((x) => [x.path, x.before, x.after, x.maybe]),
             [["cidrBlock", "10.0.0.0/24", "10.0.1.0/24", undefined]],
