@@ -88,7 +88,11 @@ export function readManifest(dir: string): Manifest {
         return { entries: doc.resources, complete: true };
     }
     if (!fs.existsSync(dir)) throw new Error(`${dir}: no such plan directory`);
-    return { entries: fromObjectFiles(dir), complete: fs.readdirSync(dir).length === 0 };
+    const files = fs.readdirSync(dir);
+    if (files.length > 0 && !files.includes("resources.txt")) {
+        throw new Error(`${dir}: not a plan directory (no resources.txt); write one with ack-knative-eci-plan --out`);
+    }
+    return { entries: fromObjectFiles(dir), complete: files.length === 0 };
 }
 
 /** Keys both sides the same way: by URN when both manifests are complete, else by `type::name`. */

@@ -70,7 +70,10 @@ function deleteReason(c: ResourceChange): string {
     const why = c.movedTo
         ? `its URN changes to ${code(c.movedTo)} (a new parent): Pulumi creates the new one and deletes this one, unless an alias joins them`
         : "no longer declared by the program";
-    return c.retained ? `${why}; \`retainOnDelete\`: it stays in the cloud or cluster, only the stack forgets it` : why;
+    // Kubernetes deletes a Namespace's objects with it, declared in this program or not.
+    const cascade =
+        c.resource.endsWith("(kubernetes:core/v1:Namespace)") && !c.retained ? "; every object in the namespace goes with it" : "";
+    return c.retained ? `${why}; \`retainOnDelete\`: it stays in the cloud or cluster, only the stack forgets it` : `${why}${cascade}`;
 }
 
 function summary(cmp: PlanComparison): string[] {

@@ -60,6 +60,36 @@ describe("plan: the pull-request comment", () => {
         balanced(text);
     });
 
+    it("gives each deletion its reason: gone, moved to another URN, retained, or a namespace with its objects", () => {
+        const del = (resource: string, extra: Partial<ResourceChange> = {}): ResourceChange => ({
+            kind: "delete",
+            resource,
+            reasons: [],
+            diff: "",
+            ...extra,
+        });
+        const text = renderComment({
+            ...empty,
+            changes: [
+                del("apps (kubernetes:core/v1:Namespace)"),
+                del("moved (kubernetes:core/v1:Secret)", { movedTo: "urn:pulumi:dev::p::my:C$kubernetes:core/v1:Secret::moved" }),
+                del("kept (alicloud:vpc/network:Network)", { retained: true }),
+            ],
+        });
+        assert.match(
+            text,
+            /^- \*\*`apps \(kubernetes:core\/v1:Namespace\)`\*\*: no longer declared by the program; every object in the namespace goes with it$/m,
+        );
+        assert.match(
+            text,
+            /^- \*\*`moved .*`\*\*: its URN changes to `urn:pulumi:dev::p::my:C\$kubernetes:core\/v1:Secret::moved` \(a new parent\): Pulumi creates the new one and deletes this one, unless an alias joins them$/m,
+        );
+        assert.match(
+            text,
+            /^- \*\*`kept .*`\*\*: no longer declared by the program; `retainOnDelete`: it stays in the cloud or cluster, only the stack forgets it$/m,
+        );
+    });
+
     it("describes billing changes setting by setting, from two billing.txt texts", () => {
         const before =
             "intro\n\nECS node pool: pool (alicloud:cs/nodePool:NodePool)\n  nodes:  2\n  spot:   none\n\nKnative Services on ECS nodes only (billed with the node pool):\n  apps/web\n";
