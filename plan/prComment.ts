@@ -1,4 +1,4 @@
-import { type BillingChange, RESOURCE_HEADING } from "./billingDiff";
+import { type BillingChange, RESOURCE_HEADING, type SettingChange } from "./billingDiff";
 import type { ChangeKind, PlanComparison, ResourceChange } from "./compare";
 import type { ReplaceReason } from "./replacement";
 
@@ -106,20 +106,19 @@ function billingLines(changes: BillingChange[]): Item[] {
     if (changes.length === 0) return [{ text: "**Billed differently:** nothing (no setting that decides a cost changes).\n", priority: 0 }];
     const items: Item[] = [{ text: "**Billed differently** (the settings that decide the cost; no prices):\n", priority: 0 }];
     for (const b of changes) {
-        const settings = b.settings
-            .filter((s) => s.before !== "" && s.after !== "")
-            .map((s) =>
+        // Settings have values; the lists at the end of billing.txt (Services billed with the node pool, …) only gain or lose lines.
+        const isLine = (x: SettingChange): boolean => x.before === "" || x.after === "";
+        const values = b.settings
+            .filter((x) => !isLine(x))
+            .map((x) =>
                 b.change === "changed"
-                    ? `${s.setting} ${value(s.before)} → ${value(s.after)}`
-                    : `${s.setting} ${value(s.after ?? s.before)}`,
+                    ? `${x.setting} ${value(x.before)} → ${value(x.after)}`
+                    : `${x.setting} ${value(x.after ?? x.before)}`,
             );
-        const items_ = b.settings
-            .filter((s) => s.before === "" || s.after === "")
-            .map((s) => `${s.after === "" ? "+" : "−"} ${code(s.setting)}`);
-        // The lists at the end of billing.txt (Services billed with the node pool, …) only gain or lose lines.
-        const list = b.settings.every((x) => x.before === "" || x.after === "");
-        const what = list ? "" : b.change === "added" ? "newly billed: " : b.change === "removed" ? "no longer billed: " : "";
-        const detail = [...settings, ...items_].join("; ");
+        const lines = b.settings.filter(isLine).map((x) => `${x.after === "" ? "+" : "−"} ${code(x.setting)}`);
+        const what =
+            values.length === 0 ? "" : b.change === "added" ? "newly billed: " : b.change === "removed" ? "no longer billed: " : "";
+        const detail = [...values, ...lines].join("; ");
         items.push({ text: `- ${what}${heading(b.heading)}${detail ? `: ${detail}` : ""}\n`, priority: 0.5, group: "billing lines" });
     }
     return items;
