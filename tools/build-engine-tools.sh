@@ -187,13 +187,13 @@ fi
 # Self-contained: `go install` into a private temporary directory under the cache, then a rename into
 # place, so two builds at once never see each other's files or half a binary.
 build_actionlint() {
-    local tmp
-    mkdir -p "$actionlint_cache"
-    tmp="$(mktemp -d "$actionlint_cache/.actionlint-build.XXXXXX")"
-    GOBIN="$tmp" GOFLAGS="-trimpath" go install -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+    local tmp status=0
     mkdir -p "$(dirname "$actionlint")"
-    mv -f "$tmp/actionlint" "$actionlint"
+    tmp="$(mktemp -d "$actionlint_cache/.actionlint-build.XXXXXX")"
+    GOBIN="$tmp" GOFLAGS="-trimpath" go install -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" || status=$?
+    [[ $status -ne 0 ]] || mv -f "$tmp/actionlint" "$actionlint"
     rm -rf "$tmp"
+    return "$status"
 }
 if [[ -x "$actionlint" ]]; then
     echo "==> actionlint $ACTIONLINT_VERSION: cached"
