@@ -7,9 +7,10 @@
 #   etcd, kwok
 #   pulumi-language-nodejs, pulumi-language-python   from the source directory in
 #                                PULUMI_LANGUAGE_HOSTS_SRC, when set (the Go module proxy does not serve them)
+#   actionlint                   (for .ci/run; its own cache directory, keyed by its version)
 # Prints the cache's bin directory on its last line. Each step says what it does; a failure names
 # the step. Two runs at once take turns (a lock in the cache); each builds in a private directory.
-# Usage: tools/build-engine-tools.sh [--print-bin-dir]
+# Usage: tools/build-engine-tools.sh [--print-bin-dir | --print-actionlint]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,6 +24,14 @@ bin="$cache/bin"
 
 if [[ "${1:-}" == "--print-bin-dir" ]]; then
     echo "$bin"
+    exit 0
+fi
+
+# actionlint has a cache directory of its own (not the key above): see build_actionlint below.
+actionlint_cache="$root"
+actionlint="$actionlint_cache/actionlint-$ACTIONLINT_VERSION/actionlint"
+if [[ "${1:-}" == "--print-actionlint" ]]; then
+    echo "$actionlint"
     exit 0
 fi
 
@@ -184,6 +193,25 @@ if [[ -x "$bin/kwok" ]]; then
 else
     step "build kwok $KWOK_VERSION (sigs.k8s.io/kwok)"
     timed build_kwok
+fi
+
+# --- actionlint ---------------------------------------------------------------------------------
+# Self-contained: `go install` into a private temporary directory under the cache, then a rename into
+# place, so two builds at once never see each other's files or half a binary.
+build_actionlint() {
+    local tmp status=0
+    mkdir -p "$(dirname "$actionlint")"
+    tmp="$(mktemp -d "$actionlint_cache/.actionlint-build.XXXXXX")"
+    GOBIN="$tmp" GOFLAGS="-trimpath" go install -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" || status=$?
+    [[ $status -ne 0 ]] || mv -f "$tmp/actionlint" "$actionlint"
+    rm -rf "$tmp"
+    return "$status"
+}
+if [[ -x "$actionlint" ]]; then
+    echo "==> actionlint $ACTIONLINT_VERSION: cached"
+else
+    step "build actionlint $ACTIONLINT_VERSION (github.com/rhysd/actionlint)"
+    timed build_actionlint
 fi
 
 # --- Knative Serving's CRDs (read at test time from the module cache) -------------------------
