@@ -65,10 +65,13 @@ export function packageSchema(): PackageSpec {
 const ALICLOUD_REF = /^\/alicloud\//;
 
 /**
- * The schema less every output typed with an alicloud resource (SDK generation resolves those through the alicloud
- * plugin) and less the alicloud dependency; returns the removed outputs as `<Component>.<output>`.
+ * The schema as this machine can generate an SDK from: less every output typed with an alicloud resource (SDK
+ * generation resolves those through the alicloud plugin) and the alicloud dependency, and with the Kubernetes
+ * references moved to `kubernetesVersion`, the provider installed (the schema loader wants the exact version the
+ * plugin reports, and the built provider is older than @pulumi/kubernetes). Returns the removed outputs as
+ * `<Component>.<output>`.
  */
-export function withoutAlicloud(schema: PackageSpec): { schema: PackageSpec; removed: string[] } {
+export function consumerSchema(schema: PackageSpec, kubernetesVersion: string): { schema: PackageSpec; removed: string[] } {
     const copy = structuredClone(schema);
     const removed: string[] = [];
     for (const [token, resource] of Object.entries(copy.resources)) {
@@ -80,14 +83,19 @@ export function withoutAlicloud(schema: PackageSpec): { schema: PackageSpec; rem
         }
     }
     copy.dependencies = copy.dependencies?.filter((d) => d.name !== "alicloud");
-    return { schema: copy, removed };
+    const kubernetes = copy.dependencies?.find((d) => d.name === "kubernetes");
+    if (!kubernetes?.version || kubernetes.version === kubernetesVersion) return { schema: copy, removed };
+    const requested = `/kubernetes/v${kubernetes.version}/`;
+    kubernetes.version = kubernetesVersion;
+    const text = JSON.stringify(copy).split(requested).join(`/kubernetes/v${kubernetesVersion}/`);
+    return { schema: JSON.parse(text) as PackageSpec, removed };
 }
 
-/** `pulumi package gen-sdk <schema> --language python` into `outDir`; returns the SDK's directory. */
+/** `pulumi package gen-sdk <schema> --language python --local` (as `package add` generates it) into `outDir`; returns the SDK's directory. */
 export function generatePythonSdk(tools: Tools, env: NodeJS.ProcessEnv, schema: PackageSpec, outDir: string): string {
     const file = path.join(outDir, "schema.json");
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(schema, null, 2));
-    execFileSync(tools.pulumi, ["package", "gen-sdk", file, "--language", "python", "--out", outDir], { env, stdio: "inherit" });
+    execFileSync(tools.pulumi, ["package", "gen-sdk", file, "--language", "python", "--local", "--out", outDir], { env, stdio: "inherit" });
     return path.join(outDir, "python");
 }
