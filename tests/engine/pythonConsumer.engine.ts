@@ -23,8 +23,8 @@ const SDK_DISTRIBUTION = "pulumi_ack_knative_eci";
 const ALICLOUD_OUTPUTS = [
     "AckCluster.cluster",
     "AckCluster.nodePool",
-    "KnativeServing.addon",
     "KnativeService.imageCache",
+    "KnativeServing.addon",
     "VirtualNode.addon",
 ];
 const log = (line: string) => console.log(`[python-consumer] ${line}`);
@@ -82,6 +82,8 @@ describe("engine: examples/python-consumer through the Python language host (rea
         // The Python host first on PATH (the CLI prefers PATH), then the Node.js host, then the `node` running these tests.
         const PATH = [pythonHost, nodeHost, path.dirname(process.execPath), process.env.PATH].join(path.delimiter);
         env = { ...process.env, ...pulumiEnv(cluster.workDir), PATH, PULUMI_STACK: undefined };
+        // The file backend's directory must exist before `pulumi stack init`.
+        fs.mkdirSync(path.join(cluster.workDir, "state"), { recursive: true });
         cli = new ProjectCli(cluster.tools, cluster.workDir, pythonHost, PROJECT, STACK);
     });
 
