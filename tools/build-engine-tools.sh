@@ -233,12 +233,16 @@ build_language_host() {
     go build -trimpath -o "$dir/pulumi-language-$lang" \
         -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$sdk" .
     mv "$dir/pulumi-language-$lang" "$bin/"
+    # The Python host runs Python programs through this script, which the SDK module ships beside its source.
+    if [[ "$lang" == python ]]; then
+        install -m 755 "$(go env GOMODCACHE)/github.com/pulumi/pulumi/sdk/v3@$sdk/python/cmd/pulumi-language-python-exec" "$bin/"
+    fi
 }
 if [[ -n "${PULUMI_LANGUAGE_HOSTS_SRC:-}" ]]; then
     # The stamp names the source: a different source directory or content rebuilds the hosts.
     stamp="$(cd "$PULUMI_LANGUAGE_HOSTS_SRC" && find nodejs python -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
     for lang in nodejs python; do
-        if [[ -x "$bin/pulumi-language-$lang" && "$(cat "$bin/.pulumi-language-$lang.stamp" 2>/dev/null)" == "$stamp" ]]; then
+        if [[ -x "$bin/pulumi-language-$lang" && ( "$lang" != python || -x "$bin/pulumi-language-python-exec" ) && "$(cat "$bin/.pulumi-language-$lang.stamp" 2>/dev/null)" == "$stamp" ]]; then
             echo "==> pulumi-language-$lang: cached"
         else
             step "build pulumi-language-$lang from $PULUMI_LANGUAGE_HOSTS_SRC/$lang"
