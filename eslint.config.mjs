@@ -4,7 +4,7 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["build/", "node_modules/", "plan-out/"] },
+    { ignores: ["build/", "node_modules/", "plan-out/", "examples/python-consumer/venv/", "examples/python-consumer/sdks/"] },
     eslint.configs.recommended,
     ...tseslint.configs.recommended,
     prettier,

@@ -4,6 +4,8 @@ import "./leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { MANIFEST_FILE, manifestEntries, manifestText } from "./manifest";
+import type { RecordedResource } from "./mockEngine";
 import { objectFile, planText, type RenderedPlan, renderPlan } from "./render";
 import { PlanUsageError, runProgram } from "./runProgram";
 
@@ -22,7 +24,8 @@ and what will be billed (the settings that decide the cost of each billable reso
   --stack NAME       stack name; reads Pulumi.<stack>.yaml config when present (default: dev)
   --project NAME     project name (default: from Pulumi.yaml, else ack-knative-eci)
   --config k=v       config value, repeatable; keys without "ns:" get the project's namespace
-  --out DIR          also write one YAML file per object plus resources.txt, placements.txt and billing.txt
+  --out DIR          also write one YAML file per object plus resources.txt, placements.txt, billing.txt and
+                     resources.json (every resource's inputs by URN, for ack-knative-eci-plan-compare)
   -h, --help         show this help`;
 
 const OUT_TEXT_FILES = ["resources.txt", "placements.txt"];
@@ -41,15 +44,16 @@ function clearOut(dir: string): void {
             if (e.isDirectory()) {
                 sweep(p);
                 if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
-            } else if (/\.(yaml|txt)$/.test(e.name)) fs.rmSync(p);
+            } else if (/\.(yaml|txt|json)$/.test(e.name)) fs.rmSync(p);
         }
     };
     sweep(dir);
 }
 
-function writeOut(dir: string, plan: RenderedPlan): void {
+function writeOut(dir: string, plan: RenderedPlan, resources: RecordedResource[]): void {
     clearOut(dir);
     fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, MANIFEST_FILE), manifestText(manifestEntries(resources, plan.objects)));
     fs.writeFileSync(path.join(dir, "resources.txt"), `${plan.resources}\n`);
     fs.writeFileSync(path.join(dir, "placements.txt"), `${plan.placements}\n`);
     fs.writeFileSync(path.join(dir, "billing.txt"), `${plan.billing}\n`);
@@ -105,7 +109,7 @@ async function main(argv: string[]): Promise<string> {
         cwd: process.cwd(),
     });
     const plan = renderPlan(engine.resources);
-    if (values.out) writeOut(path.resolve(values.out), plan);
+    if (values.out) writeOut(path.resolve(values.out), plan, engine.resources);
     return planText(plan);
 }
 

@@ -40,7 +40,7 @@ export function unexpandedComponents(resources: RecordedResource[]): RecordedRes
 }
 
 /** Drops Pulumi-internal fields (`__…`) and absent values, at any depth. */
-function clean(value: unknown): unknown {
+export function clean(value: unknown): unknown {
     if (Array.isArray(value)) return value.filter((v) => v !== undefined && v !== null).map(clean);
     if (typeof value === "object" && value !== null) {
         return Object.fromEntries(

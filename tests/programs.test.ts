@@ -36,6 +36,9 @@ function placements(stdout: string): Record<string, string> {
 }
 
 const KUBECONFIG = "kubeconfig=apiVersion: v1\nkind: Config\n";
+// The platform reads the API server from a kubeconfig it adopts (the provider's identity).
+const ADOPTED_KUBECONFIG =
+    "kubeconfig=apiVersion: v1\nkind: Config\nclusters:\n- name: ack\n  cluster:\n    server: https://203.0.113.10:6443\ncontexts:\n- name: ack\n  context:\n    cluster: ack\ncurrent-context: ack\n";
 const CLUSTER_ID = "clusterId=c0123456789abcdef0123456789abcdef";
 const PROGRAMS = {
     guide: { program: undefined, project: "ack-knative-eci-guide", config: [] },
@@ -56,6 +59,17 @@ const PROGRAMS = {
         program: "examples/existing-cluster/index.js",
         project: "existing-cluster",
         config: ["clusterId=c0123456789abcdef0123456789abcdef", 'ecsNodes=["cn-hangzhou.192.168.0.10"]', "installVirtualNode=true"],
+    },
+    "existing-kubeconfig": {
+        program: "examples/existing-kubeconfig/index.js",
+        project: "existing-kubeconfig",
+        config: [
+            ADOPTED_KUBECONFIG,
+            CLUSTER_ID,
+            'ecsNodes=["cn-hangzhou.192.168.0.10"]',
+            'eciVSwitchIds=["vsw-bp1exampleexample0001"]',
+            "eciSecurityGroupId=sg-bp1exampleexample00",
+        ],
     },
     "stack-reference": {
         program: "examples/stack-reference/index.js",
@@ -99,6 +113,11 @@ describe("the root program and the examples under the mock engine", function () 
             "vk/helloworld-go": "virtual-kubelet",
             "vk/helloworld-go-mixed": "cn-hangzhou.192.168.0.10, virtual-kubelet",
         });
+        assert.deepEqual(placements(runs["existing-kubeconfig"].stdout), {
+            "vk/helloworld-go": "virtual-kubelet",
+            "vk/helloworld-go-mixed": "cn-hangzhou.192.168.0.10, virtual-kubelet",
+        });
+        assert.doesNotMatch(runs["existing-kubeconfig"].stdout, /alicloud:/, "adopted by kubeconfig: no Alibaba Cloud resource or call");
         assert.match(runs["service-eci-namespace"].stdout, /virtual-node-affinity-injection: enabled/);
     });
 

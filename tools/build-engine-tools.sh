@@ -5,8 +5,12 @@
 #   pulumi-resource-kubernetes   the Kubernetes provider (installed as a Pulumi plugin)
 #   kube-apiserver, kube-controller-manager, kube-scheduler
 #   etcd, kwok
+#   pulumi-language-nodejs, pulumi-language-python   from the source directory in
+#                                PULUMI_LANGUAGE_HOSTS_SRC, when set (the Go module proxy does not serve them)
+#   actionlint                   (for .ci/run; its own cache directory, keyed by its version)
 # Prints the cache's bin directory on its last line. Each step says what it does; a failure names
-# the step. Usage: tools/build-engine-tools.sh [--print-bin-dir]
+# the step. Two runs at once take turns (a lock in the cache); each builds in a private directory.
+# Usage: tools/build-engine-tools.sh [--print-bin-dir | --print-actionlint]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,16 +18,33 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/versions.sh"
 
 key="pulumi-${PULUMI_VERSION}_k8sprov-${K8S_PROVIDER_PLUGIN_VERSION}_k8s-${KUBERNETES_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
-cache="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}/$key"
+root="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}"
+cache="$root/$key"
 bin="$cache/bin"
-work="$cache/src"
 
 if [[ "${1:-}" == "--print-bin-dir" ]]; then
     echo "$bin"
     exit 0
 fi
 
-mkdir -p "$bin" "$work"
+# actionlint has a cache directory of its own (not the key above): see build_actionlint below.
+actionlint_cache="$root"
+actionlint="$actionlint_cache/actionlint-$ACTIONLINT_VERSION/actionlint"
+if [[ "${1:-}" == "--print-actionlint" ]]; then
+    echo "$actionlint"
+    exit 0
+fi
+
+mkdir -p "$bin"
+# One build at a time per cache: a second run waits, then finds the tools cached.
+exec 9>"$root/.build.lock"
+if ! flock -n 9; then
+    echo "==> another build of the tools is running; waiting for it to finish"
+    flock 9
+fi
+# Private scratch space, so nothing another run uses is ever deleted from under it.
+work="$(mktemp -d "$root/build.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 export GOFLAGS="-mod=mod -buildvcs=false"
 export CGO_ENABLED=0
 
@@ -174,11 +195,68 @@ else
     timed build_kwok
 fi
 
+# --- actionlint ---------------------------------------------------------------------------------
+# Self-contained: `go install` into a private temporary directory under the cache, then a rename into
+# place, so two builds at once never see each other's files or half a binary.
+build_actionlint() {
+    local tmp status=0
+    mkdir -p "$(dirname "$actionlint")"
+    tmp="$(mktemp -d "$actionlint_cache/.actionlint-build.XXXXXX")"
+    GOBIN="$tmp" GOFLAGS="-trimpath" go install -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" || status=$?
+    [[ $status -ne 0 ]] || mv -f "$tmp/actionlint" "$actionlint"
+    rm -rf "$tmp"
+    return "$status"
+}
+if [[ -x "$actionlint" ]]; then
+    echo "==> actionlint $ACTIONLINT_VERSION: cached"
+else
+    step "build actionlint $ACTIONLINT_VERSION (github.com/rhysd/actionlint)"
+    timed build_actionlint
+fi
+
 # --- Knative Serving's CRDs (read at test time from the module cache) -------------------------
 current_step="download knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION"
 echo "==> $current_step"
 (cd "$work" && go mod download "knative.dev/serving@$KNATIVE_SERVING_MODULE_VERSION")
 
-rm -rf "$work"
+# --- The Pulumi language hosts --------------------------------------------------------------
+# The CLI runs a project directory (`runtime: nodejs` / `python` in Pulumi.yaml) through these. The
+# official CLI release ships them; the Go module proxy refuses their modules, so they build from a
+# source directory passed in (its subdirectories nodejs/ and python/ are Go modules). Without one,
+# hosts installed with a Pulumi CLI on PATH serve; without those the project-directory tests skip.
+build_language_host() {
+    local lang="$1" dir="$work/language-$1" sdk
+    cp -R "$PULUMI_LANGUAGE_HOSTS_SRC/$lang" "$dir"
+    chmod -R u+w "$dir"
+    cd "$dir"
+    sdk="$(go list -m -f '{{.Version}}' github.com/pulumi/pulumi/sdk/v3)"
+    go build -trimpath -o "$dir/pulumi-language-$lang" \
+        -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$sdk" .
+    mv "$dir/pulumi-language-$lang" "$bin/"
+    # The Python host runs Python programs through this script, which the SDK module ships beside its source.
+    if [[ "$lang" == python ]]; then
+        install -m 755 "$(go env GOMODCACHE)/github.com/pulumi/pulumi/sdk/v3@$sdk/python/cmd/pulumi-language-python-exec" "$bin/"
+    fi
+}
+if [[ -n "${PULUMI_LANGUAGE_HOSTS_SRC:-}" ]]; then
+    # The stamp names the source: a different source directory or content rebuilds the hosts.
+    stamp="$(cd "$PULUMI_LANGUAGE_HOSTS_SRC" && find nodejs python -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+    for lang in nodejs python; do
+        if [[ -x "$bin/pulumi-language-$lang" && ( "$lang" != python || -x "$bin/pulumi-language-python-exec" ) && "$(cat "$bin/.pulumi-language-$lang.stamp" 2>/dev/null)" == "$stamp" ]]; then
+            echo "==> pulumi-language-$lang: cached"
+        else
+            step "build pulumi-language-$lang from $PULUMI_LANGUAGE_HOSTS_SRC/$lang"
+            timed build_language_host "$lang"
+            echo "$stamp" >"$bin/.pulumi-language-$lang.stamp"
+        fi
+    done
+elif command -v pulumi-language-nodejs >/dev/null; then
+    echo "==> Pulumi language hosts: using $(command -v pulumi-language-nodejs) from PATH"
+elif [[ -x "$bin/pulumi-language-nodejs" ]]; then
+    echo "==> Pulumi language hosts: built earlier in $bin"
+else
+    echo "==> Pulumi language hosts: none (PULUMI_LANGUAGE_HOSTS_SRC unset, no pulumi-language-nodejs on PATH): the project-directory engine tests will be skipped"
+fi
+
 current_step=""
 echo "$bin"

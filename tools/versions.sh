@@ -17,3 +17,7 @@ KWOK_VERSION=v0.8.0
 
 # Knative Serving's CRDs are read from this module in the Go module cache at test time.
 KNATIVE_SERVING_MODULE_VERSION=v0.51.0
+
+# actionlint, which .ci/run runs on .github/workflows/. Built into a cache directory of its own, keyed
+# by this version, so changing it rebuilds only actionlint.
+ACTIONLINT_VERSION=v1.7.12

@@ -3,32 +3,18 @@
 // Knative's controller. Run by `npm run test:engine` after tools/build-engine-tools.sh.
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import kubernetesHalf, { MIXED_REPLICAS } from "./programs/kubernetesHalf";
-import {
-    ackNodes,
-    ECI_PROFILE_UNMANAGED,
-    ECS_NODES,
-    eciProfile,
-    knativeCrdDocuments,
-    knativeFeaturesDocument,
-    NODE_POOL_LABEL,
-    VIRTUAL_NODE,
-} from "./ackFixtures";
-import { KNATIVE_SERVICE_LABEL } from "../integration/checks";
-import { ControlPlane } from "./controlPlane";
-import { connect, type Kube, orMissing } from "./kube";
-import { KnativeStandIn } from "./knativeStandIn";
+import { ECI_PROFILE_UNMANAGED, ECS_NODES, NODE_POOL_LABEL, VIRTUAL_NODE } from "./ackFixtures";
+import { orMissing } from "./kube";
+import { type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
 import type { PlannedPlacement } from "./planPlacements";
 import { engineStack, installKubernetesPlugin, streamTo } from "./pulumiStack";
-import { findTools, REPO_ROOT, type Tools } from "./tools";
+import { REPO_ROOT } from "./tools";
 
 const MINUTE = 60_000;
 const log = (line: string) => console.log(`[engine] ${line}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The guide's Services: namespace, name, placement. */
 const SERVICES = [
@@ -39,62 +25,9 @@ const SERVICES = [
     { namespace: "vk", name: "helloworld-go-first", placement: "ecs-first" },
 ] as const;
 
-interface Run {
-    tools: Tools;
-    workDir: string;
-    cp: ControlPlane;
-    kube: Kube;
-    standIn: KnativeStandIn;
+interface Run extends LocalCluster {
     pluginDir: string;
     stack: Stack;
-}
-
-async function applyYaml(kube: Kube, documents: string[]): Promise<void> {
-    for (const doc of documents) {
-        for (const obj of kube.k8s.loadAllYaml(doc)) {
-            if (obj) await kube.objects.create(obj);
-        }
-    }
-}
-
-/** What ACK, Knative and ack-virtual-node put in the cluster before the stack runs. */
-async function seedCluster(kube: Kube, tools: Tools): Promise<void> {
-    for (const node of ackNodes()) await kube.core.createNode({ body: node });
-    await applyYaml(kube, knativeCrdDocuments(tools.knativeServingDir));
-    await kube.core.createNamespace({ body: { metadata: { name: "knative-serving" } } });
-    await applyYaml(kube, [knativeFeaturesDocument(tools.knativeServingDir)]);
-    await kube.core.createNamespacedConfigMap({ namespace: "kube-system", body: eciProfile() });
-    await kube.core.createNamespace({ body: { metadata: { name: "team-existing", labels: { owner: "platform-team" } } } });
-    // The CRDs must be served before the stack applies Knative Services.
-    const deadline = Date.now() + MINUTE;
-    for (;;) {
-        const crd = await kube.extensions.readCustomResourceDefinition({ name: "services.serving.knative.dev" });
-        if (crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")) break;
-        if (Date.now() > deadline) throw new Error("Knative's services CRD was not Established within a minute");
-        await sleep(200);
-    }
-}
-
-/** The Service's pods that are not being deleted. */
-async function podsOf(kube: Kube, namespace: string, service: string) {
-    return (await kube.core.listNamespacedPod({ namespace, labelSelector: `${KNATIVE_SERVICE_LABEL}=${service}` })).items.filter(
-        (p) => !p.metadata?.deletionTimestamp,
-    );
-}
-
-/** Waits until `count` of the Service's pods are bound and Running (kwok marks pods on fake nodes Running). */
-async function waitForRunningPods(kube: Kube, namespace: string, service: string, count: number): Promise<void> {
-    const deadline = Date.now() + 3 * MINUTE;
-    for (;;) {
-        const pods = await podsOf(kube, namespace, service);
-        const running = pods.filter((p) => p.spec?.nodeName && p.status?.phase === "Running");
-        if (running.length >= count) return;
-        if (Date.now() > deadline) {
-            const states = pods.map((p) => `${p.metadata?.name}: ${p.spec?.nodeName ?? "unbound"} ${p.status?.phase}`).join("; ");
-            throw new Error(`${namespace}/${service}: ${running.length} of ${count} pods Running after 3 minutes (${states || "no pods"})`);
-        }
-        await sleep(500);
-    }
 }
 
 /** The offline plan's placement table for the same program, from a separate process (it runs the mock engine). */
@@ -110,15 +43,8 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
     let run: Run;
 
     before(async function () {
-        const tools = findTools();
-        const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-knative-eci-engine-"));
-        log(`work directory ${workDir}`);
-        const cp = await ControlPlane.start(tools, path.join(workDir, "cluster"));
-        log(`control plane at ${cp.server}`);
-        const kube = await connect(cp.kubeconfig);
-        await seedCluster(kube, tools);
-        const standIn = new KnativeStandIn(kube);
-        standIn.start();
+        const cluster = await startLocalCluster("engine", log);
+        const { tools, workDir } = cluster;
         const pluginDir = installKubernetesPlugin(tools, workDir);
         const stack = await engineStack({
             tools,
@@ -128,14 +54,12 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
             program: async () => kubernetesHalf(),
             kubernetesPluginDir: pluginDir,
         });
-        await stack.setConfig("kubeconfig", { value: cp.kubeconfig, secret: true });
-        run = { tools, workDir, cp, kube, standIn, pluginDir, stack };
+        await stack.setConfig("kubeconfig", { value: cluster.cp.kubeconfig, secret: true });
+        run = { ...cluster, pluginDir, stack };
     });
 
     after(async function () {
-        await run?.standIn.stop();
-        await run?.cp.stop();
-        if (run && this.currentTest?.state !== "failed") fs.rmSync(run.workDir, { recursive: true, force: true });
+        await run?.stop(this.currentTest?.state === "failed");
     });
 
     it("pulumi up creates every part: labels, patches, namespaces and the Knative Services, awaited until Ready", async () => {

@@ -2,8 +2,8 @@
 // a local file backend, passphrase secrets, no update checks and no plugin downloads. The Kubernetes provider is
 // installed from the built binary with `pulumi plugin install --file`.
 //
-// Programs run inline (in this process): the Node.js language host is not served by the Go module proxy (see
-// docs/engine-tests.md), and an inline program is what the Automation API hands the CLI instead of one.
+// These stacks run inline programs (in this process), so a test can hand a program its own values; the project
+// directories run through the CLI and the language host instead (projectCli.ts).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -25,19 +25,19 @@ export function pulumiEnv(workDir: string): Record<string, string> {
     };
 }
 
-/** Installs the built Kubernetes provider as a plugin; returns the directory it was installed to. */
-export function installKubernetesPlugin(tools: Tools, workDir: string): string {
+/**
+ * Installs the built Kubernetes provider as a plugin, by default under its own version; returns the directory it was
+ * installed to. A project directory run by the CLI asks for the version @pulumi/kubernetes names, with no project
+ * plugin entry to redirect it: `version` installs the same binary under that version.
+ */
+export function installKubernetesPlugin(tools: Tools, workDir: string, version = tools.kubernetesProviderVersion): string {
     const pulumi = pulumiEnv(workDir);
     const env = { ...process.env, ...pulumi };
-    execFileSync(
-        tools.pulumi,
-        ["plugin", "install", "resource", "kubernetes", tools.kubernetesProviderVersion, "--file", tools.kubernetesProvider],
-        {
-            env,
-            stdio: "inherit",
-        },
-    );
-    const dir = path.join(pulumi.PULUMI_HOME, "plugins", `resource-kubernetes-v${tools.kubernetesProviderVersion}`);
+    execFileSync(tools.pulumi, ["plugin", "install", "resource", "kubernetes", version, "--file", tools.kubernetesProvider], {
+        env,
+        stdio: "inherit",
+    });
+    const dir = path.join(pulumi.PULUMI_HOME, "plugins", `resource-kubernetes-v${version}`);
     if (!fs.existsSync(path.join(dir, "pulumi-resource-kubernetes"))) throw new Error(`pulumi plugin install left no plugin in ${dir}`);
     return dir;
 }

@@ -69,3 +69,19 @@ export function findTools(): Tools {
         kwokStages,
     };
 }
+
+/**
+ * Where the CLI finds `pulumi-language-nodejs` to run a project directory: built next to it by
+ * tools/build-engine-tools.sh (from PULUMI_LANGUAGE_HOSTS_SRC), or installed on PATH with an official
+ * Pulumi CLI. Otherwise the sentence saying why the project-directory tests cannot run.
+ */
+export function findLanguageHost(tools: Tools): { dir: string } | { missing: string } {
+    if (fs.existsSync(path.join(tools.binDir, "pulumi-language-nodejs"))) return { dir: tools.binDir };
+    for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+        if (dir && fs.existsSync(path.join(dir, "pulumi-language-nodejs"))) return { dir };
+    }
+    return {
+        missing:
+            "no pulumi-language-nodejs: tools/build-engine-tools.sh builds it when PULUMI_LANGUAGE_HOSTS_SRC names its source, or install the Pulumi CLI",
+    };
+}

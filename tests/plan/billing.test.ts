@@ -116,7 +116,8 @@ describe("plan: what will be billed", function () {
     it("shows a changed node count and min-scale in the diff of the --out files, and nothing else", () => {
         const [before_, after_] = [files(base), files(changed)];
         const differing = Object.keys(before_).filter((f) => before_[f] !== after_[f]);
-        assert.deepEqual(differing, ["billing.txt", "shop/service.serving.knative.dev-api.yaml"]);
+        // resources.json holds every resource's inputs, for plan comparison.
+        assert.deepEqual(differing, ["billing.txt", "resources.json", "shop/service.serving.knative.dev-api.yaml"]);
         assert.deepEqual(changedLines(before_["billing.txt"], after_["billing.txt"]), {
             removed: ["  nodes:           3", "  min scale:         1 (pods always running, billed while the Service exists)"],
             added: ["  nodes:           4", "  min scale:         2 (pods always running, billed while the Service exists)"],

@@ -94,7 +94,7 @@ describe("plan CLI", function () {
         assert.ok(guide.stdout.includes("[secret]"));
     });
 
-    it("writes one file per object plus resources.txt, placements.txt and billing.txt with --out", () => {
+    it("writes one file per object plus resources.txt, placements.txt, billing.txt and resources.json with --out", () => {
         assert.deepEqual(filesUnder(out), [
             "_cluster/namespace-apps.yaml",
             "_cluster/namespace-vk.yaml",
@@ -105,6 +105,7 @@ describe("plan CLI", function () {
             "apps/service.serving.knative.dev-ecs.yaml",
             "billing.txt",
             "placements.txt",
+            "resources.json",
             "resources.txt",
             "vk/service.serving.knative.dev-eci-namespace.yaml",
         ]);

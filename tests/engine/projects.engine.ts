@@ -1,0 +1,244 @@
+// The README's commands in the repository's own project directories, through the real CLI and the Node.js language
+// host (docs/engine-tests.md, "Project directories"): `pulumi stack init`, `config set` (and `--secret`),
+// `preview --diff`, `up`, `stack output`, `destroy`, against the local control plane. Skipped, with the reason, when
+// no language host is available.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ECS_NODES, VIRTUAL_NODE } from "./ackFixtures";
+import { orMissing } from "./kube";
+import { type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
+import { ProjectCli } from "./projectCli";
+import { installKubernetesPlugin } from "./pulumiStack";
+import { findLanguageHost, findTools, REPO_ROOT } from "./tools";
+
+const MINUTE = 60_000;
+const STACK = "engine-test";
+const CLUSTER_ID = "c0123456789abcdef0123456789abcdef";
+const log = (line: string) => console.log(`[projects] ${line}`);
+
+/** The version of the Kubernetes provider @pulumi/kubernetes asks for, as the language host reports it. */
+function requestedKubernetesVersion(): string {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "kubernetes", "package.json"), "utf8"));
+    return pkg.version as string;
+}
+
+interface KnativeServiceObject {
+    metadata: { annotations?: Record<string, string> };
+    spec: { template: { metadata?: { annotations?: Record<string, string> }; spec: { affinity?: unknown; tolerations?: unknown[] } } };
+}
+
+describe("engine: the README's commands in the repository's project directories (real CLI, real language host)", function () {
+    this.timeout(30 * MINUTE);
+    let cluster: LocalCluster | undefined;
+    let hostDir = "";
+    const clis: ProjectCli[] = [];
+
+    before(async function () {
+        const host = findLanguageHost(findTools());
+        if ("missing" in host) {
+            log(`skipped: ${host.missing}`);
+            this.skip();
+        }
+        hostDir = host.dir;
+        log(`language host: ${path.join(hostDir, "pulumi-language-nodejs")}`);
+        cluster = await startLocalCluster("projects", log);
+        // The file backend's directory (PULUMI_BACKEND_URL) must exist before the first `pulumi stack init`.
+        fs.mkdirSync(path.join(cluster.workDir, "state"), { recursive: true });
+        installKubernetesPlugin(cluster.tools, cluster.workDir, requestedKubernetesVersion());
+    });
+
+    after(async function () {
+        for (const cli of clis) await cli.remove();
+        await cluster?.stop(this.currentTest?.state === "failed");
+    });
+
+    /** A new stack of the project in `dir` (relative to the repository), as `pulumi stack init` makes it. */
+    async function initStack(dir: string): Promise<ProjectCli> {
+        const c = cluster!;
+        const cli = new ProjectCli(c.tools, c.workDir, hostDir, path.join(REPO_ROOT, dir), STACK);
+        clis.push(cli);
+        await cli.ok(["stack", "init", STACK, "--secrets-provider", "passphrase"]);
+        return cli;
+    }
+
+    /** `pulumi config set --secret kubeconfig < kubeconfig` and `pulumi config set clusterId …`. */
+    async function configureCluster(cli: ProjectCli): Promise<void> {
+        await cli.ok(["config", "set", "--secret", "kubeconfig"], cluster!.cp.kubeconfig);
+        await cli.ok(["config", "set", "clusterId", CLUSTER_ID]);
+    }
+
+    async function readKnativeService(namespace: string, name: string): Promise<KnativeServiceObject | undefined> {
+        const read = cluster!.kube.custom.getNamespacedCustomObject({
+            group: "serving.knative.dev",
+            version: "v1",
+            namespace,
+            plural: "services",
+            name,
+        }) as Promise<KnativeServiceObject>;
+        return orMissing(read);
+    }
+
+    /** The node names the Service's running pods are bound to. */
+    async function boundNodes(namespace: string, name: string, count: number): Promise<string[]> {
+        await waitForRunningPods(cluster!.kube, namespace, name, count);
+        return (await podsOf(cluster!.kube, namespace, name)).map((p) => p.spec!.nodeName!).sort();
+    }
+
+    /** No change planned: `pulumi preview --expect-no-changes` exits 0. */
+    async function assertNoChanges(cli: ProjectCli): Promise<void> {
+        const second = await cli.run(["preview", "--expect-no-changes"]);
+        assert.equal(second.code, 0, `a second preview of ${cli.dir} planned changes:\n${second.output}`);
+    }
+
+    /** The secret kubeconfig reached neither the state nor the config file in plain text. */
+    async function assertKubeconfigSecret(cli: ProjectCli): Promise<void> {
+        const token = /token: (\S+)/.exec(cluster!.cp.kubeconfig)?.[1];
+        assert.ok(token, "the local kubeconfig has a token");
+        const state = await cli.ok(["stack", "export"]);
+        assert.ok(!state.stdout.includes(token), "the state holds the kubeconfig's token in plain text");
+        assert.ok(!fs.readFileSync(cli.configFile, "utf8").includes(token), "the stack config file holds the token in plain text");
+    }
+
+    // The programs that create or read Alibaba Cloud resources: the preview runs each program and stops at its first
+    // Alibaba Cloud call, because the alicloud provider plugin cannot be built here.
+    const CLOUD_PROGRAMS = [
+        { dir: ".", config: [] },
+        { dir: "examples/ecs-first", config: [] },
+        { dir: "examples/existing-cluster", config: [["clusterId", CLUSTER_ID]] },
+    ];
+    for (const p of CLOUD_PROGRAMS) {
+        it(`${p.dir === "." ? "the repository root (the guide)" : p.dir}: pulumi preview runs the program until the missing alicloud plugin stops it`, async () => {
+            const cli = await initStack(p.dir);
+            for (const [key, value] of p.config) await cli.ok(["config", "set", key, value]);
+            const text = await cli.run(["preview", "--diff"]);
+            assert.notEqual(text.code, 0, "without the alicloud plugin the preview cannot finish");
+            assert.match(text.output, /no resource plugin 'pulumi-resource-alicloud' found/);
+            // The SDK's main declares nothing and calls no cloud: needing the alicloud plugin means the program itself ran.
+            // (Which of its components the engine records before the abort depends on timing, so that is not asserted.)
+            // The SDK's own main exports enums such as AckClusterMode: running it instead of the program would show them.
+            assert.doesNotMatch(text.output, /AckClusterMode/);
+        });
+    }
+
+    it("examples/service-eci: up deploys a Service whose pods run only on ECI, and prints its URL", async () => {
+        const cli = await initStack("examples/service-eci");
+        await configureCluster(cli);
+        const preview = await cli.ok(["preview", "--diff"]);
+        assert.match(preview.output, /\+ kubernetes:serving\.knative\.dev\/v1:Service/);
+        assert.match(preview.output, /\+ ack-knative-eci:index:EciNamespace/);
+        await cli.ok(["up", "--yes"]);
+        assert.equal((await cli.ok(["stack", "output", "url"])).stdout.trim(), "http://helloworld-go.vk.example.com");
+        const ksvc = await readKnativeService("vk", "helloworld-go");
+        assert.equal(ksvc?.spec.template.metadata?.annotations?.["k8s.aliyun.com/eci-use-specs"], "2-4Gi");
+        assert.deepEqual(await boundNodes("vk", "helloworld-go", 1), [VIRTUAL_NODE]);
+        await assertKubeconfigSecret(cli);
+        await assertNoChanges(cli);
+        await cli.ok(["destroy", "--yes"]);
+        assert.equal(await readKnativeService("vk", "helloworld-go"), undefined, "destroy removes the Knative Service");
+        const ns = await orMissing(cluster!.kube.core.readNamespace({ name: "vk" }));
+        assert.ok(!ns || ns.status?.phase === "Terminating", "destroy removes the namespace it created");
+    });
+
+    it("examples/service-eci-namespace: the namespace carries the injection label, the Service only its ECI spec", async () => {
+        const cli = await initStack("examples/service-eci-namespace");
+        await configureCluster(cli);
+        await waitForNamespaceGone("vk");
+        await cli.ok(["up", "--yes"]);
+        const ns = await cluster!.kube.core.readNamespace({ name: "vk" });
+        assert.equal(ns.metadata?.labels?.["virtual-node-affinity-injection"], "enabled");
+        const ksvc = await readKnativeService("vk", "helloworld-go");
+        assert.equal(ksvc?.spec.template.metadata?.annotations?.["k8s.aliyun.com/eci-use-specs"], "2-4Gi");
+        // ACK's webhook adds affinity and toleration at admission; the Service itself carries neither.
+        assert.equal(ksvc?.spec.template.spec.affinity, undefined);
+        assert.equal(ksvc?.spec.template.spec.tolerations, undefined);
+        assert.equal((await cli.ok(["stack", "output", "url"])).stdout.trim(), "http://helloworld-go.vk.example.com");
+        await assertNoChanges(cli);
+        await cli.ok(["destroy", "--yes"]);
+        assert.equal(await readKnativeService("vk", "helloworld-go"), undefined);
+    });
+
+    it("examples/service-ecs-and-eci: config set ecsNodes labels them, pods run on those ECS nodes or ECI", async () => {
+        const cli = await initStack("examples/service-ecs-and-eci");
+        await configureCluster(cli);
+        await cli.ok(["config", "set", "--path", "ecsNodes[0]", ECS_NODES[0]]);
+        await waitForNamespaceGone("vk");
+        await cli.ok(["up", "--yes"]);
+        const node = await cluster!.kube.core.readNode({ name: ECS_NODES[0] });
+        assert.equal(node.metadata?.labels?.["resource-role"], "ecs");
+        const nodes = await boundNodes("vk", "helloworld-go", 1);
+        assert.ok(
+            nodes.every((n) => n === VIRTUAL_NODE || n === ECS_NODES[0]),
+            `pods on ${nodes.join(", ")}`,
+        );
+        await assertNoChanges(cli);
+        await cli.ok(["destroy", "--yes"]);
+        const after = await cluster!.kube.core.readNode({ name: ECS_NODES[0] });
+        assert.equal(after.metadata?.labels?.["resource-role"], undefined, "destroy removes the label the stack set");
+    });
+
+    it("examples/service-ecs: pods run only on ECS nodes labeled resource-role=ecs", async () => {
+        // As an ACK node pool with that label would have it.
+        for (const name of ECS_NODES) await labelNode(name, "ecs");
+        try {
+            const cli = await initStack("examples/service-ecs");
+            await configureCluster(cli);
+            await cli.ok(["up", "--yes"]);
+            const nodes = await boundNodes("default", "steady-api", 1);
+            assert.ok(
+                nodes.every((n) => (ECS_NODES as readonly string[]).includes(n)),
+                `pods on ${nodes.join(", ")}`,
+            );
+            assert.equal((await cli.ok(["stack", "output", "url"])).stdout.trim(), "http://steady-api.default.example.com");
+            await cli.ok(["destroy", "--yes"]);
+            assert.equal(await readKnativeService("default", "steady-api"), undefined);
+        } finally {
+            for (const name of ECS_NODES) await labelNode(name, null);
+        }
+    });
+
+    it("examples/existing-kubeconfig, then examples/stack-reference: a second stack deploys through the first's outputs", async () => {
+        const platform = await initStack("examples/existing-kubeconfig");
+        await configureCluster(platform);
+        for (const [i, name] of ECS_NODES.entries()) await platform.ok(["config", "set", "--path", `ecsNodes[${i}]`, name]);
+        await waitForNamespaceGone("vk");
+        await platform.ok(["up", "--yes"]);
+        assert.deepEqual(JSON.parse((await platform.ok(["stack", "output", "serviceUrls", "--json"])).stdout), {
+            "helloworld-go": "http://helloworld-go.vk.example.com",
+            "helloworld-go-mixed": "http://helloworld-go-mixed.vk.example.com",
+        });
+        assert.equal((await platform.ok(["stack", "output", "kubeconfig"])).stdout.trim(), "[secret]");
+
+        const team = await initStack("examples/stack-reference");
+        // On the file backend a stack's fully qualified name is organization/<project>/<stack>.
+        await team.ok(["config", "set", "platformStack", `organization/existing-kubeconfig/${STACK}`]);
+        const preview = await team.ok(["preview", "--diff"]);
+        assert.match(preview.output, /\+ kubernetes:serving\.knative\.dev\/v1:Service/);
+        await team.ok(["up", "--yes"]);
+        assert.equal((await team.ok(["stack", "output", "url"])).stdout.trim(), "http://reports.vk.example.com");
+        assert.deepEqual(await boundNodes("vk", "reports", 1), [VIRTUAL_NODE]);
+        await assertKubeconfigSecret(team);
+
+        await team.ok(["destroy", "--yes"]);
+        assert.equal(await readKnativeService("vk", "reports"), undefined);
+        assert.ok(await readKnativeService("vk", "helloworld-go"), "the team's destroy leaves the platform's Services");
+        await platform.ok(["destroy", "--yes"]);
+        assert.equal(await readKnativeService("vk", "helloworld-go"), undefined);
+    });
+
+    async function labelNode(name: string, value: string | null): Promise<void> {
+        await cluster!.kube.core.patchNode(
+            { name, body: { metadata: { labels: { "resource-role": value } } } },
+            cluster!.kube.k8s.setHeaderOptions("Content-Type", cluster!.kube.k8s.PatchStrategy.MergePatch),
+        );
+    }
+
+    /** A namespace an earlier example deleted is gone before the next creates it again. */
+    async function waitForNamespaceGone(name: string): Promise<void> {
+        const deadline = Date.now() + 2 * MINUTE;
+        while (await orMissing(cluster!.kube.core.readNamespace({ name }))) {
+            if (Date.now() > deadline) throw new Error(`namespace ${name} still exists 2 minutes after its stack's destroy`);
+            await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+    }
+});
