@@ -75,6 +75,32 @@ export function renderImageCache(
     return rendered;
 }
 
+const REGISTRY_HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$/;
+
+/**
+ * One registry login of the image cache, checked on its own: the component keeps the credentials
+ * out of the render so the password never makes the manifest secret. Checks plain strings only.
+ */
+export function checkRegistryCredential(c: Checker, index: number, field: "server" | "userName" | "password", value: unknown): void {
+    if (typeof value !== "string") return;
+    const path = `imageCache.registryCredentials[${index}].${field}`;
+    if (field === "password") c.secrets.add(value);
+    if (field === "server")
+        c.check(
+            REGISTRY_HOST.test(value),
+            path,
+            value,
+            'expected a registry host such as "registry.cn-hangzhou.aliyuncs.com" (no scheme or path)',
+        );
+    else
+        c.check(
+            value.trim() !== "",
+            path,
+            value,
+            field === "userName" ? "expected the registry user name" : "expected the registry password, not empty",
+        );
+}
+
 /** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */
 export function withImageSnapshot(service: KnativeServiceObject, imageCacheId: string): KnativeServiceObject {
     const template = service.spec.template;
