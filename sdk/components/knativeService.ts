@@ -8,7 +8,7 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialA
 import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
 import { checkGivenId, EIP_ID } from "../render/core/names";
 import { Checker } from "../render/core/errors";
-import { checkRegistryCredential } from "../render/knativeService/imageCache";
+import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } from "../render/knativeService/imageCache";
 import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
 import { checkLate, dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
@@ -27,8 +27,6 @@ interface KnativeStatus {
     latestReadyRevisionName?: string;
     traffic?: { tag?: string; url?: string }[];
 }
-
-const CREDENTIAL_FIELDS = ["server", "userName", "password"] as const;
 
 /**
  * A Knative Service (`serving.knative.dev/v1`) whose pods land on ECS and/or ECI as chosen by
@@ -61,10 +59,7 @@ export class KnativeService extends pulumi.ComponentResource {
             EIP_ID,
             'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
         );
-        const credentialChecker = new Checker(resourceLabel("KnativeService", name));
-        (args.imageCache?.registryCredentials ?? []).forEach((r, i) =>
-            CREDENTIAL_FIELDS.forEach((f) => checkRegistryCredential(credentialChecker, i, f, r[f])),
-        );
+        checkRegistryCredentials(resourceLabel("KnativeService", name), args.imageCache?.registryCredentials as never);
         // Registry passwords stay out of the render, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;

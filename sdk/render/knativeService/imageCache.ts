@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
-import type { Checker } from "../core/errors";
+import { Checker } from "../core/errors";
 import type { KnativeServiceObject } from "../core/k8sTypes";
 import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";
 
@@ -99,6 +99,14 @@ export function checkRegistryCredential(c: Checker, index: number, field: "serve
             value,
             field === "userName" ? "expected the registry user name" : "expected the registry password, not empty",
         );
+}
+
+export const CREDENTIAL_FIELDS = ["server", "userName", "password"] as const;
+
+/** Every plain value of the image cache's registry logins (Outputs are checked as they resolve). */
+export function checkRegistryCredentials(resource: string, credentials: readonly Record<string, unknown>[] | undefined): void {
+    const c = new Checker(resource);
+    (credentials ?? []).forEach((r, i) => CREDENTIAL_FIELDS.forEach((f) => checkRegistryCredential(c, i, f, r[f])));
 }
 
 /** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */

@@ -85,6 +85,7 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
             `expected the serving port ${servingPort} or no port: Knative probes only the port the container serves on`,
         );
     };
+    // Kubernetes' schema requires a handler's port; the serving port is the only one Knative allows.
     const out: Probe = {};
     if (p.httpGet) {
         const g = p.httpGet;
@@ -99,20 +100,18 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
                 "expected an HTTP header name (RFC 7230 token)",
             );
         }
-        out.httpGet = {};
+        out.httpGet = { port: servingPort };
         if (g.path !== undefined) out.httpGet.path = g.path;
-        if (g.port !== undefined) out.httpGet.port = g.port;
         if (g.scheme !== undefined) out.httpGet.scheme = g.scheme as "HTTP" | "HTTPS";
         const headers = Object.entries(g.httpHeaders ?? {});
         if (headers.length) out.httpGet.httpHeaders = headers.map(([name, value]) => ({ name, value }));
     }
     if (p.tcpSocket) {
         checkPort("tcpSocket", p.tcpSocket.port);
-        out.tcpSocket = p.tcpSocket.port === undefined ? {} : { port: p.tcpSocket.port };
+        out.tcpSocket = { port: servingPort };
     }
     if (p.grpc) {
         checkPort("grpc", p.grpc.port);
-        // Kubernetes requires the gRPC port; the serving port is the only one Knative allows.
         out.grpc = { port: servingPort, ...(p.grpc.service !== undefined ? { service: p.grpc.service } : {}) };
     }
     if (p.exec) {
