@@ -411,6 +411,10 @@ export const PRODUCTION_ROWS: Rejection[] = [
         { ...base, sidecars: [{ ...sidecar, eciResourceIgnore: "TRUE" }] },
         'KnativeService "t": sidecars[0].eciResourceIgnore = "TRUE" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
     ],
+    [
+        { ...base, volumes: [volume] },
+        'KnativeService "t": volumes[0].name = "data" is not valid: expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes).',
+    ],
     // revisionName, traffic
     [
         { ...base, serviceName: "hello", revisionName: "v2" },

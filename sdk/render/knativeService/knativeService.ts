@@ -218,5 +218,15 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
     if (tolerations.length) pod.tolerations = tolerations;
     if (volumes.length) pod.volumes = volumes;
     if (mayRunOnEci(placement)) checkEciCompatible(c, placement, pod);
+    // Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count.
+    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
+    volumes.forEach((v, i) =>
+        c.check(
+            mounted.has(v.name),
+            `volumes[${i}].name`,
+            v.name,
+            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+        ),
+    );
     return pod;
 }

@@ -169,6 +169,17 @@ describe("KnativeService rendering defaults of the production settings", () => {
         });
     });
 
+    it("counts a sidecar's mount as mounting the volume", () => {
+        const svc = renderKnativeService("web", {
+            image,
+            placement: "ecs",
+            volumes: [{ name: "certs", secret: { secretName: "proxy-certs" } }],
+            sidecars: [{ name: "proxy", image: "registry.example.com/proxy:1", volumeMounts: [{ name: "certs", mountPath: "/certs" }] }],
+        });
+        assert.deepEqual(svc.spec.template.spec.volumes, [{ name: "certs", secret: { secretName: "proxy-certs" } }]);
+        assert.equal(svc.spec.template.spec.containers[0].volumeMounts, undefined);
+    });
+
     it("takes a tcpSocket and an exec probe, the TCP probe on Knative's default port", async () => {
         const svc = renderKnativeService("web", {
             image,
