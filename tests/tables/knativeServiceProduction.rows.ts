@@ -460,7 +460,11 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, traffic: [{ revisionName: "T_v1", percent: 100 }] },
-        'KnativeService "t": traffic[0].revisionName = "T_v1" is not valid: expected a revision name: a DNS-1123 label of at most 63 lowercase letters, digits or \'-\'.',
+        'KnativeService "t": traffic[0].revisionName = "T_v1" is not valid: expected a revision of this Service: "t-" followed by lowercase letters, digits or \'-\' (Knative names every revision so), at most 63 characters.',
+    ],
+    [
+        { ...base, serviceName: "hello", traffic: [{ revisionName: "other-v1", percent: 100 }] },
+        'KnativeService "t": traffic[0].revisionName = "other-v1" is not valid: expected a revision of this Service: "hello-" followed by lowercase letters, digits or \'-\' (Knative names every revision so), at most 63 characters.',
     ],
     [
         { ...base, traffic: [{ latestRevision: "true", percent: 100 }] },

@@ -54,10 +54,10 @@ export function renderTraffic(c: Checker, serviceName: string, targets: TrafficT
         );
         if (t.revisionName !== undefined)
             c.check(
-                t.revisionName.length <= 63 && DNS1123_LABEL.test(t.revisionName),
+                t.revisionName.startsWith(`${serviceName}-`) && t.revisionName.length <= 63 && DNS1123_LABEL.test(t.revisionName),
                 `${field}.revisionName`,
                 t.revisionName,
-                "expected a revision name: a DNS-1123 label of at most 63 lowercase letters, digits or '-'",
+                `expected a revision of this Service: "${serviceName}-" followed by lowercase letters, digits or '-' (Knative names every revision so), at most 63 characters`,
             );
         c.integer(t.percent, `${field}.percent`, 0, 100);
         sum += t.percent ?? 0;
