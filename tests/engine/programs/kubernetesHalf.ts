@@ -53,7 +53,8 @@ export default function kubernetesHalf(): { serviceUrls: pulumi.Output<{ [servic
                 env,
                 readinessProbe: { httpGet: { path: "/" }, periodSeconds: 5 },
                 livenessProbe: { tcpSocket: {}, periodSeconds: 15 },
-                sidecars: [{ name: "otel-collector", image: SIDECAR_IMAGE, resources: { requests: { cpu: "100m", memory: "128Mi" } } }],
+                // No requests, like the plain ecs-and-eci Service: the scheduler's scoring then spreads both alike.
+                sidecars: [{ name: "otel-collector", image: SIDECAR_IMAGE }],
                 scaling: { minScale: MIXED_REPLICAS },
             },
             { serviceName: "helloworld-go-ecs", namespace: "team-existing", placement: "ecs", image, env, scaling: { minScale: 2 } },
