@@ -30,7 +30,7 @@ interface KnativeServiceObject {
 
 interface GrpcContainer {
     name: string;
-    ports?: { containerPort: number; name?: string }[];
+    ports?: { containerPort: number; name?: string; protocol?: string }[];
     readinessProbe?: unknown;
     env?: { name: string; value?: string; valueFrom?: unknown }[];
 }
@@ -224,8 +224,9 @@ describe("engine: the README's commands in the repository's project directories 
         const template = first!.spec.template;
         assert.equal(template.metadata?.name, "greeter-v1");
         const [serving, sidecar] = template.spec.containers;
-        assert.deepEqual(serving.ports, [{ containerPort: 50051, name: "h2c" }]);
-        assert.deepEqual(serving.readinessProbe, { grpc: { port: 50051 }, periodSeconds: 5 });
+        // Knative's CRD schema defaults the protocol and the gRPC probe's service name.
+        assert.deepEqual(serving.ports, [{ containerPort: 50051, name: "h2c", protocol: "TCP" }]);
+        assert.deepEqual(serving.readinessProbe, { grpc: { port: 50051, service: "" }, periodSeconds: 5 }, "service defaulted by the CRD");
         assert.deepEqual(
             serving.env?.find((e) => e.name === "DB_PASSWORD"),
             {
