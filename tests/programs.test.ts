@@ -54,6 +54,11 @@ const PROGRAMS = {
         config: [KUBECONFIG, CLUSTER_ID, 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
     },
     "service-ecs": { program: "examples/service-ecs/index.js", project: "service-ecs", config: [KUBECONFIG, CLUSTER_ID] },
+    "grpc-canary": {
+        program: "examples/grpc-canary/index.js",
+        project: "grpc-canary",
+        config: [KUBECONFIG, CLUSTER_ID, "image=registry.example.com/shop/greeter:2", "version=v2", "stableRevision=greeter-v1"],
+    },
     "ecs-first": { program: "examples/ecs-first/index.js", project: "ecs-first", config: [] },
     "existing-cluster": {
         program: "examples/existing-cluster/index.js",
@@ -119,6 +124,10 @@ describe("the root program and the examples under the mock engine", function () 
         });
         assert.doesNotMatch(runs["existing-kubeconfig"].stdout, /alicloud:/, "adopted by kubeconfig: no Alibaba Cloud resource or call");
         assert.match(runs["service-eci-namespace"].stdout, /virtual-node-affinity-injection: enabled/);
+        // On an existing cluster the program declares no nodes; its reserved instance is on the bill.
+        assert.deepEqual(placements(runs["grpc-canary"].stdout), { "default/greeter": "-" });
+        assert.match(runs["grpc-canary"].stdout, /reserved instance: {2}1 × eci pod, ecs\.t6-c1m1\.large, 1-2Gi \(tried in order\)/);
+        assert.match(runs["grpc-canary"].stdout, /- latestRevision: false\n\s+percent: 90\n\s+revisionName: greeter-v1\n\s+tag: stable\n/);
     });
 
     it("never prints a kubeconfig", () => {

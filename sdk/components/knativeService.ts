@@ -7,8 +7,11 @@ import { type RenderedKnativeService, renderKnativeServiceResources, withImageSn
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
 import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
 import { checkGivenId, EIP_ID } from "../render/core/names";
+import { Checker } from "../render/core/errors";
+import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } from "../render/knativeService/imageCache";
+import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
-import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
+import { checkLate, dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
@@ -22,6 +25,7 @@ export type KnativeServiceManifest = KnativeServiceObject & { [key: string]: any
 interface KnativeStatus {
     url?: string;
     latestReadyRevisionName?: string;
+    traffic?: { tag?: string; url?: string }[];
 }
 
 /**
@@ -37,6 +41,8 @@ export class KnativeService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     /** Name of the latest revision that became Ready. */
     readonly latestReadyRevisionName: pulumi.Output<string>;
+    /** The URL of each traffic tag, tag → URL (`<tag>-<service>.<namespace>.<domain>`), once Ready. */
+    readonly tagUrls: pulumi.Output<{ [tag: string]: string }>;
     /** The rendered Service object, as applied. */
     readonly manifest: pulumi.Output<KnativeServiceManifest>;
     /** The ECI image cache the revisions start from (imageCache.mode "create"). */
@@ -53,6 +59,7 @@ export class KnativeService extends pulumi.ComponentResource {
             EIP_ID,
             'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
         );
+        checkRegistryCredentials(resourceLabel("KnativeService", name), args.imageCache?.registryCredentials as never);
         // Registry passwords stay out of the render, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
@@ -111,11 +118,14 @@ export class KnativeService extends pulumi.ComponentResource {
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
         this.url = status.apply((s) => s?.url ?? "");
         this.latestReadyRevisionName = status.apply((s) => s?.latestReadyRevisionName ?? "");
+        const tags = rendered.apply((p) => (p.service.spec.traffic ?? []).flatMap((t) => (t.tag ? [t.tag] : [])));
+        this.tagUrls = pulumi.all([tags, status]).apply(([t, s]) => tagUrls(t, s));
         this.registerOutputs({
             serviceName: this.serviceName,
             namespace: this.namespace,
             url: this.url,
             latestReadyRevisionName: this.latestReadyRevisionName,
+            tagUrls: this.tagUrls,
             manifest: this.manifest,
         });
     }
@@ -137,11 +147,15 @@ export class KnativeService extends pulumi.ComponentResource {
                 eipInstanceId: cache.eipInstanceId,
                 imageCacheSize: cache.imageCacheSize,
                 retentionDays: cache.retentionDays,
-                imageRegistryCredentials: registryCredentials?.map((r) => ({
-                    server: r.server,
-                    userName: r.userName,
-                    password: pulumi.secret(r.password),
-                })),
+                imageRegistryCredentials: registryCredentials?.map((r, i) => {
+                    // Values only known now are checked as they resolve, with the same sentences.
+                    const checked = (f: (typeof CREDENTIAL_FIELDS)[number]) =>
+                        checkLate(pulumi.output(r[f]), (v) => {
+                            checkRegistryCredential(new Checker(resourceLabel("KnativeService", name)), i, f, v);
+                            return v;
+                        });
+                    return { server: checked("server"), userName: checked("userName"), password: pulumi.secret(checked("password")) };
+                }),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
             { parent: this, deleteBeforeReplace: false },
