@@ -8,7 +8,9 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialA
 import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
 import { checkGivenId, EIP_ID } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
-import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
+import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
+import { childOptions, inheritedOptions, ownIgnoreChanges } from "./childOptions";
+import { checkLate, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
@@ -19,7 +21,7 @@ export type { KnativeServiceArgs } from "../render/knativeService/knativeService
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type KnativeServiceManifest = KnativeServiceObject & { [key: string]: any };
 
-interface KnativeStatus {
+interface KnativeStatus extends KnativeServiceStatus {
     url?: string;
     latestReadyRevisionName?: string;
 }
@@ -64,14 +66,13 @@ export class KnativeService extends pulumi.ComponentResource {
 
         let manifest = rendered.service;
         if (args.imageCache?.mode === "create") {
-            this.imageCache = this.createImageCache(name, rendered, registryCredentials);
+            this.imageCache = this.createImageCache(name, rendered, registryCredentials, opts);
             // Nested applies, not pulumi.all: all() would merge a secret field's secrecy into the whole object.
             const cacheId = this.imageCache.id;
             manifest = rendered.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
         }
         this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
-        const external = dependsOnList(opts);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
@@ -84,7 +85,7 @@ export class KnativeService extends pulumi.ComponentResource {
                     metadata: policy.metadata,
                     spec: policy.spec,
                 },
-                { parent: this, dependsOn: external },
+                childOptions(this, opts),
             );
         }
 
@@ -96,21 +97,31 @@ export class KnativeService extends pulumi.ComponentResource {
                 // The image cache id goes into the template only; the metadata comes from the render alone.
                 metadata: rendered.apply((p) => ({
                     ...p.service.metadata,
-                    annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations },
+                    annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations, ...p.ownershipAnnotations },
                 })),
                 spec: manifest.spec,
                 status: undefined,
             },
-            // Children do not inherit dependsOn; hand it on so the Service waits for Knative. The
-            // ResourcePolicy must exist before the first pod is scheduled.
-            { parent: this, dependsOn: [...external, ...(resourcePolicy ? [resourcePolicy] : [])] },
+            // The component's dependsOn makes the Service wait for Knative (childOptions); the ResourcePolicy must
+            // exist before the first pod is scheduled. ignoreChanges paths are this object's.
+            childOptions(this, opts, resourcePolicy ? [resourcePolicy] : [], ownIgnoreChanges(opts)),
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
         const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
         this.serviceName = manifest.metadata.name;
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
-        this.url = status.apply((s) => s?.url ?? "");
-        this.latestReadyRevisionName = status.apply((s) => s?.latestReadyRevisionName ?? "");
+        // The provider stops waiting once Knative decided Ready either way; a False verdict fails the update here.
+        const label = resourceLabel("KnativeService", name);
+        const awaited = rendered.apply((p) => ({
+            awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
+            id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
+        }));
+        const checked = checkLate(pulumi.all([status, awaited]), ([s, a]) => {
+            if (a.awaited) checkReady(label, a.id, s);
+            return s;
+        });
+        this.url = checked.apply((s) => s?.url ?? "");
+        this.latestReadyRevisionName = checked.apply((s) => s?.latestReadyRevisionName ?? "");
         this.registerOutputs({
             serviceName: this.serviceName,
             namespace: this.namespace,
@@ -125,6 +136,7 @@ export class KnativeService extends pulumi.ComponentResource {
         name: string,
         rendered: pulumi.Output<RenderedKnativeService>,
         registryCredentials: RegistryCredentialArgs[] | undefined,
+        opts: pulumi.ComponentResourceOptions | undefined,
     ): eci.ImageCache {
         const cache = rendered.apply((p) => p.imageCache!);
         return new eci.ImageCache(
@@ -144,7 +156,7 @@ export class KnativeService extends pulumi.ComponentResource {
                 })),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
-            { parent: this, deleteBeforeReplace: false },
+            { ...inheritedOptions(opts), parent: this, deleteBeforeReplace: false },
         );
     }
 }
