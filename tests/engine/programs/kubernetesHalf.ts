@@ -11,12 +11,15 @@ export const DEFAULT_IMAGE = "registry.cn-hangzhou.aliyuncs.com/knative-sample/h
 /** Replicas of the ecs-and-eci Service: enough for the scheduler to use both kinds of node. */
 export const MIXED_REPLICAS = 6;
 
-export default function kubernetesHalf(): { serviceUrls: pulumi.Output<{ [serviceName: string]: string }> } {
+/** `kubeconfig`: from another resource of the same program; by default the stack's `kubeconfig` secret. */
+export default function kubernetesHalf(kubeconfig?: pulumi.Input<string>): {
+    serviceUrls: pulumi.Output<{ [serviceName: string]: string }>;
+} {
     const config = new pulumi.Config();
     const image = config.get("image") ?? DEFAULT_IMAGE;
     const env = { TARGET: "Knative" };
     const platform = new KnativeEciPlatform("engine", {
-        cluster: { existingKubeconfig: config.requireSecret("kubeconfig"), ecsNodeNames: ECS_NODES },
+        cluster: { existingKubeconfig: kubeconfig ?? config.requireSecret("kubeconfig"), ecsNodeNames: ECS_NODES },
         virtualNode: { vSwitchIds: ["vsw-bp1enginetests0000001", "vsw-bp1enginetests0000002"], securityGroupId: "sg-bp1enginetests000000" },
         namespaces: [
             { namespaceName: "vk" },
