@@ -16,10 +16,25 @@ export const UPGRADE_STACK = "recorded";
 export const UPGRADE_FIXTURE = path.join(REPO_ROOT, "tests", "engine", "fixtures", "kubernetes-half.state.json");
 /** The recorded cluster's API server URL is written as this; a test puts its own cluster's URL back. */
 export const RECORDED_SERVER = "https://recorded-control-plane.invalid:6443";
+/**
+ * The recorded kubeconfig (a secret: the export holds it in plain text, with the control plane's token) is written as
+ * this; a test puts its own cluster's back, as a stack's state holds the kubeconfig of the cluster it manages.
+ */
+export const RECORDED_KUBECONFIG = "(the recorded cluster's kubeconfig)";
 
-/** The fixture as a deployment for `stack.importStack`, pointed at the API server `server`. */
-export function recordedDeployment(server: string): Deployment {
-    return JSON.parse(fs.readFileSync(UPGRADE_FIXTURE, "utf8").split(RECORDED_SERVER).join(server)) as Deployment;
+/** Replaces every secret's plain text equal to `from` with `to` (both unserialized strings). */
+function replaceSecret(value: unknown, from: string, to: string): unknown {
+    if (Array.isArray(value)) return value.map((v) => replaceSecret(v, from, to));
+    if (typeof value !== "object" || value === null) return value;
+    const o = value as Record<string, unknown>;
+    if (typeof o.plaintext === "string" && o.plaintext === JSON.stringify(from)) return { ...o, plaintext: JSON.stringify(to) };
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, replaceSecret(v, from, to)]));
+}
+
+/** The fixture as a deployment for `stack.importStack`, pointed at the cluster of `server` and `kubeconfig`. */
+export function recordedDeployment(server: string, kubeconfig: string): Deployment {
+    const text = fs.readFileSync(UPGRADE_FIXTURE, "utf8").split(RECORDED_SERVER).join(server);
+    return replaceSecret(JSON.parse(text), RECORDED_KUBECONFIG, kubeconfig) as Deployment;
 }
 
 async function record(): Promise<void> {
@@ -39,9 +54,11 @@ async function record(): Promise<void> {
         await stack.setConfig("kubeconfig", { value: cluster.cp.kubeconfig, secret: true });
         const up = await stack.up({ onOutput: streamTo("    | ") });
         if (up.summary.result !== "succeeded") throw new Error(`pulumi up: ${up.summary.result}`);
-        const exported = await stack.exportStack();
-        // The kubeconfig stays encrypted (the tests' public passphrase; it names a control plane that no longer exists).
+        // Exported with secrets in plain text: the kubeconfig (and its token) is replaced before anything is written.
+        const exported = replaceSecret(await stack.exportStack(), cluster.cp.kubeconfig, RECORDED_KUBECONFIG) as Deployment;
         const text = JSON.stringify(exported, null, 2).split(cluster.cp.server).join(RECORDED_SERVER);
+        if (text.includes(cluster.cp.kubeconfig.match(/token: (\S+)/)![1]))
+            throw new Error("the control plane's token is still in the export");
         fs.mkdirSync(path.dirname(UPGRADE_FIXTURE), { recursive: true });
         fs.writeFileSync(UPGRADE_FIXTURE, `${text}\n`);
         log(`wrote ${path.relative(REPO_ROOT, UPGRADE_FIXTURE)} (${exported.deployment.resources?.length ?? 0} resources)`);
