@@ -281,10 +281,17 @@ describe("engine: day 2 — upgrades, first previews, faults, refresh, drift, te
             // A created namespace's label (and one of another team's), an ECS node's resource-role, a key the package
             // manages in eci-profile and one in config-features.
             await kube.core.patchNamespace(
-                { name: "vk-injected", body: { metadata: { labels: { "virtual-node-affinity-injection": "disabled" } } }, ...asKubectlEdit },
+                {
+                    name: "vk-injected",
+                    body: { metadata: { labels: { "virtual-node-affinity-injection": "disabled" } } },
+                    ...asKubectlEdit,
+                },
                 mergePatch(),
             );
-            await kube.core.patchNamespace({ name: "vk-injected", body: { metadata: { labels: { team: "other" } } }, ...asTeamController }, mergePatch());
+            await kube.core.patchNamespace(
+                { name: "vk-injected", body: { metadata: { labels: { team: "other" } } }, ...asTeamController },
+                mergePatch(),
+            );
             await kube.core.patchNode(
                 { name: ECS_NODES[0], body: { metadata: { labels: { "resource-role": "eci" } } }, ...asKubectlEdit },
                 mergePatch(),
@@ -457,7 +464,11 @@ describe("engine: day 2 — upgrades, first previews, faults, refresh, drift, te
         assert.equal((await stack.destroy({ onOutput: streamTo("    | ") })).summary.result, "succeeded");
         assert.equal(await readKsvc(kube, namespace, "day2-blocked"), undefined, "destroy removes the Service that timed out");
         await kube.core.deleteNamespace({ name: namespace });
-        await waitUntil(`namespace ${namespace} gone`, async () => !(await orMissing(kube.core.readNamespace({ name: namespace }))), 2 * MINUTE);
+        await waitUntil(
+            `namespace ${namespace} gone`,
+            async () => !(await orMissing(kube.core.readNamespace({ name: namespace }))),
+            2 * MINUTE,
+        );
     });
 
     it("providers, dependsOn, transforms, ignoreChanges and retainOnDelete on a KnativeService reach its Service", async () => {
@@ -506,7 +517,9 @@ describe("engine: day 2 — upgrades, first previews, faults, refresh, drift, te
         assert.ok(error, "destroy must refuse");
         // Pulumi's sentence (the CLI wraps it over two lines): the resource, that it is protected, and how to unprotect it.
         const text = error.message.replace(/\s+/g, " ");
-        const refusal = text.match(/resource "urn:pulumi:[^"]+" cannot be deleted because it is protected\. To unprotect the resource[^`]*/);
+        const refusal = text.match(
+            /resource "urn:pulumi:[^"]+" cannot be deleted because it is protected\. To unprotect the resource[^`]*/,
+        );
         log(`destroy refused: ${refusal?.[0]}`);
         assert.ok(refusal, error.message);
         assert.match(refusal[0], /KnativeService\$kubernetes:serving.knative.dev\/v1:Service::protected-day2-protected-ksvc"/);
