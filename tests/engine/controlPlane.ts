@@ -53,7 +53,7 @@ function httpOk(url: string, options: https.RequestOptions = {}): Promise<boolea
 
 /** One running control plane. `stop()` ends every process it started. */
 export class ControlPlane {
-    private readonly processes: { name: string; child: ChildProcess }[] = [];
+    private readonly processes: { name: string; child: ChildProcess; command: string; args: string[] }[] = [];
 
     private constructor(
         /** Working directory: data, certificates, logs, the admin kubeconfig. */
@@ -92,8 +92,11 @@ export class ControlPlane {
         child.on("exit", (code, signal) => {
             if (!this.stopping) fs.appendFileSync(this.file(`${name}.log`), `\n[engine tests] ${name} exited: ${code ?? signal}\n`);
         });
-        this.processes.push({ name, child });
+        this.processes.push({ name, child, command, args });
     }
+
+    /** Probes the API server's /readyz with the admin token. */
+    private apiReady = async (): Promise<boolean> => false;
 
     private stopping = false;
 
@@ -140,7 +143,8 @@ export class ControlPlane {
             "--profiling=false",
         ]);
         const auth = { headers: { Authorization: `Bearer ${token}` }, rejectUnauthorized: false };
-        await waitFor("kube-apiserver", () => httpOk(`${this.server}/readyz`, auth), this.file("kube-apiserver.log"));
+        this.apiReady = () => httpOk(`${this.server}/readyz`, auth);
+        await waitFor("kube-apiserver", this.apiReady, this.file("kube-apiserver.log"));
         const ca = fs.readFileSync(path.join(this.file("certs"), "apiserver.crt")).toString("base64");
         this.kubeconfig = [
             "apiVersion: v1",
@@ -182,6 +186,25 @@ export class ControlPlane {
             `--node-ip=${LOOPBACK}`,
             `--server-address=${LOOPBACK}:${await freePort()}`,
         ]);
+    }
+
+    /**
+     * Kills the API server (SIGKILL: no graceful shutdown, as when its host fails) and starts it again with the same
+     * flags, port and certificates; resolves once it is ready again. Clients see refused connections meanwhile.
+     */
+    async restartApiServer(downMs = 0): Promise<void> {
+        const index = this.processes.findIndex((p) => p.name === "kube-apiserver");
+        const old = this.processes[index];
+        if (old.child.exitCode === null && old.child.signalCode === null) {
+            await new Promise<void>((resolve) => {
+                old.child.once("exit", () => resolve());
+                old.child.kill("SIGKILL");
+            });
+        }
+        this.processes.splice(index, 1);
+        await sleep(downMs);
+        this.run(old.name, old.command, old.args);
+        await waitFor("kube-apiserver (restarted)", this.apiReady, this.file("kube-apiserver.log"));
     }
 
     /** Ends every process (SIGTERM, then SIGKILL after 5 s). */

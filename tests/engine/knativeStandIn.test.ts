@@ -1,6 +1,7 @@
 // The Knative stand-in's rendering, checked offline (the engine tests use it against the local control plane).
 import * as assert from "node:assert/strict";
 import { replicasOf, revisionDeployment, serviceStatus } from "./knativeStandIn";
+import { podSelector, revisionFailure } from "./standInFailure";
 
 const ksvc = {
     apiVersion: "serving.knative.dev/v1",
@@ -71,5 +72,25 @@ describe("Knative stand-in (engine tests)", () => {
         assert.equal(waiting.url, undefined);
         assert.equal(waiting.latestReadyRevisionName, undefined);
         assert.equal((waiting.conditions as { status: string }[])[1].status, "Unknown");
+    });
+
+    it("reports the revision failed, as Knative does, when its first pod cannot be scheduled", () => {
+        const deployment = revisionDeployment(ksvc);
+        const message = "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.";
+        const pending = {
+            status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message }] },
+        };
+        const failure = revisionFailure("web-00003", { ...deployment, status: { availableReplicas: 0 } }, [pending]);
+        assert.deepEqual(failure, { reason: "RevisionFailed", message: `Revision "web-00003" failed with message: ${message}.` });
+        const status = serviceStatus(ksvc, false, "t", failure);
+        assert.deepEqual(
+            (status.conditions as { type: string; status: string; message?: string }[]).map((c) => `${c.type}=${c.status}`),
+            ["ConfigurationsReady=False", "Ready=False", "RoutesReady=Unknown"],
+        );
+        assert.equal((status.conditions as { message?: string }[])[1].message, failure!.message);
+        // Still starting (no pods yet, or a pod that is scheduled), or some pods available: no verdict.
+        assert.equal(revisionFailure("web-00003", deployment, []), undefined);
+        assert.equal(revisionFailure("web-00003", { ...deployment, status: { availableReplicas: 1 } }, [pending]), undefined);
+        assert.equal(podSelector(deployment), "serving.knative.dev/revision=web-00003");
     });
 });

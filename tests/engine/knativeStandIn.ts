@@ -10,6 +10,7 @@
 // garbage collector removes it with the Service), and no networking.
 import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
 import { isConflict, isNotFound, isTransient, type Kube, orMissing } from "./kube";
+import { podSelector, type RevisionFailure, revisionFailure } from "./standInFailure";
 
 const GROUP = "serving.knative.dev";
 const SERVICE_LABEL = `${GROUP}/service`;
@@ -99,14 +100,15 @@ export function revisionDeployment(svc: KnativeServiceObject): K8s.V1Deployment 
     };
 }
 
-function condition(type: string, ready: boolean, now: string): Record<string, string> {
+function condition(type: string, ready: boolean, now: string, failure?: RevisionFailure): Record<string, string> {
+    if (failure && type !== "RoutesReady") return { type, status: "False", ...failure, lastTransitionTime: now };
     return ready
         ? { type, status: "True", lastTransitionTime: now }
         : { type, status: "Unknown", reason: "Deploying", message: "waiting for the revision's pods", lastTransitionTime: now };
 }
 
-/** The Service's status once its latest revision is (or is not yet) ready. */
-export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: string): Record<string, unknown> {
+/** The Service's status once its latest revision is (or is not yet) ready, or has failed. */
+export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: string, failure?: RevisionFailure): Record<string, unknown> {
     const revision = revisionName(svc);
     const url = `http://${svc.metadata.name}.${svc.metadata.namespace}.${DOMAIN}`;
     const previous = (svc.status?.latestReadyRevisionName as string | undefined) ?? undefined;
@@ -115,7 +117,7 @@ export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: st
         observedGeneration: svc.metadata.generation,
         latestCreatedRevisionName: revision,
         ...(served ? { latestReadyRevisionName: served } : {}),
-        conditions: ["ConfigurationsReady", "Ready", "RoutesReady"].map((t) => condition(t, ready, now)),
+        conditions: ["ConfigurationsReady", "Ready", "RoutesReady"].map((t) => condition(t, ready, now, failure)),
         ...(ready ? { url, address: { url: `http://${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local` } } : {}),
         ...(served ? { traffic: [{ revisionName: served, latestRevision: true, percent: 100 }] } : {}),
     };
@@ -201,7 +203,8 @@ export class KnativeStandIn {
         const ready =
             (current.status?.readyReplicas ?? 0) >= want &&
             (current.status?.observedGeneration ?? 0) >= (current.metadata?.generation ?? 1);
-        const status = serviceStatus(svc, ready, new Date().toISOString());
+        const failure = ready ? undefined : await this.failureOf(revisionName(svc), current);
+        const status = serviceStatus(svc, ready, new Date().toISOString(), failure);
         if (sameReadiness(svc.status, status)) return;
         try {
             await this.kube.custom.replaceNamespacedCustomObjectStatus({
@@ -216,6 +219,14 @@ export class KnativeStandIn {
             // A newer version of the Service arrived meanwhile: the next tick reconciles it.
             if (!isConflict(e) && !isNotFound(e)) throw e;
         }
+    }
+
+    /** Knative's verdict on a revision whose pods cannot run (standInFailure.ts). */
+    private async failureOf(revision: string, deployment: K8s.V1Deployment): Promise<RevisionFailure | undefined> {
+        if ((deployment.status?.availableReplicas ?? 0) > 0) return undefined;
+        const namespace = deployment.metadata!.namespace!;
+        const pods = await this.kube.core.listNamespacedPod({ namespace, labelSelector: podSelector(deployment), limit: 1 });
+        return revisionFailure(revision, deployment, pods.items);
     }
 
     private mergePatch(): K8s.ConfigurationOptions {

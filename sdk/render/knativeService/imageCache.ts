@@ -104,7 +104,10 @@ export function checkRegistryCredential(c: Checker, index: number, field: "serve
 export const CREDENTIAL_FIELDS = ["server", "userName", "password"] as const;
 
 /** Every plain value of the image cache's registry logins (Outputs are checked as they resolve). */
-export function checkRegistryCredentials(resource: string, credentials: readonly Record<string, unknown>[] | undefined): void {
+export function checkRegistryCredentials(
+    resource: string,
+    credentials: readonly Partial<Record<(typeof CREDENTIAL_FIELDS)[number], unknown>>[] | undefined,
+): void {
     const c = new Checker(resource);
     (credentials ?? []).forEach((r, i) => CREDENTIAL_FIELDS.forEach((f) => checkRegistryCredential(c, i, f, r[f])));
 }

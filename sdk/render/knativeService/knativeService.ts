@@ -11,6 +11,8 @@ import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, 
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
+import { awaitReadyAnnotations } from "./readiness";
+import { PATCH_FORCE } from "../core/addon";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";
 import { RESERVE_ANNOTATIONS, renderReservedInstance } from "./reservedInstance";
 import { renderSidecars } from "./sidecars";
@@ -28,8 +30,14 @@ export interface RenderedKnativeService {
     resourcePolicy?: ResourcePolicyObject;
     /** For `imageCache.mode` "create"; the Service gets its id through `withImageSnapshot`. */
     imageCache?: RenderedImageCache;
-    /** Pulumi's own annotations that make `pulumi up` wait for the Service to be Ready. */
+    /** Pulumi's own annotations that make `pulumi up` wait until Knative decides whether the Service is Ready. */
     awaitAnnotations: StringMap;
+    /**
+     * Pulumi's annotation that makes each apply take back the fields the Service declares from any other field manager
+     * (a `kubectl edit` of min-scale, say): the stack owns its Services outright. Fields it does not declare (Knative's
+     * own annotations, another team's labels) stay with their managers.
+     */
+    ownershipAnnotations: StringMap;
 }
 
 /** `pulumi.com/waitFor` and `pulumi.com/timeoutSeconds` from `waitForReady` and `readyTimeoutSeconds`. */
@@ -44,7 +52,7 @@ function renderAwait(c: Checker, s: KnativeServiceSettings): StringMap {
         );
         return {};
     }
-    return { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(s.readyTimeoutSeconds ?? 600) };
+    return awaitReadyAnnotations(s.readyTimeoutSeconds ?? 600);
 }
 
 /**
@@ -97,6 +105,7 @@ export function renderKnativeServiceResources(
 
     const rendered: RenderedKnativeService = {
         awaitAnnotations: renderAwait(c, s),
+        ownershipAnnotations: { [PATCH_FORCE]: "true" },
         service: {
             apiVersion: "serving.knative.dev/v1",
             kind: "Service",

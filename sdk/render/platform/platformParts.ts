@@ -148,9 +148,7 @@ export function validateParts(name: string, args: KnativeEciPlatformArgs, facts:
         asPlatformField(label, `services[${i}].`, () =>
             checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
         );
-        asPlatformField(label, `services[${i}].`, () =>
-            checkRegistryCredentials(label, svc.imageCache?.registryCredentials as Record<string, unknown>[] | undefined),
-        );
+        asPlatformField(label, `services[${i}].`, () => checkRegistryCredentials(label, svc.imageCache?.registryCredentials));
         // The registry passwords never reach the render (see KnativeService).
         let checked = svc;
         if (svc.imageCache) {

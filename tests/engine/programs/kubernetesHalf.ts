@@ -13,12 +13,15 @@ export const SIDECAR_IMAGE = "docker.io/otel/opentelemetry-collector-contrib:0.1
 /** Replicas of the ecs-and-eci Services: enough for the scheduler to use both kinds of node. */
 export const MIXED_REPLICAS = 6;
 
-export default function kubernetesHalf(): { serviceUrls: pulumi.Output<{ [serviceName: string]: string }> } {
+/** `kubeconfig`: from another resource of the same program; by default the stack's `kubeconfig` secret. */
+export default function kubernetesHalf(kubeconfig?: pulumi.Input<string>): {
+    serviceUrls: pulumi.Output<{ [serviceName: string]: string }>;
+} {
     const config = new pulumi.Config();
     const image = config.get("image") ?? DEFAULT_IMAGE;
     const env = { TARGET: "Knative" };
     const platform = new KnativeEciPlatform("engine", {
-        cluster: { existingKubeconfig: config.requireSecret("kubeconfig"), ecsNodeNames: ECS_NODES },
+        cluster: { existingKubeconfig: kubeconfig ?? config.requireSecret("kubeconfig"), ecsNodeNames: ECS_NODES },
         virtualNode: { vSwitchIds: ["vsw-bp1enginetests0000001", "vsw-bp1enginetests0000002"], securityGroupId: "sg-bp1enginetests000000" },
         namespaces: [
             { namespaceName: "vk" },
