@@ -2,6 +2,7 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServ
 import { checkShape } from "../core/shape";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
+import { checkKnativeRules } from "./knativeRules";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -88,6 +89,7 @@ export function renderKnativeServiceResources(
             spec: { template: { metadata: templateMetadata, spec: pod } },
         },
     };
+    checkKnativeRules(c, s, rendered.service);
     if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
         rendered.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
     }
