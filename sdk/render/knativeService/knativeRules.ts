@@ -269,7 +269,7 @@ function cleanPath(p: string): string {
     return `/${out.join("/")}`;
 }
 
-/** Knative's volume rules: each volume mounted, no reserved mount path, read-only mounts where Knative requires them. */
+/** Knative's volume rules: each volume mounted, no reserved mount path, read-only mounts where Knative makes or needs them. */
 function checkVolumes(c: Checker, pod: RevisionPodSpec): void {
     const mounts = pod.containers.flatMap((ct) => ct.volumeMounts ?? []);
     (pod.volumes ?? []).forEach((v, i) => {
@@ -297,13 +297,14 @@ function checkVolumes(c: Checker, pod: RevisionPodSpec): void {
             );
         const v = (pod.volumes ?? []).find((o) => o.name === m.name);
         if (!v) return;
+        // Knative's defaulting mounts these read-only whatever the mount says: a mount written writable would be silently changed.
         const writable = v.emptyDir !== undefined || v.persistentVolumeClaim !== undefined;
         if (!writable)
             c.check(
-                m.readOnly === true,
+                m.readOnly !== false,
                 `volumeMounts[${i}].readOnly`,
                 m.readOnly,
-                `expected true: Knative mounts configMap, secret and hostPath volumes read-only only (volume "${m.name}")`,
+                `expected true or unset: Knative mounts configMap, secret and hostPath volumes read-only (volume "${m.name}")`,
             );
         if (v.persistentVolumeClaim?.readOnly)
             c.check(
