@@ -8,12 +8,14 @@ import (
 	jsonpatch "github.com/evanphx/json-patch/v5"
 	admissionv1 "k8s.io/api/admission/v1"
 	authenticationv1 "k8s.io/api/authentication/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	kubeclient "knative.dev/pkg/client/injection/kube/client"
 	"knative.dev/pkg/injection"
+	"knative.dev/pkg/system"
 	"knative.dev/pkg/webhook"
 	"knative.dev/pkg/webhook/resourcesemantics"
 	"knative.dev/pkg/webhook/resourcesemantics/defaulting"
@@ -49,6 +51,8 @@ var servingCallbacks = map[schema.GroupVersionKind]validation.Callback{
 // arguments as Knative's webhook builds them.
 type admission struct {
 	ctx        context.Context
+	store      *apiconfig.Store
+	kube       kubernetes.Interface
 	defaulting webhook.AdmissionController
 	validation webhook.AdmissionController
 }
@@ -58,12 +62,14 @@ type admission struct {
 func newAdmission(ctx context.Context, store *apiconfig.Store, kube *rest.Config) (*admission, error) {
 	ctx = webhook.WithOptions(ctx, webhook.Options{ServiceName: "webhook", Port: 8443, SecretName: "webhook-certs"})
 	ctx, _ = injection.Fake.SetupInformers(ctx, &rest.Config{})
+	var client kubernetes.Interface
 	if kube != nil {
-		client, err := kubernetes.NewForConfig(kube)
+		c, err := kubernetes.NewForConfig(kube)
 		if err != nil {
 			return nil, err
 		}
-		ctx = context.WithValue(ctx, kubeclient.Key{}, kubernetes.Interface(client))
+		client = c
+		ctx = context.WithValue(ctx, kubeclient.Key{}, client)
 	}
 	d := defaulting.NewAdmissionController(ctx, "webhook.serving.knative.dev", "/defaulting",
 		servingTypes, store.ToContext, false)
@@ -74,7 +80,7 @@ func newAdmission(ctx context.Context, store *apiconfig.Store, kube *rest.Config
 	if !ok1 || !ok2 {
 		return nil, fmt.Errorf("knative.dev/pkg's admission reconcilers no longer implement webhook.AdmissionController")
 	}
-	return &admission{ctx: ctx, defaulting: da, validation: va}, nil
+	return &admission{ctx: ctx, store: store, kube: client, defaulting: da, validation: va}, nil
 }
 
 // verdict is what the API server would make of the two webhooks' answers for one object.
@@ -141,4 +147,24 @@ func (a *admission) review(obj, old []byte, dryRun bool) (*verdict, error) {
 		v.Error = r.Result.Message
 	}
 	return v, nil
+}
+
+// refreshConfig loads the webhook's ConfigMaps from the API server into the store, as Knative's webhook
+// does through its ConfigMap watch (here on each request, so a change is seen at once). A ConfigMap that
+// is not there keeps what the store holds (Knative's defaults, or what was read before).
+func (a *admission) refreshConfig(ctx context.Context) error {
+	if a.kube == nil {
+		return nil
+	}
+	for _, name := range webhookConfigMaps {
+		cm, err := a.kube.CoreV1().ConfigMaps(system.Namespace()).Get(ctx, name, metav1.GetOptions{})
+		if apierrors.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("reading ConfigMap %s: %w", name, err)
+		}
+		a.store.OnConfigChanged(cm)
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ import (
 // on 127.0.0.1, for an API server to call through a webhook configuration's url client config.
 func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	kubeconfig := fs.String("kubeconfig", "", "the API server that dry-run requests' pod specs are dry-run against (as Knative's webhook does)")
+	kubeconfig := fs.String("kubeconfig", "", "the API server whose knative-serving ConfigMaps configure the webhook, and that dry-run requests' pod specs are dry-run against (as Knative's webhook does)")
 	configFile := fs.String("config", "", "a JSON file {\"configMaps\": [...]} of knative-serving ConfigMaps; Knative's defaults without")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -108,6 +108,10 @@ func admissionHandler(adm *admission, c webhook.AdmissionController) http.Handle
 			return
 		}
 		ctx := apis.WithHTTPRequest(adm.ctx, r)
+		if err := adm.refreshConfig(ctx); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
 		resp := c.Admit(ctx, review.Request)
 		var warnings []string
 		for _, w := range resp.Warnings {
