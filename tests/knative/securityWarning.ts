@@ -1,6 +1,6 @@
 // Knative's one warning on the package's Services (warnDefaultContainerSecurityContext in knative.dev/serving's
 // pkg/apis/serving/k8s_validation.go), and the container security-context fields it names that the package leaves
-// unset, each for the reason in docs/knative-parity.md.
+// unset, each for the reason in docs/knative-tests.md.
 export const INSECURE_DEFAULTS_WARNING = "Kubernetes default value is insecure, Knative may default this to secure in a future release: ";
 
 /**
