@@ -39,7 +39,9 @@ export function knativeHelperPath(): string {
     const file = execFileSync("bash", [path.join(REPO_ROOT, "tools", "build-engine-tools.sh"), "--print-knative-helper"], {
         encoding: "utf8",
     }).trim();
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run tools/build-engine-tools.sh first`);
+    if (!fs.existsSync(file)) {
+        throw new Error(`${file} is missing: run tools/build-engine-tools.sh first (with KNATIVE_DEPS_DIR set as it was for that build)`);
+    }
     return (helper = file);
 }
 
