@@ -11,6 +11,7 @@ import { connect, type Kube } from "./kube";
 import { KnativeStandIn } from "./knativeStandIn";
 import { KnativeWebhook } from "./knativeWebhook";
 import { KNATIVE_SERVICE_LABEL } from "../integration/checks";
+import { REQUIRED_FEATURES } from "../../sdk/render/knativeServing/knativeServing";
 import { findTools, type Tools } from "./tools";
 
 const MINUTE = 60_000;
@@ -81,6 +82,19 @@ export async function startLocalCluster(purpose: string, log: (line: string) => 
             if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
         },
     };
+}
+
+/**
+ * What the README asks of a user whose Knative no stack of theirs manages ("If you bring your own Knative, enable
+ * them"): the three podspec flags in `knative-serving/config-features`. Without them Knative's webhook rejects every
+ * Service with affinity, tolerations or a node selector.
+ */
+export async function enablePodspecFlags(kube: Kube): Promise<void> {
+    const mergePatch = kube.k8s.setHeaderOptions("Content-Type", kube.k8s.PatchStrategy.MergePatch);
+    await kube.core.patchNamespacedConfigMap(
+        { name: "config-features", namespace: "knative-serving", body: { data: { ...REQUIRED_FEATURES } } },
+        mergePatch,
+    );
 }
 
 /** The Service's pods that are not being deleted. */
