@@ -1,7 +1,7 @@
 // A local Kubernetes control plane for the engine tests, on 127.0.0.1 only: etcd, kube-apiserver,
 // kube-controller-manager, kube-scheduler and kwok (which keeps the fake nodes Ready and marks the pods
-// bound to them Running). Nothing here listens on or dials any other address: no admission webhooks, no
-// APIServices, no kubelets, no Knative data plane.
+// bound to them Running). Nothing here listens on or dials any other address: no APIServices, no kubelets, no
+// Knative data plane; the only admission webhooks are Knative's (knativeWebhook.ts), on 127.0.0.1 too.
 import { type ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -137,7 +137,7 @@ export class ControlPlane {
             `--service-account-signing-key-file=${this.file("sa.key")}`,
             "--service-cluster-ip-range=10.96.0.0/16",
             "--allow-privileged=false",
-            // Only built-in admission; webhooks are never registered here.
+            // Built-in admission, plus the webhooks knativeWebhook.ts registers (URL client configs on 127.0.0.1).
             "--disable-admission-plugins=ServiceAccount",
             "--enable-priority-and-fairness=false",
             "--profiling=false",

@@ -153,6 +153,64 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
         );
     });
 
+    it("Knative's own webhook defaulted every stored Service, refuses what Knative refuses, and its Deployments are Knative's", async () => {
+        const { kube } = run;
+        for (const svc of SERVICES) {
+            const stored = (await kube.custom.getNamespacedCustomObject({
+                group: "serving.knative.dev",
+                version: "v1",
+                namespace: svc.namespace,
+                plural: "services",
+                name: svc.name,
+            })) as {
+                metadata: { annotations?: Record<string, string> };
+                spec: { traffic?: unknown; template: { spec: { timeoutSeconds?: number } } };
+            };
+            assert.equal(
+                stored.metadata.annotations?.["serving.knative.dev/creator"],
+                "admin",
+                `${svc.name}: Knative's defaulting records the creator`,
+            );
+            assert.deepEqual(stored.spec.traffic, [{ latestRevision: true, percent: 100 }], `${svc.name}: Knative's default traffic`);
+            assert.equal(stored.spec.template.spec.timeoutSeconds, 300, `${svc.name}: Knative's default revision timeout`);
+        }
+        // The injected namespace's Service has no affinity of its own: Knative's Deployment spreads its pods over nodes.
+        const injected = SERVICES.find((s) => s.placement === "eci-namespace")!;
+        const deployments = await kube.apps.listNamespacedDeployment({
+            namespace: injected.namespace,
+            labelSelector: `serving.knative.dev/service=${injected.name}`,
+        });
+        const affinity = deployments.items[0]?.spec?.template.spec?.affinity;
+        assert.equal(
+            affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.[0].podAffinityTerm.topologyKey,
+            "kubernetes.io/hostname",
+        );
+        await assert.rejects(
+            kube.custom.createNamespacedCustomObject({
+                group: "serving.knative.dev",
+                version: "v1",
+                namespace: injected.namespace,
+                plural: "services",
+                body: {
+                    apiVersion: "serving.knative.dev/v1",
+                    kind: "Service",
+                    metadata: { name: "bad-min-scale" },
+                    spec: {
+                        template: {
+                            metadata: { annotations: { "autoscaling.knative.dev/min-scale": "abc" } },
+                            spec: { containers: [{ image: "nginx" }] },
+                        },
+                    },
+                },
+            }),
+            (e: { body?: string }) =>
+                /admission webhook "validation\.webhook\.serving\.knative\.dev" denied the request: validation failed: invalid value: abc/.test(
+                    (JSON.parse(String(e.body)) as { message: string }).message,
+                ),
+        );
+        assert.ok(run.webhook.running(), "Knative's webhook is still serving");
+    });
+
     it("a second preview changes nothing", async () => {
         const preview = await run.stack.preview({ onOutput: streamTo("    | ") });
         const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && n > 0);

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ECS_NODES, VIRTUAL_NODE } from "./ackFixtures";
 import { orMissing } from "./kube";
-import { type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
+import { enablePodspecFlags, type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
 import { ProjectCli } from "./projectCli";
 import { installKubernetesPlugin } from "./pulumiStack";
 import { findLanguageHost, findTools, REPO_ROOT } from "./tools";
@@ -56,6 +56,8 @@ describe("engine: the README's commands in the repository's project directories 
         hostDir = host.dir;
         log(`language host: ${path.join(hostDir, "pulumi-language-nodejs")}`);
         cluster = await startLocalCluster("projects", log);
+        // The examples deploy onto a Knative they do not manage: its flags are set as the README tells the user.
+        await enablePodspecFlags(cluster.kube);
         // The file backend's directory (PULUMI_BACKEND_URL) must exist before the first `pulumi stack init`.
         fs.mkdirSync(path.join(cluster.workDir, "state"), { recursive: true });
         installKubernetesPlugin(cluster.tools, cluster.workDir, requestedKubernetesVersion());

@@ -210,7 +210,7 @@ const rows: Rejection[] = [
     [
         {
             knative: { features: { "kubernetes.podspec-volumes-emptydir": "disabled" } },
-            services: [{ ...web, volumes: [{ name: "tmp", emptyDir: {} }], volumeMounts: [{ name: "tmp", mountPath: "/tmp" }] }],
+            services: [{ ...web, volumes: [{ name: "tmp", emptyDir: {} }], volumeMounts: [{ name: "tmp", mountPath: "/scratch" }] }],
         },
         'KnativeEciPlatform "t-pf": knative.features["kubernetes.podspec-volumes-emptydir"] = "disabled" is not valid: expected "enabled" (or unset): services[0] needs it, and the platform enables it when unset.',
     ],

@@ -2,6 +2,7 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServ
 import { checkShape } from "../core/shape";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
+import { checkKnativeRules } from "./knativeRules";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -114,6 +115,7 @@ export function renderKnativeServiceResources(
         },
     };
     if (s.traffic !== undefined) rendered.service.spec.traffic = renderTraffic(c, name, s.traffic);
+    checkKnativeRules(c, s, rendered.service);
     if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
         rendered.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
     }
