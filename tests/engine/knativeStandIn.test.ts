@@ -1,7 +1,7 @@
 // The Knative stand-in's scaling and status, checked offline (the engine tests use it against the local control plane;
 // the revision's Deployment is Knative's own, checked in tests/knative/deployment.knative.ts).
 import * as assert from "node:assert/strict";
-import type * as K8s from "@kubernetes/client-node";
+import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
 import { replicasOf, serviceStatus } from "./knativeStandIn";
 import { podSelector, revisionFailure } from "./standInFailure";
 
@@ -51,10 +51,11 @@ describe("Knative stand-in (engine tests)", () => {
     });
 
     it("reports the revision failed, as Knative does, when its first pod cannot be scheduled", () => {
-        // The part of Knative's revision Deployment the verdict reads: its pod selector.
+        // The parts of Knative's revision Deployment the verdict reads: wanted replicas and the pod selector.
         const deployment: K8s.V1Deployment = {
             metadata: { name: "web-00003-deployment", namespace: "vk" },
             spec: {
+                replicas: 1,
                 selector: { matchLabels: { "serving.knative.dev/revision": "web-00003" } },
                 template: { spec: { containers: [] } },
             },
