@@ -111,11 +111,11 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, port: 9000, readinessProbe: { httpGet: { port: 9001 } } },
-        'KnativeService "t": readinessProbe.httpGet.port = 9001 is not valid: expected the serving port 9000 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": readinessProbe.httpGet.port = 9001 is not valid: expected the serving port 9000 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, readinessProbe: { httpGet: { port: 9000 } } },
-        'KnativeService "t": readinessProbe.httpGet.port = 9000 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": readinessProbe.httpGet.port = 9000 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, readinessProbe: { httpGet: { scheme: "https" } } },
@@ -131,7 +131,7 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, readinessProbe: { tcpSocket: { port: 81 } } },
-        'KnativeService "t": readinessProbe.tcpSocket.port = 81 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": readinessProbe.tcpSocket.port = 81 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, readinessProbe: { tcpSocket: { port: "http" } } },
@@ -139,7 +139,7 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, portName: "h2c", readinessProbe: { grpc: { port: 50051 } } },
-        'KnativeService "t": readinessProbe.grpc.port = 50051 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": readinessProbe.grpc.port = 50051 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, readinessProbe: { grpc: { service: 1 } } },
@@ -192,7 +192,7 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, livenessProbe: { httpGet: { port: 8081 } } },
-        'KnativeService "t": livenessProbe.httpGet.port = 8081 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": livenessProbe.httpGet.port = 8081 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, livenessProbe: { httpGet: { scheme: "FTP" } } },
@@ -204,11 +204,11 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, livenessProbe: { tcpSocket: { port: 9091 } } },
-        'KnativeService "t": livenessProbe.tcpSocket.port = 9091 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": livenessProbe.tcpSocket.port = 9091 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, livenessProbe: { grpc: { port: 1 } } },
-        'KnativeService "t": livenessProbe.grpc.port = 1 is not valid: expected the serving port 8080 or no port: Knative probes only the port the container serves on.',
+        'KnativeService "t": livenessProbe.grpc.port = 1 is not valid: expected the serving port 8080 or no port: the package probes only the port that serves requests.',
     ],
     [
         { ...base, livenessProbe: { grpc: { service: ["a"] } } },
@@ -284,8 +284,8 @@ export const PRODUCTION_ROWS: Rejection[] = [
         'KnativeService "t": sidecars[0].args[0] = 1 is not valid: expected a string, not a number.',
     ],
     [
-        { ...base, sidecars: [{ ...sidecar, env: { PORT: "9000" } }] },
-        'KnativeService "t": sidecars[0].env["PORT"] = "PORT" is not valid: expected a name Knative does not set itself (PORT, K_SERVICE, K_CONFIGURATION, K_REVISION).',
+        { ...base, sidecars: [{ ...sidecar, env: { K_REVISION: "v1" } }] },
+        'KnativeService "t": sidecars[0].env["K_REVISION"] = "K_REVISION" is not valid: expected a name Knative does not set itself (K_SERVICE, K_CONFIGURATION, K_REVISION).',
     ],
     [
         { ...base, sidecars: [{ ...sidecar, env: { __ECI_RESOURCE_IGNORE__: "TRUE" } }] },
@@ -511,6 +511,10 @@ export const PRODUCTION_ROWS: Rejection[] = [
         { ...base, clusterLocal: true, labels: { "networking.knative.dev/visibility": "cluster-local" } },
         'KnativeService "t": labels["networking.knative.dev/visibility"] = "cluster-local" is not valid: expected it only once: clusterLocal already sets it.',
     ],
+    [
+        { ...base, labels: { "networking.knative.dev/visibility": "internal" } },
+        'KnativeService "t": labels["networking.knative.dev/visibility"] = "internal" is not valid: expected "cluster-local" (or leave it out and set clusterLocal: true): Knative reads other values inconsistently.',
+    ],
     // reservedInstance
     [
         { ...base, reservedInstance: true },
@@ -563,7 +567,24 @@ export const PRODUCTION_ROWS: Rejection[] = [
     ],
     [
         { ...base, scaling: { activationScale: 0 } },
-        'KnativeService "t": scaling.activationScale = 0 is not valid: expected a whole number of pods, 1 or more.',
+        'KnativeService "t": scaling.activationScale = 0 is not valid: expected a whole number of pods, 2 or more (Knative\'s minimum; leave it unset for 1).',
+    ],
+    [
+        { ...base, scaling: { activationScale: 1 } },
+        'KnativeService "t": scaling.activationScale = 1 is not valid: expected a whole number of pods, 2 or more (Knative\'s minimum; leave it unset for 1).',
+    ],
+    [
+        { ...base, scaling: { minScale: 5, activationScale: 3 } },
+        'KnativeService "t": scaling.activationScale = 3 is not valid: expected at least minScale (5).',
+    ],
+    [
+        {
+            ...base,
+            volumes: [volume],
+            volumeMounts: [{ name: "data", mountPath: "/data" }],
+            sidecars: [{ ...sidecar, volumeMounts: [{ name: "data", mountPath: "/dev/log" }] }],
+        },
+        'KnativeService "t": sidecars[0].volumeMounts[0].mountPath = "/dev/log" is not valid: expected a path other than Knative\'s reserved /, /dev, /dev/log.',
     ],
     [
         { ...base, scaling: { activationScale: 5, maxScale: 3 } },

@@ -32,19 +32,21 @@ export interface EnvFromArgs {
     prefix?: string;
 }
 
-/** Environment variables Knative sets in every container. */
+/** Environment variables Knative sets in the serving container. */
 export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
+/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
+export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
-export function checkEnvName(c: Checker, field: string, name: string): void {
+export function checkEnvName(c: Checker, field: string, name: string, reserved: readonly string[] = RESERVED_ENV): void {
     c.check(
         ENV_NAME.test(name),
         field,
         name,
         "expected an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit",
     );
-    c.check(!RESERVED_ENV.includes(name), field, name, `expected a name Knative does not set itself (${RESERVED_ENV.join(", ")})`);
+    c.check(!reserved.includes(name), field, name, `expected a name Knative does not set itself (${reserved.join(", ")})`);
 }
 
 /** The container's `env` and `envFrom`, from literal values, key references and whole sources. */
@@ -55,14 +57,15 @@ export function renderEnv(
     valueFrom: { [name: string]: EnvValueFromArgs } | undefined,
     envFrom: EnvFromArgs[] | undefined,
 ): { env: EnvVar[]; envFrom: EnvFromSource[] } {
+    const reserved = prefix === "" ? RESERVED_ENV : RESERVED_SIDECAR_ENV;
     const out: EnvVar[] = Object.entries(env ?? {}).map(([name, value]) => {
-        checkEnvName(c, `${prefix}env["${name}"]`, name);
+        checkEnvName(c, `${prefix}env["${name}"]`, name, reserved);
         c.check(typeof value === "string", `${prefix}env["${name}"]`, value, "expected a string value");
         return { name, value };
     });
     for (const [name, from] of Object.entries(valueFrom ?? {})) {
         const field = `${prefix}envValueFrom["${name}"]`;
-        checkEnvName(c, field, name);
+        checkEnvName(c, field, name, reserved);
         c.check(env?.[name] === undefined, field, name, `expected each variable once (env["${name}"] sets it already)`);
         const refs = (["secretKeyRef", "configMapKeyRef"] as const).filter((k) => from[k] !== undefined);
         c.check(refs.length === 1, field, from, "expected exactly one of secretKeyRef or configMapKeyRef");

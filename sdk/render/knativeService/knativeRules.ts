@@ -3,7 +3,7 @@
 // for what a KnativeService renders, checked at preview so that nothing the package accepts is rejected by Knative's
 // webhook at `pulumi up`. tests/knative/ compares these, argument by argument, with Knative's own code.
 import type { Checker } from "../core/errors";
-import type { KnativeServiceObject, RevisionPodSpec, StringMap } from "../core/k8sTypes";
+import type { KnativeServiceObject, RevisionPodSpec, StringMap, VolumeMount } from "../core/k8sTypes";
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
 
 const AS = "autoscaling.knative.dev/";
@@ -90,6 +90,8 @@ function annotationField(s: KnativeServiceSettings, key: string): string {
         [`${AS}class`]: "metric",
         [`${AS}scale-down-delay`]: "scaleDownDelay",
         [`${AS}window`]: "window",
+        [`${AS}target-utilization-percentage`]: "targetUtilization",
+        [`${AS}activation-scale`]: "activationScale",
     };
     return `scaling.${scaling[key] ?? key}`;
 }
@@ -287,33 +289,39 @@ function checkVolumes(c: Checker, pod: RevisionPodSpec): void {
                 'expected a Kubernetes quantity such as "1Gi"',
             );
     });
-    (pod.containers[0]?.volumeMounts ?? []).forEach((m, i) => {
-        if (typeof m.mountPath === "string" && m.mountPath.startsWith("/"))
-            c.check(
-                !RESERVED_PATHS.includes(cleanPath(m.mountPath)),
-                `volumeMounts[${i}].mountPath`,
-                m.mountPath,
-                `expected a path other than Knative's reserved ${RESERVED_PATHS.join(", ")}`,
-            );
-        const v = (pod.volumes ?? []).find((o) => o.name === m.name);
-        if (!v) return;
-        // Knative's defaulting mounts these read-only whatever the mount says: a mount written writable would be silently changed.
-        const writable = v.emptyDir !== undefined || v.persistentVolumeClaim !== undefined;
-        if (!writable)
-            c.check(
-                m.readOnly !== false,
-                `volumeMounts[${i}].readOnly`,
-                m.readOnly,
-                `expected true or unset: Knative mounts configMap, secret and hostPath volumes read-only (volume "${m.name}")`,
-            );
-        if (v.persistentVolumeClaim?.readOnly)
-            c.check(
-                m.readOnly === true,
-                `volumeMounts[${i}].readOnly`,
-                m.readOnly,
-                `expected true: the volume "${m.name}" is a read-only claim`,
-            );
-    });
+    // containers[0] is the serving container (its fields are top-level arguments), the rest are sidecars[k - 1].
+    pod.containers.forEach((container, k) =>
+        (container.volumeMounts ?? []).forEach((m, i) => checkMount(c, pod, k === 0 ? "" : `sidecars[${k - 1}].`, m, i)),
+    );
+}
+
+/** One mount's path and read-only flag against Knative's rules; `prefix` names the container as the user wrote it. */
+function checkMount(c: Checker, pod: RevisionPodSpec, prefix: string, m: VolumeMount, i: number): void {
+    if (typeof m.mountPath === "string" && m.mountPath.startsWith("/"))
+        c.check(
+            !RESERVED_PATHS.includes(cleanPath(m.mountPath)),
+            `${prefix}volumeMounts[${i}].mountPath`,
+            m.mountPath,
+            `expected a path other than Knative's reserved ${RESERVED_PATHS.join(", ")}`,
+        );
+    const v = (pod.volumes ?? []).find((o) => o.name === m.name);
+    if (!v) return;
+    // Knative's defaulting mounts these read-only whatever the mount says: a mount written writable would be silently changed.
+    const writable = v.emptyDir !== undefined || v.persistentVolumeClaim !== undefined;
+    if (!writable)
+        c.check(
+            m.readOnly !== false,
+            `${prefix}volumeMounts[${i}].readOnly`,
+            m.readOnly,
+            `expected true or unset: Knative mounts configMap, secret and hostPath volumes read-only (volume "${m.name}")`,
+        );
+    if (v.persistentVolumeClaim?.readOnly)
+        c.check(
+            m.readOnly === true,
+            `${prefix}volumeMounts[${i}].readOnly`,
+            m.readOnly,
+            `expected true: the volume "${m.name}" is a read-only claim`,
+        );
 }
 
 /** Knative's admission rules for a rendered Service, reported against the fields of `s` they came from. */

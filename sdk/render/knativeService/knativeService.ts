@@ -93,6 +93,16 @@ export function renderKnativeServiceResources(
 
     const metadata: KnativeServiceObject["metadata"] = { name, namespace };
     if (s.labels && Object.keys(s.labels).length) metadata.labels = { ...s.labels };
+    const visibility = s.labels?.[VISIBILITY_LABEL];
+    // Knative's route reconciler takes any non-empty value as cluster-local for the ingress, but gives the
+    // cluster-local domain only to "cluster-local": another value would be half one, half the other.
+    if (visibility !== undefined)
+        c.check(
+            visibility === "cluster-local",
+            `labels["${VISIBILITY_LABEL}"]`,
+            visibility,
+            'expected "cluster-local" (or leave it out and set clusterLocal: true): Knative reads other values inconsistently',
+        );
     if (s.clusterLocal) {
         c.check(
             s.labels?.[VISIBILITY_LABEL] === undefined,

@@ -2,14 +2,16 @@ import type { Checker } from "../core/errors";
 import type { Probe } from "../core/k8sTypes";
 
 // Readiness and liveness probes of the serving container, checked by Knative's own rules
-// (serving's k8s_validation.go): one handler per probe, the port only the serving port, and a
-// readiness periodSeconds of 0 meaning Knative's aggressive probing.
+// (serving's k8s_validation.go): one handler per probe and a readiness periodSeconds of 0 meaning
+// Knative's aggressive probing. Stricter than Knative on the port: Knative probes another readiness
+// port as given and rewrites a liveness HTTP/TCP port to the serving one; the package keeps both on
+// the serving port, so a ready revision is one whose serving port answers.
 
 /** An HTTP GET probe. */
 export interface HttpGetProbeArgs {
     /** Path to request, e.g. `"/healthz"`. @default "/" */
     path?: string;
-    /** Must be the serving port (Knative probes no other). @default the serving port */
+    /** Must be the serving port (the package probes no other). @default the serving port */
     port?: number;
     /** `"HTTP"` or `"HTTPS"`. @default "HTTP" */
     scheme?: string;
@@ -82,10 +84,10 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
             port === servingPort,
             `${field}.${path}.port`,
             port,
-            `expected the serving port ${servingPort} or no port: Knative probes only the port the container serves on`,
+            `expected the serving port ${servingPort} or no port: the package probes only the port that serves requests`,
         );
     };
-    // Kubernetes' schema requires a handler's port; the serving port is the only one Knative allows.
+    // Kubernetes' schema requires a handler's port: the package writes the serving port.
     const out: Probe = {};
     if (p.httpGet) {
         const g = p.httpGet;

@@ -5,7 +5,7 @@ import type { StringMap } from "../core/k8sTypes";
 export interface ScalingSettings {
     /** Percent of the target a pod is filled to before Knative adds pods, 1–100 (`kn --scale-utilization`). @default Knative's (70) */
     targetUtilization?: number;
-    /** Fewest pods once scaled up from zero, 1 or more (`kn --scale-activation`). @default 1 */
+    /** Fewest pods once scaled up from zero, 2 or more and at least minScale (`kn --scale-activation`). @default 1 */
     activationScale?: number;
     /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
     minScale?: number;
@@ -73,12 +73,15 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
     c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
     c.integer(targetUtilization, `${field}.targetUtilization`, 1, 100);
     if (activationScale !== undefined) {
+        // Knative refuses 1 (its default, so it would be a no-op) and values below min-scale.
         c.check(
-            Number.isInteger(activationScale) && activationScale >= 1,
+            Number.isInteger(activationScale) && activationScale >= 2,
             `${field}.activationScale`,
             activationScale,
-            "expected a whole number of pods, 1 or more",
+            "expected a whole number of pods, 2 or more (Knative's minimum; leave it unset for 1)",
         );
+        if (minScale !== undefined)
+            c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
         if (maxScale !== undefined && maxScale !== 0)
             c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
     }

@@ -180,6 +180,16 @@ describe("KnativeService rendering defaults of the production settings", () => {
         assert.equal(svc.spec.template.spec.containers[0].volumeMounts, undefined);
     });
 
+    it("lets a sidecar set PORT, which Knative gives the serving container only", async () => {
+        const svc = renderKnativeService("web", {
+            image,
+            placement: "eci",
+            sidecars: [{ name: "proxy", image: "registry.example.com/proxy:1", env: { PORT: "9000" } }],
+        });
+        assert.deepEqual(svc.spec.template.spec.containers[1].env, [{ name: "PORT", value: "9000" }]);
+        await validateKnativeService(svc);
+    });
+
     it("takes a tcpSocket and an exec probe, the TCP probe on Knative's default port", async () => {
         const svc = renderKnativeService("web", {
             image,
