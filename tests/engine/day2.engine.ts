@@ -9,7 +9,7 @@ import kubernetesHalf from "./programs/kubernetesHalf";
 import * as day2 from "./programs/day2";
 import { ECI_PROFILE_UNMANAGED, ECS_NODES, NODE_POOL_LABEL } from "./ackFixtures";
 import { type Kube, orMissing } from "./kube";
-import { type LocalCluster, startLocalCluster, waitForRunningPods } from "./localCluster";
+import { enablePodspecFlags, type LocalCluster, startLocalCluster, waitForRunningPods } from "./localCluster";
 import { engineStack, installKubernetesPlugin, streamTo } from "./pulumiStack";
 import { recordedDeployment, UPGRADE_PROJECT, UPGRADE_STACK } from "./upgradeFixture";
 
@@ -19,10 +19,12 @@ const log = (line: string) => console.log(`[day2] ${line}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const KNATIVE = { group: "serving.knative.dev", version: "v1", plural: "services" };
+/** The Knative Services of the guide's Kubernetes half (programs/kubernetesHalf.ts). */
 const GUIDE_SERVICES = [
     ["vk", "helloworld-go"],
     ["vk-injected", "helloworld-go-injected"],
     ["vk", "helloworld-go-mixed"],
+    ["vk", "helloworld-go-sidecar"],
     ["team-existing", "helloworld-go-ecs"],
     ["vk", "helloworld-go-first"],
 ] as const;
@@ -113,6 +115,9 @@ describe("engine: day 2 — upgrades, first previews, faults, refresh, drift, te
 
     before(async function () {
         cluster = await startLocalCluster("day2", log);
+        // Most tests here declare KnativeServices without the platform, as on a Knative no stack manages: its owner
+        // enables the podspec flags (README), or Knative's webhook refuses their affinity and tolerations.
+        await enablePodspecFlags(cluster.kube);
         pluginDir = installKubernetesPlugin(cluster.tools, cluster.workDir);
     });
 

@@ -144,10 +144,11 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
         const [pod] = await podsOf(kube, "vk", "helloworld-go-sidecar");
         assert.deepEqual(
             pod.spec?.containers.map((c) => [c.name, c.ports?.map((p) => p.containerPort) ?? [], c.readinessProbe?.httpGet?.port ?? null]),
+            // Knative's Deployment: the user's readiness probe moves to queue-proxy, which probes on its own port 8012.
             [
-                ["user-container", [8080], 8080],
+                ["user-container", [8080], null],
                 ["otel-collector", [], null],
-                ["queue-proxy", [8022, 8012], null],
+                ["queue-proxy", [9090, 9091, 8012, 8112], 8012],
             ],
             "the serving container states its port beside the sidecar, as Knative's webhook requires",
         );

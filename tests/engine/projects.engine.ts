@@ -226,9 +226,14 @@ describe("engine: the README's commands in the repository's project directories 
         const template = first!.spec.template;
         assert.equal(template.metadata?.name, "greeter-v1");
         const [serving, sidecar] = template.spec.containers;
-        // Knative's CRD schema defaults the protocol and the gRPC probe's service name.
+        // Knative's CRD schema defaults the protocol and the gRPC probe's service name; Knative's webhook the
+        // probe's thresholds and timeout (Kubernetes' own defaults, written out).
         assert.deepEqual(serving.ports, [{ containerPort: 50051, name: "h2c", protocol: "TCP" }]);
-        assert.deepEqual(serving.readinessProbe, { grpc: { port: 50051, service: "" }, periodSeconds: 5 }, "service defaulted by the CRD");
+        assert.deepEqual(
+            serving.readinessProbe,
+            { grpc: { port: 50051, service: "" }, periodSeconds: 5, failureThreshold: 3, successThreshold: 1, timeoutSeconds: 1 },
+            "the probe as declared, with what the CRD and Knative's webhook default",
+        );
         assert.deepEqual(
             serving.env?.find((e) => e.name === "DB_PASSWORD"),
             {
