@@ -1,5 +1,6 @@
 import { ECI_ANNOTATIONS } from "../sdk/render/knativeService/eciOptions";
 import { ECI_USE_SPECS } from "../sdk/render/knativeService/knativeService";
+import { RESERVE_ANNOTATIONS } from "../sdk/render/knativeService/reservedInstance";
 import type { RecordedResource } from "./mockEngine";
 import { KSVC_TYPE, NODE_POOL_TYPE, type PlacementTable, type ServicePlacement } from "./placementTable";
 import { compare, obj, printable, SECRET_TEXT, str, stringMap, UNKNOWN_TEXT } from "./printable";
@@ -174,6 +175,18 @@ function eciReach(p: ServicePlacement, policy: Record<string, unknown> | undefin
     return onEcs || p.fits.length === 0 ? "ECS nodes or ECI" : "ECI only";
 }
 
+/** ACK's reserved instance, from its revision-template annotations. */
+function reservedInstance(a: Record<string, string>): string {
+    if (a[RESERVE_ANNOTATIONS.enabled] !== "enable") return "none";
+    const type = a[RESERVE_ANNOTATIONS.type] ?? "eci";
+    const specs = a[RESERVE_ANNOTATIONS.eciSpecs]
+        ? `${a[RESERVE_ANNOTATIONS.eciSpecs].split(",").join(", ")} (tried in order)`
+        : type === "eci"
+          ? "ACK's default specs: the cheapest burstable types of at least 1 vCPU and 2 GiB"
+          : "on the ECS nodes";
+    return `${a[RESERVE_ANNOTATIONS.replicas] ?? "1"} × ${type} pod, ${specs}; always running while the Service is idle (billed)`;
+}
+
 function service(r: RecordedResource, reach: string): [string, string][] {
     const template = obj(obj(obj(printable(r.inputs)).spec).template);
     const a = stringMap(obj(template.metadata).annotations);
@@ -210,6 +223,7 @@ function service(r: RecordedResource, reach: string): [string, string][] {
                 : "not set (the cluster's default; Knative's is 0: scales to zero)",
         ],
         ["max scale", a[MAX_SCALE] ? a[MAX_SCALE] : "not set (the cluster's default; Knative's is 0: no limit)"],
+        ["reserved instance", reservedInstance(a)],
         ["spot", spot ?? "none (pay-as-you-go)"],
         ["spot price limit", a[ECI_ANNOTATIONS.spotPriceLimit] ?? (spot === "SpotWithPriceLimit" ? NOT_SET : "-")],
         ["extra storage", a[ECI_ANNOTATIONS.extraEphemeralStorage] ?? "none"],

@@ -20,6 +20,10 @@ export interface RecordedResource {
     dependencies: string[];
     /** The `retainOnDelete` resource option, when set. */
     retainOnDelete?: boolean;
+    /** The `ignoreChanges` resource option, when not empty. */
+    ignoreChanges?: string[];
+    /** The `customTimeouts` resource option's non-empty fields. */
+    customTimeouts?: { create?: string; update?: string; delete?: string };
     /**
      * What the resource passed to `registerOutputs` (components and the stack: a stack's outputs are its
      * exports), serialized as the engine received them: secrets as secret markers.
@@ -115,6 +119,21 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
         };
     }
     return {};
+}
+
+/** The request's custom timeouts, with only the fields set. */
+function customTimeoutsOf(req: RegisterRequest | undefined): Pick<RecordedResource, "customTimeouts"> {
+    const t = req?.getCustomtimeouts();
+    const timeouts = Object.fromEntries(
+        (
+            [
+                ["create", t?.getCreate()],
+                ["update", t?.getUpdate()],
+                ["delete", t?.getDelete()],
+            ] as const
+        ).filter(([, v]) => v),
+    );
+    return Object.keys(timeouts).length ? { customTimeouts: timeouts } : {};
 }
 
 /** Id prefixes of Alibaba Cloud resources whose ids other inputs validate (`vsw-…`, `sg-…`, `vpc-…`). */
@@ -215,6 +234,8 @@ interface RegisterRequest {
     getCustom(): boolean;
     getDependenciesList(): string[];
     getRetainondelete(): boolean | undefined;
+    getIgnorechangesList(): string[];
+    getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
     getObject(): { toJavaScript(): unknown } | undefined;
 }
 
@@ -249,6 +270,8 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
                     provider: args.provider || undefined,
                     dependencies: [...new Set(req?.getDependenciesList() ?? [])],
                     ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
+                    ...(req?.getIgnorechangesList()?.length ? { ignoreChanges: req.getIgnorechangesList() } : {}),
+                    ...customTimeoutsOf(req),
                 };
                 resources.push(record);
                 byUrn.set(urn, record);

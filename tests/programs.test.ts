@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";
+import { PROGRAMS } from "./programList";
 
 // The root program and every TypeScript example, each run under the mock engine by the plan CLI in
 // its own process (Pulumi's mock engine is global per process). They start together.
@@ -34,49 +35,6 @@ function placements(stdout: string): Record<string, string> {
     }
     return rows;
 }
-
-const KUBECONFIG = "kubeconfig=apiVersion: v1\nkind: Config\n";
-// The platform reads the API server from a kubeconfig it adopts (the provider's identity).
-const ADOPTED_KUBECONFIG =
-    "kubeconfig=apiVersion: v1\nkind: Config\nclusters:\n- name: ack\n  cluster:\n    server: https://203.0.113.10:6443\ncontexts:\n- name: ack\n  context:\n    cluster: ack\ncurrent-context: ack\n";
-const CLUSTER_ID = "clusterId=c0123456789abcdef0123456789abcdef";
-const PROGRAMS = {
-    guide: { program: undefined, project: "ack-knative-eci-guide", config: [] },
-    "service-eci": { program: "examples/service-eci/index.js", project: "service-eci", config: [KUBECONFIG, CLUSTER_ID] },
-    "service-eci-namespace": {
-        program: "examples/service-eci-namespace/index.js",
-        project: "service-eci-namespace",
-        config: [KUBECONFIG, CLUSTER_ID],
-    },
-    "service-ecs-and-eci": {
-        program: "examples/service-ecs-and-eci/index.js",
-        project: "service-ecs-and-eci",
-        config: [KUBECONFIG, CLUSTER_ID, 'ecsNodes=["cn-hangzhou.192.168.0.10"]'],
-    },
-    "service-ecs": { program: "examples/service-ecs/index.js", project: "service-ecs", config: [KUBECONFIG, CLUSTER_ID] },
-    "ecs-first": { program: "examples/ecs-first/index.js", project: "ecs-first", config: [] },
-    "existing-cluster": {
-        program: "examples/existing-cluster/index.js",
-        project: "existing-cluster",
-        config: ["clusterId=c0123456789abcdef0123456789abcdef", 'ecsNodes=["cn-hangzhou.192.168.0.10"]', "installVirtualNode=true"],
-    },
-    "existing-kubeconfig": {
-        program: "examples/existing-kubeconfig/index.js",
-        project: "existing-kubeconfig",
-        config: [
-            ADOPTED_KUBECONFIG,
-            CLUSTER_ID,
-            'ecsNodes=["cn-hangzhou.192.168.0.10"]',
-            'eciVSwitchIds=["vsw-bp1exampleexample0001"]',
-            "eciSecurityGroupId=sg-bp1exampleexample00",
-        ],
-    },
-    "stack-reference": {
-        program: "examples/stack-reference/index.js",
-        project: "stack-reference",
-        config: ["platformStack=my-org/ack-knative-eci-guide/dev"],
-    },
-};
 
 describe("the root program and the examples under the mock engine", function () {
     this.timeout(120000);
@@ -119,6 +77,10 @@ describe("the root program and the examples under the mock engine", function () 
         });
         assert.doesNotMatch(runs["existing-kubeconfig"].stdout, /alicloud:/, "adopted by kubeconfig: no Alibaba Cloud resource or call");
         assert.match(runs["service-eci-namespace"].stdout, /virtual-node-affinity-injection: enabled/);
+        // On an existing cluster the program declares no nodes; its reserved instance is on the bill.
+        assert.deepEqual(placements(runs["grpc-canary"].stdout), { "default/greeter": "-" });
+        assert.match(runs["grpc-canary"].stdout, /reserved instance: {2}1 × eci pod, ecs\.t6-c1m1\.large, 1-2Gi \(tried in order\)/);
+        assert.match(runs["grpc-canary"].stdout, /- latestRevision: false\n\s+percent: 90\n\s+revisionName: greeter-v1\n\s+tag: stable\n/);
     });
 
     it("never prints a kubeconfig", () => {

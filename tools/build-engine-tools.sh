@@ -8,9 +8,11 @@
 #   pulumi-language-nodejs, pulumi-language-python   from the source directory in
 #                                PULUMI_LANGUAGE_HOSTS_SRC, when set (the Go module proxy does not serve them)
 #   actionlint                   (for .ci/run; its own cache directory, keyed by its version)
+#   knative-helper               tests/knative-helper: Knative Serving's own admission and Deployment code
+#                                (its own cache directory, keyed by the serving version and the helper's sources)
 # Prints the cache's bin directory on its last line. Each step says what it does; a failure names
 # the step. Two runs at once take turns (a lock in the cache); each builds in a private directory.
-# Usage: tools/build-engine-tools.sh [--print-bin-dir | --print-actionlint]
+# Usage: tools/build-engine-tools.sh [--print-bin-dir | --print-actionlint | --print-knative-helper]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,6 +34,16 @@ actionlint_cache="$root"
 actionlint="$actionlint_cache/actionlint-$ACTIONLINT_VERSION/actionlint"
 if [[ "${1:-}" == "--print-actionlint" ]]; then
     echo "$actionlint"
+    exit 0
+fi
+
+# knative-helper: keyed by the serving version and a hash of the helper's sources (and of the
+# dependency snapshots' README when KNATIVE_DEPS_DIR passes them in), so an edit rebuilds only it.
+helper_src="$here/../tests/knative-helper"
+helper_hash="$( (cd "$helper_src" && cat go.mod ./*.go; [[ -z "${KNATIVE_DEPS_DIR:-}" ]] || cat "$KNATIVE_DEPS_DIR/README.md") | sha256sum | cut -c1-16)"
+knative_helper="$root/knative-helper-$KNATIVE_SERVING_MODULE_VERSION-$helper_hash/knative-helper"
+if [[ "${1:-}" == "--print-knative-helper" ]]; then
+    echo "$knative_helper"
     exit 0
 fi
 
@@ -212,6 +224,33 @@ if [[ -x "$actionlint" ]]; then
 else
     step "build actionlint $ACTIONLINT_VERSION (github.com/rhysd/actionlint)"
     timed build_actionlint
+fi
+
+# --- knative-helper -----------------------------------------------------------------------------
+# Built from a private copy of tests/knative-helper, so the repository's go.mod keeps Knative's real
+# requirements: where the Go module proxy refuses knative.dev/pkg, networking and caching at serving's
+# pins, KNATIVE_DEPS_DIR names source snapshots of them and the copy replaces the modules with those.
+# No go.sum is committed: the snapshots have no checksums and the real pins cannot be fetched here, so
+# -mod=mod (set above) writes the copy's go.sum from the proxy's checksum database at build time.
+build_knative_helper() {
+    local dir="$work/knative-helper"
+    mkdir -p "$dir"
+    cp "$helper_src"/go.mod "$helper_src"/*.go "$dir/"
+    cd "$dir"
+    if [[ -n "${KNATIVE_DEPS_DIR:-}" ]]; then
+        go mod edit -replace "knative.dev/pkg=$KNATIVE_DEPS_DIR/pkg" \
+            -replace "knative.dev/networking=$KNATIVE_DEPS_DIR/networking" \
+            -replace "knative.dev/caching=$KNATIVE_DEPS_DIR/caching"
+    fi
+    go build -trimpath -ldflags "-s -w" -o "$dir/knative-helper" .
+    mkdir -p "$(dirname "$knative_helper")"
+    mv -f "$dir/knative-helper" "$knative_helper"
+}
+if [[ -x "$knative_helper" ]]; then
+    echo "==> knative-helper (knative.dev/serving $KNATIVE_SERVING_MODULE_VERSION): cached"
+else
+    step "build knative-helper (tests/knative-helper, knative.dev/serving $KNATIVE_SERVING_MODULE_VERSION${KNATIVE_DEPS_DIR:+, with the snapshots in $KNATIVE_DEPS_DIR})"
+    timed build_knative_helper
 fi
 
 # --- Knative Serving's CRDs (read at test time from the module cache) -------------------------

@@ -23,6 +23,7 @@ import type { NodeLabel } from "../render/core/placement";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
 import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
+import { inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/cluster/ackClusterArgs";
@@ -71,6 +72,8 @@ function adoptByKubeconfig(given: pulumi.Output<{ kubeconfig: string; server: st
 
 /** Each cluster's Kubernetes provider, kept out of public fields (see the `provider` getter). */
 const providers = new WeakMap<AckCluster, KubernetesProvider>();
+/** The component's options its resources inherit (childOptions.ts), kept off the class's fields. */
+const inheritedOf = new WeakMap<AckCluster, pulumi.CustomResourceOptions>();
 
 /**
  * An ACK managed cluster with Terway networking and an ECS node pool labeled for the guide's
@@ -107,6 +110,11 @@ export class AckCluster extends pulumi.ComponentResource {
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
         checkArguments(label, ACK_CLUSTER_ARGS, args);
+        rejectIgnoreChanges(
+            label,
+            opts,
+            "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead",
+        );
         checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
@@ -122,6 +130,7 @@ export class AckCluster extends pulumi.ComponentResource {
                       server: kubeconfigServer(label, "existingKubeconfig", kubeconfig),
                   }));
         super("ack-knative-eci:index:AckCluster", name, {}, opts);
+        inheritedOf.set(this, inheritedOptions(opts));
 
         this.mode = layout.mode;
         const external = dependsOnList(opts);
@@ -157,7 +166,7 @@ export class AckCluster extends pulumi.ComponentResource {
                             annotations: { "pulumi.com/patchForce": "true" },
                         })),
                     },
-                    { parent: this, provider: this.provider, dependsOn: external },
+                    { ...inheritedOf.get(this), parent: this, provider: this.provider, dependsOn: external },
                 ),
         );
 
@@ -221,7 +230,7 @@ export class AckCluster extends pulumi.ComponentResource {
                 resourceGroupId: spec.resourceGroupId,
                 tags: spec.tags,
             },
-            { parent: this, dependsOn: [...network.ready, ...external] },
+            { ...inheritedOf.get(this), parent: this, dependsOn: [...network.ready, ...external] },
         );
         // Without a given or created security group, ACK creates one; the nodes join that.
         const securityGroupId = pulumi
@@ -296,7 +305,7 @@ export class AckCluster extends pulumi.ComponentResource {
         const network = new vpc.Network(
             n.vpc,
             { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
-            { parent: this, dependsOn: external },
+            { ...inheritedOf.get(this), parent: this, dependsOn: external },
         );
 
         const { vswitches, podVswitches } = this.createVswitches(name, layout, plan, network, common.tags);
@@ -313,7 +322,7 @@ export class AckCluster extends pulumi.ComponentResource {
                 description: "ACK nodes, Terway pods and ECI pods",
                 ...common,
             },
-            { parent: this },
+            { ...inheritedOf.get(this), parent: this },
         );
 
         const snatEntries = this.createEgress(n, net, common, network, vswitches, podVswitches, external);
@@ -338,7 +347,9 @@ export class AckCluster extends pulumi.ComponentResource {
         const net = plan.apply((p) => p.network!);
         // Zones from the data sources may change as zones sell out; never let that replace the network.
         const zoneIds = layout.pickZones ? this.pickZones(name, layout, plan) : net.apply((x) => x.zoneIds!);
-        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones ? { parent: this, ignoreChanges: ["zoneId"] } : { parent: this };
+        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
+            ? { ...inheritedOf.get(this), parent: this, ignoreChanges: ["zoneId"] }
+            : { ...inheritedOf.get(this), parent: this };
         const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
             new vpc.Switch(
                 childName,
@@ -391,7 +402,7 @@ export class AckCluster extends pulumi.ComponentResource {
                 internetChargeType: "PayByLcu",
                 tags: common.tags,
             },
-            { parent: this },
+            { ...inheritedOf.get(this), parent: this },
         );
         const eip = new ecs.EipAddress(
             n.eip,
@@ -402,18 +413,18 @@ export class AckCluster extends pulumi.ComponentResource {
                 paymentType: "PayAsYouGo",
                 ...common,
             },
-            { parent: this, dependsOn: external },
+            { ...inheritedOf.get(this), parent: this, dependsOn: external },
         );
         const association = new ecs.EipAssociation(
             n.eipAssociation,
             { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
-            { parent: this },
+            { ...inheritedOf.get(this), parent: this },
         );
         const snat = (childName: string, source: vpc.Switch) =>
             new vpc.SnatEntry(
                 childName,
                 { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
-                { parent: this, dependsOn: [association] },
+                { ...inheritedOf.get(this), parent: this, dependsOn: [association] },
             );
         return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
     }
@@ -471,7 +482,7 @@ export class AckCluster extends pulumi.ComponentResource {
                 resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
                 tags: plan.apply((p) => p.cluster!.tags),
             },
-            { parent: this },
+            { ...inheritedOf.get(this), parent: this },
         );
     }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceLabel } from "../render/core/errors";
+import { InputError, resourceLabel } from "../render/core/errors";
+import { partOptions, providerPackages, rejectIgnoreChanges } from "./childOptions";
 import { mayRunOnEci, mayRunOnEcs } from "../render/core/placement";
 import { checkArguments } from "../render/core/shape";
 import { checkPlatform } from "../render/platform/knativeEciPlatform";
@@ -68,13 +69,30 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     constructor(name: string, args: KnativeEciPlatformArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Validate everything before registering anything: the shape of every part's arguments, each
         // part's own checks (reported under the platform's field names), then how the parts fit together.
-        checkArguments(resourceLabel("KnativeEciPlatform", name), KNATIVE_ECI_PLATFORM_ARGS, args);
+        const label = resourceLabel("KnativeEciPlatform", name);
+        checkArguments(label, KNATIVE_ECI_PLATFORM_ARGS, args);
+        rejectIgnoreChanges(
+            label,
+            opts,
+            "it is made of many objects; pass ignoreChanges to a KnativeService or EciNamespace you declare yourself",
+        );
+        // The platform makes the cluster's Kubernetes provider itself (from cluster); another one would be overridden.
+        if (providerPackages(opts).includes("kubernetes")) {
+            throw new InputError(
+                label,
+                "opts.provider",
+                "a Kubernetes provider",
+                "expected no Kubernetes provider: the platform builds its own from cluster (existingKubeconfig, or the cluster it creates or adopts); pass an Alibaba Cloud provider here if you need one",
+                { shown: "(a Kubernetes provider)" },
+            );
+        }
         const facts = platformFacts(name, args);
         validateParts(name, args, facts);
         checkPlatform(name, facts);
         super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
 
-        const cluster = new AckCluster(`${name}-cluster`, args.cluster ?? {}, { parent: this });
+        // retainOnDelete, customTimeouts, deletedWith and dependsOn reach every part, and through it each resource.
+        const cluster = new AckCluster(`${name}-cluster`, args.cluster ?? {}, partOptions(this, opts));
         const parts: PlatformParts = { cluster, namespaces: {}, services: {} };
         partsOf.set(this, parts);
         this.clusterId = cluster.clusterId;
@@ -86,13 +104,13 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             securityGroupId: cluster.securityGroupId.apply((id) => id ?? ""),
             applied: (value, f) => pulumi.output(value).apply(f),
         });
-        const k8sOpts = { parent: this, provider: cluster.provider };
+        const k8sOpts = partOptions(this, opts, { provider: cluster.provider });
         // Add-ons and Knative's control plane need nodes to run on.
-        const afterNodes = { parent: this, providers: [cluster.provider], dependsOn: cluster.ecsNodesReady };
+        const afterNodes = partOptions(this, opts, { providers: [cluster.provider], dependsOn: cluster.ecsNodesReady });
 
         if (partArgs.virtualNode) parts.virtualNode = new VirtualNode(`${name}-virtual-node`, partArgs.virtualNode, afterNodes);
         // The cluster's own Knative (not installed) needs no nodes: only its config-features flags are patched.
-        const knativeOpts = facts.installsKnative ? afterNodes : { parent: this, providers: [cluster.provider] };
+        const knativeOpts = facts.installsKnative ? afterNodes : partOptions(this, opts, { providers: [cluster.provider] });
         parts.knative = new KnativeServing(`${name}-knative`, partArgs.knative, knativeOpts);
 
         for (const { namespaceName, args: ns } of partArgs.namespaces) {
@@ -105,7 +123,11 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
                 ...(mayRunOnEci(svc.placement) ? (parts.virtualNode?.ready ?? []) : []),
                 ...(mayRunOnEcs(svc.placement) ? cluster.ecsNodesReady : []),
             ];
-            parts.services[serviceName] = new KnativeService(`${name}-${serviceName}`, svc, { ...k8sOpts, dependsOn });
+            parts.services[serviceName] = new KnativeService(
+                `${name}-${serviceName}`,
+                svc,
+                partOptions(this, opts, { provider: cluster.provider, dependsOn }),
+            );
         }
 
         this.serviceUrls = pulumi

@@ -7,8 +7,13 @@ import { type RenderedKnativeService, renderKnativeServiceResources, withImageSn
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
 import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
 import { checkGivenId, EIP_ID } from "../render/core/names";
+import { Checker } from "../render/core/errors";
+import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } from "../render/knativeService/imageCache";
+import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
-import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
+import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
+import { childOptions, inheritedOptions, ownIgnoreChanges } from "./childOptions";
+import { checkLate, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
@@ -19,9 +24,10 @@ export type { KnativeServiceArgs } from "../render/knativeService/knativeService
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type KnativeServiceManifest = KnativeServiceObject & { [key: string]: any };
 
-interface KnativeStatus {
+interface KnativeStatus extends KnativeServiceStatus {
     url?: string;
     latestReadyRevisionName?: string;
+    traffic?: { tag?: string; url?: string }[];
 }
 
 /**
@@ -37,6 +43,8 @@ export class KnativeService extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     /** Name of the latest revision that became Ready. */
     readonly latestReadyRevisionName: pulumi.Output<string>;
+    /** The URL of each traffic tag, tag → URL (`<tag>-<service>.<namespace>.<domain>`), once Ready. */
+    readonly tagUrls: pulumi.Output<{ [tag: string]: string }>;
     /** The rendered Service object, as applied. */
     readonly manifest: pulumi.Output<KnativeServiceManifest>;
     /** The ECI image cache the revisions start from (imageCache.mode "create"). */
@@ -53,6 +61,7 @@ export class KnativeService extends pulumi.ComponentResource {
             EIP_ID,
             'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
         );
+        checkRegistryCredentials(resourceLabel("KnativeService", name), args.imageCache?.registryCredentials);
         // Registry passwords stay out of the render, so they never make the manifest secret.
         const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
         const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
@@ -64,14 +73,13 @@ export class KnativeService extends pulumi.ComponentResource {
 
         let manifest = rendered.service;
         if (args.imageCache?.mode === "create") {
-            this.imageCache = this.createImageCache(name, rendered, registryCredentials);
+            this.imageCache = this.createImageCache(name, rendered, registryCredentials, opts);
             // Nested applies, not pulumi.all: all() would merge a secret field's secrecy into the whole object.
             const cacheId = this.imageCache.id;
             manifest = rendered.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
         }
         this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
-        const external = dependsOnList(opts);
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
@@ -84,7 +92,7 @@ export class KnativeService extends pulumi.ComponentResource {
                     metadata: policy.metadata,
                     spec: policy.spec,
                 },
-                { parent: this, dependsOn: external },
+                childOptions(this, opts),
             );
         }
 
@@ -96,26 +104,39 @@ export class KnativeService extends pulumi.ComponentResource {
                 // The image cache id goes into the template only; the metadata comes from the render alone.
                 metadata: rendered.apply((p) => ({
                     ...p.service.metadata,
-                    annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations },
+                    annotations: { ...p.service.metadata.annotations, ...p.awaitAnnotations, ...p.ownershipAnnotations },
                 })),
                 spec: manifest.spec,
                 status: undefined,
             },
-            // Children do not inherit dependsOn; hand it on so the Service waits for Knative. The
-            // ResourcePolicy must exist before the first pod is scheduled.
-            { parent: this, dependsOn: [...external, ...(resourcePolicy ? [resourcePolicy] : [])] },
+            // The component's dependsOn makes the Service wait for Knative (childOptions); the ResourcePolicy must
+            // exist before the first pod is scheduled. ignoreChanges paths are this object's.
+            childOptions(this, opts, resourcePolicy ? [resourcePolicy] : [], ownIgnoreChanges(opts)),
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
         const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
         this.serviceName = manifest.metadata.name;
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
-        this.url = status.apply((s) => s?.url ?? "");
-        this.latestReadyRevisionName = status.apply((s) => s?.latestReadyRevisionName ?? "");
+        // The provider stops waiting once Knative decided Ready either way; a False verdict fails the update here.
+        const label = resourceLabel("KnativeService", name);
+        const awaited = rendered.apply((p) => ({
+            awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
+            id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
+        }));
+        const checked = checkLate(pulumi.all([status, awaited]), ([s, a]) => {
+            if (a.awaited) checkReady(label, a.id, s);
+            return s;
+        });
+        this.url = checked.apply((s) => s?.url ?? "");
+        this.latestReadyRevisionName = checked.apply((s) => s?.latestReadyRevisionName ?? "");
+        const tags = rendered.apply((p) => (p.service.spec.traffic ?? []).flatMap((t) => (t.tag ? [t.tag] : [])));
+        this.tagUrls = pulumi.all([tags, checked]).apply(([t, s]) => tagUrls(t, s));
         this.registerOutputs({
             serviceName: this.serviceName,
             namespace: this.namespace,
             url: this.url,
             latestReadyRevisionName: this.latestReadyRevisionName,
+            tagUrls: this.tagUrls,
             manifest: this.manifest,
         });
     }
@@ -125,6 +146,7 @@ export class KnativeService extends pulumi.ComponentResource {
         name: string,
         rendered: pulumi.Output<RenderedKnativeService>,
         registryCredentials: RegistryCredentialArgs[] | undefined,
+        opts: pulumi.ComponentResourceOptions | undefined,
     ): eci.ImageCache {
         const cache = rendered.apply((p) => p.imageCache!);
         return new eci.ImageCache(
@@ -137,14 +159,18 @@ export class KnativeService extends pulumi.ComponentResource {
                 eipInstanceId: cache.eipInstanceId,
                 imageCacheSize: cache.imageCacheSize,
                 retentionDays: cache.retentionDays,
-                imageRegistryCredentials: registryCredentials?.map((r) => ({
-                    server: r.server,
-                    userName: r.userName,
-                    password: pulumi.secret(r.password),
-                })),
+                imageRegistryCredentials: registryCredentials?.map((r, i) => {
+                    // Values only known now are checked as they resolve, with the same sentences.
+                    const checked = (f: (typeof CREDENTIAL_FIELDS)[number]) =>
+                        checkLate(pulumi.output(r[f]), (v) => {
+                            checkRegistryCredential(new Checker(resourceLabel("KnativeService", name)), i, f, v);
+                            return v;
+                        });
+                    return { server: checked("server"), userName: checked("userName"), password: pulumi.secret(checked("password")) };
+                }),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
-            { parent: this, deleteBeforeReplace: false },
+            { ...inheritedOptions(opts), parent: this, deleteBeforeReplace: false },
         );
     }
 }

@@ -17,6 +17,7 @@ import {
 import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
+import { inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
 export { KnativeSource } from "../render/knativeServing/knativeServing";
@@ -71,6 +72,11 @@ export class KnativeServing extends pulumi.ComponentResource {
     constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
         const label = resourceLabel("KnativeServing", name);
         checkArguments(label, KNATIVE_SERVING_ARGS, args);
+        rejectIgnoreChanges(
+            label,
+            opts,
+            "it declares Knative's install or its config-features patch; set ignoreChanges on your own resources instead",
+        );
         checkGivenClusterId(label, "clusterId", args.clusterId);
         const source = resolveKnativeSource(name, args.source);
         const { clusterId, ...rest } = args;
@@ -94,6 +100,8 @@ export class KnativeServing extends pulumi.ComponentResource {
 
         // Children do not inherit dependsOn; hand it on to the first resources of the install.
         const dependsOn = dependsOnList(opts);
+        // retainOnDelete, customTimeouts and deletedWith reach every child (childOptions.ts).
+        const inherited = inheritedOptions(opts);
         if (ack) {
             this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
@@ -103,7 +111,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                     version: ack.apply((r) => r.addon.version),
                     config: ack.apply((r) => r.addon.config),
                 },
-                { parent: this, dependsOn },
+                { ...inherited, parent: this, dependsOn },
             );
         }
         const featuresPatch = ack ? ack.features : existing;
@@ -112,7 +120,7 @@ export class KnativeServing extends pulumi.ComponentResource {
             this.featuresPatch = new corev1.ConfigMapPatch(
                 `${name}-features`,
                 { metadata: featuresPatch.metadata, data: featuresPatch.data },
-                { parent: this, dependsOn: this.addon ? [this.addon] : dependsOn, ...CONFIG_PATCH_OPTIONS },
+                { ...inherited, parent: this, dependsOn: this.addon ? [this.addon] : dependsOn, ...CONFIG_PATCH_OPTIONS },
             );
             // `existing`: the version is not managed here.
             this.version = this.addon ? this.addon.version : pulumi.output("");
@@ -120,11 +128,15 @@ export class KnativeServing extends pulumi.ComponentResource {
         } else {
             const r = upstream!;
             this.manifest = r.serving.apply((o): KnativeServingObject & AnyFields => o);
-            this.operator = new yamlv2.ConfigFile(`${name}-operator`, { file: r.operatorManifest }, { parent: this, dependsOn });
+            this.operator = new yamlv2.ConfigFile(
+                `${name}-operator`,
+                { file: r.operatorManifest },
+                { ...inherited, parent: this, dependsOn },
+            );
             this.servingNamespace = new corev1.Namespace(
                 `${name}-namespace`,
                 { metadata: { name: KNATIVE_SERVING_NAMESPACE } },
-                { parent: this, dependsOn },
+                { ...inherited, parent: this, dependsOn },
             );
             // The CR needs the operator's CRD and webhook, and its namespace; it is awaited until Ready.
             const serving = new apiextensions.CustomResource(
@@ -135,7 +147,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                     metadata: r.serving.metadata,
                     spec: r.serving.spec,
                 },
-                { parent: this, dependsOn: [this.operator, this.servingNamespace] },
+                { ...inherited, parent: this, dependsOn: [this.operator, this.servingNamespace] },
             );
             servingCrs.set(this, serving);
             this.version = r.version;

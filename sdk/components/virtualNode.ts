@@ -8,6 +8,7 @@ import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/vir
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
 import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
+import { childOptions, inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
@@ -42,6 +43,7 @@ export class VirtualNode extends pulumi.ComponentResource {
         // Validate before registering anything; the cluster id passes straight through so previews stay readable.
         const label = resourceLabel("VirtualNode", name);
         checkArguments(label, VIRTUAL_NODE_ARGS, args);
+        rejectIgnoreChanges(label, opts, "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead");
         checkGivenClusterId(label, "clusterId", args.clusterId);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
@@ -73,7 +75,7 @@ export class VirtualNode extends pulumi.ComponentResource {
                     cleanupCloudResources: rendered.addon.cleanupCloudResources,
                 },
                 // Children do not inherit dependsOn; hand it on (e.g. the node pool the add-on needs).
-                { parent: this, dependsOn: dependsOnList(opts) },
+                childOptions(this, opts),
             );
         }
 
@@ -84,7 +86,12 @@ export class VirtualNode extends pulumi.ComponentResource {
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
                 // The add-on creates eci-profile; keep the ECI settings if this patch is later removed.
-                { parent: this, dependsOn: this.addon ? [this.addon] : dependsOnList(opts), ...CONFIG_PATCH_OPTIONS },
+                {
+                    ...inheritedOptions(opts),
+                    parent: this,
+                    dependsOn: this.addon ? [this.addon] : dependsOnList(opts),
+                    ...CONFIG_PATCH_OPTIONS,
+                },
             );
         }
 

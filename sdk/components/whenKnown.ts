@@ -44,10 +44,12 @@ const raised = new WeakSet<object>();
 function reportLate(err: unknown): unknown {
     if (typeof err !== "object" || err === null || raised.has(err)) return err;
     raised.add(err);
-    if (err instanceof InputError) {
-        const sentence = err.message;
-        Object.defineProperty(err, "message", { get: () => sentence, set: () => undefined, configurable: true });
-        err.stack = `${err.name}: ${sentence}`;
+    // Every error the package raises on purpose (InputError, ServiceNotReadyError) is flagged as a Pulumi RunError.
+    if (err instanceof InputError || (err as { __pulumiRunError?: boolean }).__pulumiRunError === true) {
+        const e = err as Error;
+        const sentence = e.message;
+        Object.defineProperty(e, "message", { get: () => sentence, set: () => undefined, configurable: true });
+        e.stack = `${e.name}: ${sentence}`;
     }
     setImmediate(() => {
         throw err;

@@ -19,7 +19,11 @@ describe("EciNamespace component", () => {
         await engine.settle();
 
         const r = engine.get(NS, "ns-vk-namespace");
-        assert.deepEqual(r.inputs.metadata, { name: "vk", labels: { team: "web", "virtual-node-affinity-injection": "enabled" } });
+        assert.deepEqual(r.inputs.metadata, {
+            name: "vk",
+            labels: { team: "web", "virtual-node-affinity-injection": "enabled" },
+            annotations: { "pulumi.com/patchForce": "true" },
+        });
         assert.match(r.provider ?? "", /ns-kube/);
         assert.equal(engine.byUrn(r.parent!).type, "ack-knative-eci:index:EciNamespace");
         assert.notEqual(r.retainOnDelete, true);
@@ -35,6 +39,7 @@ describe("EciNamespace component", () => {
         assert.deepEqual(engine.get(NS, "ns-apps-namespace").inputs.metadata, {
             name: "ns-apps",
             labels: { "alibabacloud.com/eci": "true" },
+            annotations: { "pulumi.com/patchForce": "true" },
         });
     });
 

@@ -179,7 +179,7 @@ describe("KnativeEciPlatform component", () => {
                     placement: "ecs",
                     image,
                     volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data", readOnly: true } }],
-                    volumeMounts: [{ name: "data", mountPath: "/data" }],
+                    volumeMounts: [{ name: "data", mountPath: "/data", readOnly: true }],
                 },
             ],
         });

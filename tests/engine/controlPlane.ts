@@ -1,7 +1,7 @@
 // A local Kubernetes control plane for the engine tests, on 127.0.0.1 only: etcd, kube-apiserver,
 // kube-controller-manager, kube-scheduler and kwok (which keeps the fake nodes Ready and marks the pods
-// bound to them Running). Nothing here listens on or dials any other address: no admission webhooks, no
-// APIServices, no kubelets, no Knative data plane.
+// bound to them Running). Nothing here listens on or dials any other address: no APIServices, no kubelets, no
+// Knative data plane; the only admission webhooks are Knative's (knativeWebhook.ts), on 127.0.0.1 too.
 import { type ChildProcess, spawn } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -53,7 +53,7 @@ function httpOk(url: string, options: https.RequestOptions = {}): Promise<boolea
 
 /** One running control plane. `stop()` ends every process it started. */
 export class ControlPlane {
-    private readonly processes: { name: string; child: ChildProcess }[] = [];
+    private readonly processes: { name: string; child: ChildProcess; command: string; args: string[] }[] = [];
 
     private constructor(
         /** Working directory: data, certificates, logs, the admin kubeconfig. */
@@ -92,8 +92,11 @@ export class ControlPlane {
         child.on("exit", (code, signal) => {
             if (!this.stopping) fs.appendFileSync(this.file(`${name}.log`), `\n[engine tests] ${name} exited: ${code ?? signal}\n`);
         });
-        this.processes.push({ name, child });
+        this.processes.push({ name, child, command, args });
     }
+
+    /** Probes the API server's /readyz with the admin token. */
+    private apiReady = async (): Promise<boolean> => false;
 
     private stopping = false;
 
@@ -134,13 +137,14 @@ export class ControlPlane {
             `--service-account-signing-key-file=${this.file("sa.key")}`,
             "--service-cluster-ip-range=10.96.0.0/16",
             "--allow-privileged=false",
-            // Only built-in admission; webhooks are never registered here.
+            // Built-in admission, plus the webhooks knativeWebhook.ts registers (URL client configs on 127.0.0.1).
             "--disable-admission-plugins=ServiceAccount",
             "--enable-priority-and-fairness=false",
             "--profiling=false",
         ]);
         const auth = { headers: { Authorization: `Bearer ${token}` }, rejectUnauthorized: false };
-        await waitFor("kube-apiserver", () => httpOk(`${this.server}/readyz`, auth), this.file("kube-apiserver.log"));
+        this.apiReady = () => httpOk(`${this.server}/readyz`, auth);
+        await waitFor("kube-apiserver", this.apiReady, this.file("kube-apiserver.log"));
         const ca = fs.readFileSync(path.join(this.file("certs"), "apiserver.crt")).toString("base64");
         this.kubeconfig = [
             "apiVersion: v1",
@@ -182,6 +186,25 @@ export class ControlPlane {
             `--node-ip=${LOOPBACK}`,
             `--server-address=${LOOPBACK}:${await freePort()}`,
         ]);
+    }
+
+    /**
+     * Kills the API server (SIGKILL: no graceful shutdown, as when its host fails) and starts it again with the same
+     * flags, port and certificates; resolves once it is ready again. Clients see refused connections meanwhile.
+     */
+    async restartApiServer(downMs = 0): Promise<void> {
+        const index = this.processes.findIndex((p) => p.name === "kube-apiserver");
+        const old = this.processes[index];
+        if (old.child.exitCode === null && old.child.signalCode === null) {
+            await new Promise<void>((resolve) => {
+                old.child.once("exit", () => resolve());
+                old.child.kill("SIGKILL");
+            });
+        }
+        this.processes.splice(index, 1);
+        await sleep(downMs);
+        this.run(old.name, old.command, old.args);
+        await waitFor("kube-apiserver (restarted)", this.apiReady, this.file("kube-apiserver.log"));
     }
 
     /** Ends every process (SIGTERM, then SIGKILL after 5 s). */

@@ -21,6 +21,7 @@ const SERVICES = [
     { namespace: "vk", name: "helloworld-go", placement: "eci" },
     { namespace: "vk-injected", name: "helloworld-go-injected", placement: "eci-namespace" },
     { namespace: "vk", name: "helloworld-go-mixed", placement: "ecs-and-eci" },
+    { namespace: "vk", name: "helloworld-go-sidecar", placement: "ecs-and-eci" },
     { namespace: "team-existing", name: "helloworld-go-ecs", placement: "ecs" },
     { namespace: "vk", name: "helloworld-go-first", placement: "ecs-first" },
 ] as const;
@@ -97,6 +98,7 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
             "helloworld-go": "http://helloworld-go.vk.example.com",
             "helloworld-go-injected": "http://helloworld-go-injected.vk-injected.example.com",
             "helloworld-go-mixed": "http://helloworld-go-mixed.vk.example.com",
+            "helloworld-go-sidecar": "http://helloworld-go-sidecar.vk.example.com",
             "helloworld-go-ecs": "http://helloworld-go-ecs.team-existing.example.com",
             "helloworld-go-first": "http://helloworld-go-first.vk.example.com",
         });
@@ -108,7 +110,8 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
         const planned = new Map(planPlacements(run.cp.kubeconfig).map((p) => [p.service, p]));
         const nodeKind = (name: string) => (name === VIRTUAL_NODE ? "ECI virtual node" : "ECS node");
         for (const svc of SERVICES) {
-            const replicas = svc.name === "helloworld-go-mixed" ? MIXED_REPLICAS : svc.name === "helloworld-go-injected" ? 1 : 2;
+            const mixed = svc.name === "helloworld-go-mixed" || svc.name === "helloworld-go-sidecar";
+            const replicas = mixed ? MIXED_REPLICAS : svc.name === "helloworld-go-injected" ? 1 : 2;
             await waitForRunningPods(kube, svc.namespace, svc.name, replicas);
             const pods = await podsOf(kube, svc.namespace, svc.name);
             const rows = pods.map((p) => `${p.metadata?.name}  ${p.status?.phase}  ${p.spec?.nodeName}`);
@@ -136,6 +139,77 @@ describe("engine: the guide's Kubernetes half on a real Pulumi engine and a loca
             if (svc.placement === "ecs-first") assert.deepEqual([...used], ["ECS node"], "ECS is preferred while it has room");
             if (svc.placement === "ecs-and-eci") assert.deepEqual([...used].sort(), ["ECI virtual node", "ECS node"]);
         }
+        // Sidecars and probes change nothing of where pods may run: the plan allows the same nodes as for the plain Service.
+        assert.deepEqual(planned.get("vk/helloworld-go-sidecar")?.mayRunOn, planned.get("vk/helloworld-go-mixed")?.mayRunOn);
+        const [pod] = await podsOf(kube, "vk", "helloworld-go-sidecar");
+        assert.deepEqual(
+            pod.spec?.containers.map((c) => [c.name, c.ports?.map((p) => p.containerPort) ?? [], c.readinessProbe?.httpGet?.port ?? null]),
+            // Knative's Deployment: the user's readiness probe moves to queue-proxy, which probes on its own port 8012.
+            [
+                ["user-container", [8080], null],
+                ["otel-collector", [], null],
+                ["queue-proxy", [9090, 9091, 8012, 8112], 8012],
+            ],
+            "the serving container states its port beside the sidecar, as Knative's webhook requires",
+        );
+    });
+
+    it("Knative's own webhook defaulted every stored Service, refuses what Knative refuses, and its Deployments are Knative's", async () => {
+        const { kube } = run;
+        for (const svc of SERVICES) {
+            const stored = (await kube.custom.getNamespacedCustomObject({
+                group: "serving.knative.dev",
+                version: "v1",
+                namespace: svc.namespace,
+                plural: "services",
+                name: svc.name,
+            })) as {
+                metadata: { annotations?: Record<string, string> };
+                spec: { traffic?: unknown; template: { spec: { timeoutSeconds?: number } } };
+            };
+            assert.equal(
+                stored.metadata.annotations?.["serving.knative.dev/creator"],
+                "admin",
+                `${svc.name}: Knative's defaulting records the creator`,
+            );
+            assert.deepEqual(stored.spec.traffic, [{ latestRevision: true, percent: 100 }], `${svc.name}: Knative's default traffic`);
+            assert.equal(stored.spec.template.spec.timeoutSeconds, 300, `${svc.name}: Knative's default revision timeout`);
+        }
+        // The injected namespace's Service has no affinity of its own: Knative's Deployment spreads its pods over nodes.
+        const injected = SERVICES.find((s) => s.placement === "eci-namespace")!;
+        const deployments = await kube.apps.listNamespacedDeployment({
+            namespace: injected.namespace,
+            labelSelector: `serving.knative.dev/service=${injected.name}`,
+        });
+        const affinity = deployments.items[0]?.spec?.template.spec?.affinity;
+        assert.equal(
+            affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.[0].podAffinityTerm.topologyKey,
+            "kubernetes.io/hostname",
+        );
+        await assert.rejects(
+            kube.custom.createNamespacedCustomObject({
+                group: "serving.knative.dev",
+                version: "v1",
+                namespace: injected.namespace,
+                plural: "services",
+                body: {
+                    apiVersion: "serving.knative.dev/v1",
+                    kind: "Service",
+                    metadata: { name: "bad-min-scale" },
+                    spec: {
+                        template: {
+                            metadata: { annotations: { "autoscaling.knative.dev/min-scale": "abc" } },
+                            spec: { containers: [{ image: "nginx" }] },
+                        },
+                    },
+                },
+            }),
+            (e: { body?: string }) =>
+                /admission webhook "validation\.webhook\.serving\.knative\.dev" denied the request: validation failed: invalid value: abc/.test(
+                    (JSON.parse(String(e.body)) as { message: string }).message,
+                ),
+        );
+        assert.ok(run.webhook.running(), "Knative's webhook is still serving");
     });
 
     it("a second preview changes nothing", async () => {

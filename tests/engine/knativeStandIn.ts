@@ -1,26 +1,25 @@
-// A STAND-IN for Knative Serving's controller, owned by the engine tests (Knative's real controller needs its
-// webhook, activator and networking layer, which cannot run here). It does only the part of Knative's
-// reconciler that decides scheduling and readiness:
-// - for each Knative Service, a Deployment `<revision>-deployment` whose pod template is the revision template —
-//   the user container(s) with Knative's default name and env, a queue-proxy sidecar, the
-//   `serving.knative.dev/*` labels, the template's annotations — with min-scale (at least 1) replicas;
-//   a new revision (`<service>-<generation>`) for each change of the Service, older revisions scaled to zero;
-// - the Service's status: `Ready` once the revision's pods are ready, `url`, `latestReadyRevisionName`, traffic.
-// It creates no Configuration, Revision or Route objects (the Deployment is owned by the Service, so Kubernetes'
-// garbage collector removes it with the Service), and no networking.
+// A STAND-IN for the parts of Knative Serving's controller that cannot run here (its activator, autoscaler and
+// networking layer), owned by the engine tests. Knative's own code does the rest: its webhook admits every Service
+// (knativeWebhook.ts), and each revision's Deployment is the one Knative's revision reconciler makes
+// (tests/knative-helper `deploy`: MakeConfiguration, MakeRevision, MakeDeployment). This stand-in:
+// - creates that Deployment `<revision>-deployment` for a new revision (`<service>-<generation>`, one per change of
+//   the Service) and, as the autoscaler would without traffic, scales it from Knative's initial scale to min-scale
+//   (at least 1, at most max-scale); older revisions are scaled to zero;
+// - writes the Service's status: `Ready` once the revision's pods are ready, `url`, `latestReadyRevisionName`, traffic.
+// It creates no Configuration, Revision or Route objects (the Service owns the Deployment, so Kubernetes' garbage
+// collector removes it with the Service), and no networking.
 import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
+import * as crypto from "node:crypto";
+import { type ConfigMap, knativeDeploy } from "../knative/knativeHelper";
 import { isConflict, isNotFound, isTransient, type Kube, orMissing } from "./kube";
+import { podSelector, type RevisionFailure, revisionFailure } from "./standInFailure";
 
 const GROUP = "serving.knative.dev";
 const SERVICE_LABEL = `${GROUP}/service`;
-const REVISION_LABEL = `${GROUP}/revision`;
-const CONFIGURATION_LABEL = `${GROUP}/configuration`;
 const MIN_SCALE = "autoscaling.knative.dev/min-scale";
 const MAX_SCALE = "autoscaling.knative.dev/max-scale";
 /** Knative's default domain (config-domain unset) and domain template `{{.Name}}.{{.Namespace}}.{{.Domain}}`. */
 const DOMAIN = "example.com";
-/** Revision-only fields of a revision template's spec: not part of the pod spec. */
-const REVISION_FIELDS = ["containerConcurrency", "timeoutSeconds", "responseStartTimeoutSeconds", "idleTimeoutSeconds"];
 
 interface KnativeServiceObject {
     apiVersion: string;
@@ -31,10 +30,16 @@ interface KnativeServiceObject {
 }
 
 export function revisionName(svc: KnativeServiceObject): string {
+    // A named revision (spec.template.metadata.name) keeps its name, as Knative's MakeRevision does.
+    const named = svc.spec?.template?.metadata?.name;
+    if (named) return named;
     return `${svc.metadata.name}-${String(svc.metadata.generation ?? 1).padStart(5, "0")}`;
 }
 
-/** Replicas Knative keeps for a revision that receives no traffic: min-scale, at least the initial scale of 1. */
+/**
+ * Replicas Knative's autoscaler keeps for a revision that receives no traffic once it started at its initial scale:
+ * min-scale, at least 1 (this stand-in never scales to zero), at most max-scale.
+ */
 export function replicasOf(svc: KnativeServiceObject): number {
     const annotations = svc.spec?.template?.metadata?.annotations ?? {};
     const min = Number(annotations[MIN_SCALE] ?? "0");
@@ -43,70 +48,44 @@ export function replicasOf(svc: KnativeServiceObject): number {
     return max > 0 ? Math.min(replicas, max) : replicas;
 }
 
-/** The Deployment Knative's reconciler makes for the Service's latest revision. */
-export function revisionDeployment(svc: KnativeServiceObject): K8s.V1Deployment {
-    const name = svc.metadata.name!;
-    const revision = revisionName(svc);
-    const template = svc.spec?.template ?? {};
-    const spec = { ...(template.spec ?? {}) } as Record<string, unknown>;
-    for (const field of REVISION_FIELDS) delete spec[field];
-    const containers = ((spec.containers as K8s.V1Container[] | undefined) ?? []).map((c, i) => ({
-        ...c,
-        name: c.name ?? (i === 0 ? "user-container" : `container-${i}`),
-        env: [
-            ...(c.env ?? []),
-            { name: "PORT", value: String(c.ports?.[0]?.containerPort ?? 8080) },
-            { name: "K_REVISION", value: revision },
-            { name: "K_CONFIGURATION", value: name },
-            { name: "K_SERVICE", value: name },
-        ],
-    }));
-    const queueProxy: K8s.V1Container = {
-        name: "queue-proxy",
-        image: "gcr.io/knative-releases/knative.dev/serving/cmd/queue",
-        ports: [
-            { name: "http-queueadm", containerPort: 8022 },
-            { name: "http1", containerPort: 8012 },
-        ],
-        resources: { requests: { cpu: "25m" } },
-    };
-    const labels = {
-        ...(template.metadata?.labels ?? {}),
-        [SERVICE_LABEL]: name,
-        [CONFIGURATION_LABEL]: name,
-        [REVISION_LABEL]: revision,
-        app: revision,
-    };
-    return {
-        apiVersion: "apps/v1",
-        kind: "Deployment",
-        metadata: {
-            name: `${revision}-deployment`,
-            namespace: svc.metadata.namespace,
-            labels: { [SERVICE_LABEL]: name, [REVISION_LABEL]: revision },
-            ownerReferences: [
-                { apiVersion: svc.apiVersion, kind: svc.kind, name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true },
-            ],
-        },
-        spec: {
-            replicas: replicasOf(svc),
-            selector: { matchLabels: { [REVISION_LABEL]: revision } },
-            template: {
-                metadata: { labels, annotations: template.metadata?.annotations },
-                spec: { enableServiceLinks: false, ...(spec as unknown as K8s.V1PodSpec), containers: [...containers, queueProxy] },
-            },
-        },
-    };
+/** The knative-serving ConfigMaps Knative's controllers read, as the cluster holds them now. */
+async function knativeConfigMaps(kube: Kube): Promise<ConfigMap[]> {
+    const list = await kube.core.listNamespacedConfigMap({ namespace: "knative-serving" });
+    return list.items.map((cm) => ({ metadata: { name: cm.metadata!.name!, namespace: "knative-serving" }, data: cm.data ?? {} }));
 }
 
-function condition(type: string, ready: boolean, now: string): Record<string, string> {
+/**
+ * The Deployment Knative's own controllers make for the Service's latest revision (tests/knative-helper `deploy`:
+ * Knative's MakeConfiguration, MakeRevision and MakeDeployment), owned by the Service instead of the Revision this
+ * stand-in does not create, so Kubernetes' garbage collector removes it with the Service.
+ */
+export function revisionDeployment(svc: KnativeServiceObject, configMaps: ConfigMap[]): K8s.V1Deployment {
+    const service = { apiVersion: svc.apiVersion, kind: svc.kind, metadata: { ...svc.metadata, managedFields: undefined }, spec: svc.spec };
+    // The uid a stored Revision would have: Knative selects the revision's pods by it.
+    const revisionUID = crypto.randomUUID();
+    const { deployment } = knativeDeploy(service, { configMaps, configurationGeneration: svc.metadata.generation ?? 1, revisionUID });
+    deployment.metadata!.ownerReferences = [
+        {
+            apiVersion: svc.apiVersion,
+            kind: svc.kind,
+            name: svc.metadata.name!,
+            uid: svc.metadata.uid!,
+            controller: true,
+            blockOwnerDeletion: true,
+        },
+    ];
+    return deployment;
+}
+
+function condition(type: string, ready: boolean, now: string, failure?: RevisionFailure): Record<string, string> {
+    if (failure && type !== "RoutesReady") return { type, status: "False", ...failure, lastTransitionTime: now };
     return ready
         ? { type, status: "True", lastTransitionTime: now }
         : { type, status: "Unknown", reason: "Deploying", message: "waiting for the revision's pods", lastTransitionTime: now };
 }
 
-/** The Service's status once its latest revision is (or is not yet) ready. */
-export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: string): Record<string, unknown> {
+/** The Service's status once its latest revision is (or is not yet) ready, or has failed. */
+export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: string, failure?: RevisionFailure): Record<string, unknown> {
     const revision = revisionName(svc);
     const url = `http://${svc.metadata.name}.${svc.metadata.namespace}.${DOMAIN}`;
     const previous = (svc.status?.latestReadyRevisionName as string | undefined) ?? undefined;
@@ -115,7 +94,7 @@ export function serviceStatus(svc: KnativeServiceObject, ready: boolean, now: st
         observedGeneration: svc.metadata.generation,
         latestCreatedRevisionName: revision,
         ...(served ? { latestReadyRevisionName: served } : {}),
-        conditions: ["ConfigurationsReady", "Ready", "RoutesReady"].map((t) => condition(t, ready, now)),
+        conditions: ["ConfigurationsReady", "Ready", "RoutesReady"].map((t) => condition(t, ready, now, failure)),
         ...(ready ? { url, address: { url: `http://${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local` } } : {}),
         ...(served ? { traffic: [{ revisionName: served, latestRevision: true, percent: 100 }] } : {}),
     };
@@ -174,16 +153,26 @@ export class KnativeStandIn {
 
     private async reconcile(svc: KnativeServiceObject): Promise<void> {
         const namespace = svc.metadata.namespace!;
-        const wanted = revisionDeployment(svc);
-        const name = wanted.metadata!.name!;
+        const name = `${revisionName(svc)}-deployment`;
         let current = await orMissing(this.kube.apps.readNamespacedDeployment({ name, namespace }));
         if (!current) {
             try {
-                current = await this.kube.apps.createNamespacedDeployment({ namespace, body: wanted });
+                current = await this.kube.apps.createNamespacedDeployment({
+                    namespace,
+                    body: revisionDeployment(svc, await knativeConfigMaps(this.kube)),
+                });
             } catch (e) {
                 if (!isConflict(e)) throw e;
                 return;
             }
+        }
+        // The autoscaler's part: from the initial scale Knative's Deployment starts at, to what it keeps without traffic.
+        const want = replicasOf(svc);
+        if (current.spec?.replicas !== want) {
+            current = await this.kube.apps.patchNamespacedDeployment(
+                { name, namespace, body: { spec: { replicas: want } } },
+                this.mergePatch(),
+            );
         }
         // Older revisions keep their Deployment, scaled to zero (they receive no traffic).
         const revisions = await this.kube.apps.listNamespacedDeployment({
@@ -197,11 +186,11 @@ export class KnativeStandIn {
                 this.mergePatch(),
             );
         }
-        const want = wanted.spec!.replicas!;
         const ready =
             (current.status?.readyReplicas ?? 0) >= want &&
             (current.status?.observedGeneration ?? 0) >= (current.metadata?.generation ?? 1);
-        const status = serviceStatus(svc, ready, new Date().toISOString());
+        const failure = ready ? undefined : await this.failureOf(revisionName(svc), current);
+        const status = serviceStatus(svc, ready, new Date().toISOString(), failure);
         if (sameReadiness(svc.status, status)) return;
         try {
             await this.kube.custom.replaceNamespacedCustomObjectStatus({
@@ -216,6 +205,14 @@ export class KnativeStandIn {
             // A newer version of the Service arrived meanwhile: the next tick reconciles it.
             if (!isConflict(e) && !isNotFound(e)) throw e;
         }
+    }
+
+    /** Knative's verdict on a revision whose pods cannot run (standInFailure.ts). */
+    private async failureOf(revision: string, deployment: K8s.V1Deployment): Promise<RevisionFailure | undefined> {
+        if ((deployment.status?.availableReplicas ?? 0) > 0) return undefined;
+        const namespace = deployment.metadata!.namespace!;
+        const pods = await this.kube.core.listNamespacedPod({ namespace, labelSelector: podSelector(deployment), limit: 1 });
+        return revisionFailure(revision, deployment, pods.items);
     }
 
     private mergePatch(): K8s.ConfigurationOptions {

@@ -1,6 +1,7 @@
 // The local stand-in for an ACK cluster with Knative and ack-virtual-node that every engine test deploys to: the
 // control plane (controlPlane.ts), what ACK, Knative and ack-virtual-node put there before any stack runs
-// (ackFixtures.ts), and the Knative stand-in reconciling Services (knativeStandIn.ts).
+// (ackFixtures.ts), Knative's own admission webhooks (knativeWebhook.ts) and the Knative stand-in reconciling
+// Services (knativeStandIn.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -8,7 +9,9 @@ import { ackNodes, eciProfile, knativeCrdDocuments, knativeFeaturesDocument } fr
 import { ControlPlane } from "./controlPlane";
 import { connect, type Kube } from "./kube";
 import { KnativeStandIn } from "./knativeStandIn";
+import { KnativeWebhook } from "./knativeWebhook";
 import { KNATIVE_SERVICE_LABEL } from "../integration/checks";
+import { REQUIRED_FEATURES } from "../../sdk/render/knativeServing/knativeServing";
 import { findTools, type Tools } from "./tools";
 
 const MINUTE = 60_000;
@@ -21,6 +24,8 @@ export interface LocalCluster {
     cp: ControlPlane;
     kube: Kube;
     standIn: KnativeStandIn;
+    /** Knative's own admission webhooks, registered in the API server. */
+    webhook: KnativeWebhook;
     /** Stops everything; removes the work directory unless `keep` (a failed test's evidence). */
     stop(keep: boolean): Promise<void>;
 }
@@ -60,6 +65,7 @@ export async function startLocalCluster(purpose: string, log: (line: string) => 
     log(`control plane at ${cp.server}`);
     const kube = await connect(cp.kubeconfig);
     await seedCluster(kube, tools);
+    const webhook = await KnativeWebhook.start(kube, cp.kubeconfigFile, path.join(workDir, "cluster", "knative-webhook.log"));
     const standIn = new KnativeStandIn(kube);
     standIn.start();
     return {
@@ -68,12 +74,27 @@ export async function startLocalCluster(purpose: string, log: (line: string) => 
         cp,
         kube,
         standIn,
+        webhook,
         async stop(keep: boolean) {
             await standIn.stop();
+            await webhook.stop();
             await cp.stop();
             if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
         },
     };
+}
+
+/**
+ * What the README asks of a user whose Knative no stack of theirs manages ("If you bring your own Knative, enable
+ * them"): the three podspec flags in `knative-serving/config-features`. Without them Knative's webhook rejects every
+ * Service with affinity, tolerations or a node selector.
+ */
+export async function enablePodspecFlags(kube: Kube): Promise<void> {
+    const mergePatch = kube.k8s.setHeaderOptions("Content-Type", kube.k8s.PatchStrategy.MergePatch);
+    await kube.core.patchNamespacedConfigMap(
+        { name: "config-features", namespace: "knative-serving", body: { data: { ...REQUIRED_FEATURES } } },
+        mergePatch,
+    );
 }
 
 /** The Service's pods that are not being deleted. */

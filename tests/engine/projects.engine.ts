@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ECS_NODES, VIRTUAL_NODE } from "./ackFixtures";
 import { orMissing } from "./kube";
-import { type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
+import { enablePodspecFlags, type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
 import { ProjectCli } from "./projectCli";
 import { installKubernetesPlugin } from "./pulumiStack";
 import { findLanguageHost, findTools, REPO_ROOT } from "./tools";
@@ -28,6 +28,19 @@ interface KnativeServiceObject {
     spec: { template: { metadata?: { annotations?: Record<string, string> }; spec: { affinity?: unknown; tolerations?: unknown[] } } };
 }
 
+interface GrpcContainer {
+    name: string;
+    ports?: { containerPort: number; name?: string; protocol?: string }[];
+    readinessProbe?: unknown;
+    env?: { name: string; value?: string; valueFrom?: unknown }[];
+}
+interface GrpcServiceObject {
+    spec: {
+        template: { metadata?: { name?: string; annotations?: Record<string, string> }; spec: { containers: GrpcContainer[] } };
+        traffic?: unknown[];
+    };
+}
+
 describe("engine: the README's commands in the repository's project directories (real CLI, real language host)", function () {
     this.timeout(30 * MINUTE);
     let cluster: LocalCluster | undefined;
@@ -43,6 +56,8 @@ describe("engine: the README's commands in the repository's project directories 
         hostDir = host.dir;
         log(`language host: ${path.join(hostDir, "pulumi-language-nodejs")}`);
         cluster = await startLocalCluster("projects", log);
+        // The examples deploy onto a Knative they do not manage: its flags are set as the README tells the user.
+        await enablePodspecFlags(cluster.kube);
         // The file backend's directory (PULUMI_BACKEND_URL) must exist before the first `pulumi stack init`.
         fs.mkdirSync(path.join(cluster.workDir, "state"), { recursive: true });
         installKubernetesPlugin(cluster.tools, cluster.workDir, requestedKubernetesVersion());
@@ -195,6 +210,70 @@ describe("engine: the README's commands in the repository's project directories 
         } finally {
             for (const name of ECS_NODES) await labelNode(name, null);
         }
+    });
+
+    it("examples/grpc-canary: a gRPC Service with probes, a Secret-held password, a sidecar and a reserved instance, then a 90/10 canary", async () => {
+        const password = "engine-db-passw0rd";
+        await cluster!.kube.core.createNamespacedSecret({
+            namespace: "default",
+            body: { metadata: { name: "greeter-db" }, stringData: { password } },
+        });
+        const cli = await initStack("examples/grpc-canary");
+        await configureCluster(cli);
+        await cli.ok(["config", "set", "image", "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56"]);
+        await cli.ok(["up", "--yes"]);
+        const first = (await readKnativeService("default", "greeter")) as GrpcServiceObject | undefined;
+        const template = first!.spec.template;
+        assert.equal(template.metadata?.name, "greeter-v1");
+        const [serving, sidecar] = template.spec.containers;
+        // Knative's CRD schema defaults the protocol and the gRPC probe's service name; Knative's webhook the
+        // probe's thresholds and timeout (Kubernetes' own defaults, written out).
+        assert.deepEqual(serving.ports, [{ containerPort: 50051, name: "h2c", protocol: "TCP" }]);
+        assert.deepEqual(
+            serving.readinessProbe,
+            { grpc: { port: 50051, service: "" }, periodSeconds: 5, failureThreshold: 3, successThreshold: 1, timeoutSeconds: 1 },
+            "the probe as declared, with what the CRD and Knative's webhook default",
+        );
+        assert.deepEqual(
+            serving.env?.find((e) => e.name === "DB_PASSWORD"),
+            {
+                name: "DB_PASSWORD",
+                valueFrom: { secretKeyRef: { name: "greeter-db", key: "password" } },
+            },
+        );
+        assert.equal(sidecar.name, "otel-collector");
+        assert.equal(sidecar.ports, undefined);
+        assert.equal(template.metadata?.annotations?.["knative.aliyun.com/reserve-instance"], "enable");
+        assert.equal(template.metadata?.annotations?.["knative.aliyun.com/reserve-instance-eci-use-specs"], "ecs.t6-c1m1.large,1-2Gi");
+        assert.deepEqual(first!.spec.traffic, [{ tag: "current", latestRevision: true, percent: 100 }]);
+        // The real scheduler puts the three-container pod (serving, sidecar, queue-proxy) on ECI only.
+        assert.deepEqual(await boundNodes("default", "greeter", 1), [VIRTUAL_NODE]);
+        assert.deepEqual(JSON.parse((await cli.ok(["stack", "output", "tagUrls", "--json"])).stdout), {
+            current: "http://current-greeter.default.example.com",
+        });
+
+        // The rollout: v2 takes 10 % under tag "canary", v1 keeps 90 % under tag "stable".
+        await cli.ok(["config", "set", "version", "v2"]);
+        await cli.ok(["config", "set", "stableRevision", "greeter-v1"]);
+        const preview = await cli.ok(["preview", "--diff"]);
+        assert.match(preview.output, /~ kubernetes:serving\.knative\.dev\/v1:Service/);
+        await cli.ok(["up", "--yes"]);
+        const second = (await readKnativeService("default", "greeter")) as GrpcServiceObject | undefined;
+        assert.equal(second!.spec.template.metadata?.name, "greeter-v2");
+        assert.deepEqual(second!.spec.traffic, [
+            { tag: "stable", revisionName: "greeter-v1", latestRevision: false, percent: 90 },
+            { tag: "canary", latestRevision: true, percent: 10 },
+        ]);
+        assert.deepEqual(JSON.parse((await cli.ok(["stack", "output", "tagUrls", "--json"])).stdout), {
+            stable: "http://stable-greeter.default.example.com",
+            canary: "http://canary-greeter.default.example.com",
+        });
+        const state = await cli.ok(["stack", "export"]);
+        assert.ok(!state.stdout.includes(password), "the Secret's value never enters the state");
+        await assertNoChanges(cli);
+        await cli.ok(["destroy", "--yes"]);
+        assert.equal(await readKnativeService("default", "greeter"), undefined);
+        await cluster!.kube.core.deleteNamespacedSecret({ namespace: "default", name: "greeter-db" });
     });
 
     it("examples/existing-kubeconfig, then examples/stack-reference: a second stack deploys through the first's outputs", async () => {

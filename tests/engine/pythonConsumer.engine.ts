@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { VIRTUAL_NODE } from "./ackFixtures";
 import { orMissing } from "./kube";
-import { type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
+import { enablePodspecFlags, type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
 import { ProjectCli } from "./projectCli";
 import { installKubernetesPlugin, pulumiEnv } from "./pulumiStack";
 import { ensureVirtualenv, findPythonHost, generatePythonSdk, packageSchema, consumerSchema } from "./pythonSdk";
@@ -73,6 +73,8 @@ describe("engine: examples/python-consumer through the Python language host (rea
         log(`language hosts: ${path.join(pythonHost, "pulumi-language-python")}, ${path.join(nodeHost, "pulumi-language-nodejs")}`);
         for (const f of touched) saved.set(f, fs.readFileSync(f, "utf8"));
         cluster = await startLocalCluster("python-consumer", log);
+        // The examples deploy onto a Knative they do not manage: its flags are set as the README tells the user.
+        await enablePodspecFlags(cluster.kube);
         const k8sVersion = JSON.parse(
             fs.readFileSync(path.join(REPO_ROOT, "node_modules/@pulumi/kubernetes/package.json"), "utf8"),
         ).version;

@@ -5,7 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { billingSection, renderBilling } from "../../plan/billing";
 import type { RecordedResource } from "../../plan/mockEngine";
-import { buildPlacementTable } from "../../plan/placementTable";
+import { buildPlacementTable, KSVC_TYPE } from "../../plan/placementTable";
+import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
+import type { KnativeServiceSettings } from "../../sdk/render/knativeService/knativeServiceArgs";
 
 // "What will be billed", through the plan CLI on tests/fixtures/billing.ts: its settings, and what a pull
 // request changing the node count or a Service's min-scale shows in the --out files. Each run is its
@@ -92,14 +94,15 @@ describe("plan: what will be billed", function () {
             blocks[5],
             [
                 "Knative Service shop/api (may run on ECI): bill-api-ksvc (kubernetes:serving.knative.dev/v1:Service)",
-                "  runs on:           ECI only",
-                "  ECI specs:         2-4Gi, ecs.c6.large (tried in order)",
-                "  min scale:         1 (pods always running, billed while the Service exists)",
-                "  max scale:         10",
-                "  spot:              SpotWithPriceLimit",
-                "  spot price limit:  0.25",
-                "  extra storage:     20Gi",
-                "  image cache:       matched automatically",
+                "  runs on:            ECI only",
+                "  ECI specs:          2-4Gi, ecs.c6.large (tried in order)",
+                "  min scale:          1 (pods always running, billed while the Service exists)",
+                "  max scale:          10",
+                "  reserved instance:  none",
+                "  spot:               SpotWithPriceLimit",
+                "  spot price limit:   0.25",
+                "  extra storage:      20Gi",
+                "  image cache:        matched automatically",
             ].join("\n"),
         );
         assert.equal(blocks[6], "Knative Services on ECS nodes only (billed with the node pool):\n  shop/batch");
@@ -119,8 +122,8 @@ describe("plan: what will be billed", function () {
         // resources.json holds every resource's inputs, for plan comparison.
         assert.deepEqual(differing, ["billing.txt", "resources.json", "shop/service.serving.knative.dev-api.yaml"]);
         assert.deepEqual(changedLines(before_["billing.txt"], after_["billing.txt"]), {
-            removed: ["  nodes:           3", "  min scale:         1 (pods always running, billed while the Service exists)"],
-            added: ["  nodes:           4", "  min scale:         2 (pods always running, billed while the Service exists)"],
+            removed: ["  nodes:           3", "  min scale:          1 (pods always running, billed while the Service exists)"],
+            added: ["  nodes:           4", "  min scale:          2 (pods always running, billed while the Service exists)"],
         });
         assert.deepEqual(
             changedLines(before_["shop/service.serving.knative.dev-api.yaml"], after_["shop/service.serving.knative.dev-api.yaml"]),
@@ -128,6 +131,36 @@ describe("plan: what will be billed", function () {
                 removed: ["        autoscaling.knative.dev/min-scale: '1'"],
                 added: ["        autoscaling.knative.dev/min-scale: '2'"],
             },
+        );
+    });
+});
+
+describe("plan: an ACK reserved instance on the Service's billing line", () => {
+    const record = (name: string, args: Omit<KnativeServiceSettings, "image">): RecordedResource => ({
+        type: KSVC_TYPE,
+        name: `${name}-ksvc`,
+        urn: `urn:pulumi:t::p::${KSVC_TYPE}::${name}-ksvc`,
+        custom: true,
+        inputs: renderKnativeService(name, { image: "registry.example.com/app:1", ...args }) as unknown as Record<string, unknown>,
+        dependencies: [],
+    });
+    const lineOf = (r: RecordedResource) =>
+        renderBilling(billingSection([r], buildPlacementTable([r])))
+            .split("\n")
+            .find((l) => l.startsWith("  reserved instance:"));
+
+    it("shows the reserved pods, their type and specs, billed while idle", () => {
+        const r = record("warm", { placement: "eci", reservedInstance: { eciSpecs: ["ecs.t6-c1m1.large", "1-2Gi"], replicas: 2 } });
+        assert.equal(
+            lineOf(r),
+            "  reserved instance:  2 × eci pod, ecs.t6-c1m1.large, 1-2Gi (tried in order); always running while the Service is idle (billed)",
+        );
+    });
+
+    it("names ACK's default specs when none are set", () => {
+        assert.equal(
+            lineOf(record("warm-default", { placement: "ecs-and-eci", reservedInstance: {} })),
+            "  reserved instance:  1 × eci pod, ACK's default specs: the cheapest burstable types of at least 1 vCPU and 2 GiB; always running while the Service is idle (billed)",
         );
     });
 });

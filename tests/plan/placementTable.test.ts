@@ -3,6 +3,7 @@ import type { RecordedResource } from "../../plan/mockEngine";
 import { buildPlacementTable, KSVC_TYPE } from "../../plan/placementTable";
 import { renderPlacementTable } from "../../plan/render";
 import { Placement, renderPlacement } from "../../sdk/render/core/placement";
+import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
 
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 
@@ -100,6 +101,28 @@ describe("plan placement table", () => {
         assert.match(text, /default\/ecs-and-eci +ecs-and-eci-ksvc +ecs-pool, virtual-kubelet\n/);
         assert.match(text, /ECI injected by ACK's webhook \(namespace label virtual-node-affinity-injection=enabled\)/);
         assert.match(text, /not on virtual-kubelet: required node affinity: no term matches \(\{resource-role In \[ecs\]\}\); taint/);
+    });
+
+    it("places a Service with sidecars, probes, traffic and a reserved instance exactly where the plain one goes", () => {
+        const production = { sidecars: [{ name: "agent", image: "registry.example.com/agent:1" }], readinessProbe: { grpc: {} } };
+        const more = { ...production, livenessProbe: { tcpSocket: {} }, portName: "h2c", reservedInstance: {} };
+        const rendered = (name: string, placement: Placement, extra: object) =>
+            rec(
+                KSVC_TYPE,
+                `${name}-ksvc`,
+                renderKnativeService(name, { image: "registry.example.com/app:1", placement, ...extra }) as never,
+            );
+        for (const placement of [Placement.Eci, Placement.EcsAndEci, Placement.Ecs]) {
+            const extra = placement === Placement.Ecs ? production : more;
+            const table = buildPlacementTable([pool, addon, rendered("plain", placement, {}), rendered("prod", placement, extra)]);
+            const fits = (svc: string) =>
+                table.services.find((s) => s.service === `default/${svc}`)!.fits.map((f) => [f.node.name, f.fit.fits]);
+            assert.deepEqual(fits("prod"), fits("plain"), placement);
+            assert.ok(
+                fits("prod").some(([, ok]) => ok),
+                `${placement}: some node admits it`,
+            );
+        }
     });
 
     it("says when no node admits a service, and when no nodes are declared", () => {

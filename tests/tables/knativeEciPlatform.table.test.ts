@@ -160,6 +160,21 @@ const rows: Rejection[] = [
         'KnativeEciPlatform "t-pf": services[0].scaling.minscale = 1 is not an argument; did you mean minScale?',
     ],
     [
+        {
+            services: [
+                {
+                    ...web,
+                    imageCache: { mode: "create", registryCredentials: [{ server: "r.example.com", userName: " ", password: "p4ssw0rd" }] },
+                },
+            ],
+        },
+        'KnativeEciPlatform "t-pf": services[0].imageCache.registryCredentials[0].userName = " " is not valid: expected the registry user name.',
+    ],
+    [
+        { services: [{ ...web, sidecars: [{ name: "queue-proxy", image }] }] },
+        'KnativeEciPlatform "t-pf": services[0].sidecars[0].name = "queue-proxy" is not valid: expected a name other than "user-container" (the serving container) and "queue-proxy" (Knative\'s).',
+    ],
+    [
         { services: [{ ...web, hostNetwork: "false" }] },
         'KnativeEciPlatform "t-pf": services[0].hostNetwork = "false" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
     ],
@@ -195,7 +210,7 @@ const rows: Rejection[] = [
     [
         {
             knative: { features: { "kubernetes.podspec-volumes-emptydir": "disabled" } },
-            services: [{ ...web, volumes: [{ name: "tmp", emptyDir: {} }] }],
+            services: [{ ...web, volumes: [{ name: "tmp", emptyDir: {} }], volumeMounts: [{ name: "tmp", mountPath: "/scratch" }] }],
         },
         'KnativeEciPlatform "t-pf": knative.features["kubernetes.podspec-volumes-emptydir"] = "disabled" is not valid: expected "enabled" (or unset): services[0] needs it, and the platform enables it when unset.',
     ],

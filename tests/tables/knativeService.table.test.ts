@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KnativeService } from "../../sdk";
 import { KNATIVE_SERVICE_ARGS } from "../../sdk/render/knativeService/knativeServiceArgs";
 import { type Rejection, rejectionTable } from "../fixtures/rejectionTable";
+import { PRODUCTION_ROWS } from "./knativeServiceProduction.rows";
 
 const image = "registry.example.com/team/app:1";
 const base = { image, placement: "eci" };
@@ -223,7 +224,7 @@ const rows: Rejection[] = [
     [{ ...base, scaling: { window: 60 } }, 'KnativeService "t": scaling.window = 60 is not valid: expected a string, not a number.'],
     [
         { ...base, scaling: [1] },
-        'KnativeService "t": scaling = [1] is not valid: expected an object with minScale, maxScale, initialScale, target, metric, scaleDownDelay, window, not a list.',
+        'KnativeService "t": scaling = [1] is not valid: expected an object with minScale, maxScale, initialScale, target, metric, scaleDownDelay, window, targetUtilization, activationScale, not a list.',
     ],
     [{ ...base, labels: ["x"] }, 'KnativeService "t": labels = ["x"] is not valid: expected a map of names to strings, not a list.'],
     [
@@ -639,7 +640,7 @@ const rows: Rejection[] = [
     ],
     [
         { ...base, eciInjected: true },
-        'KnativeService "t": eciInjected = true is not an argument; expected one of image, placement, namespace, serviceName, env, eciSpecs, containerConcurrency, timeoutSeconds, port, command, args, resources, scaling, labels, annotations, podLabels, podAnnotations, nodeSelector, tolerations, serviceAccountName, imagePullSecrets, volumes, volumeMounts, securityContext, hostNetwork, ecsNodeLabel, virtualNodeLabel, virtualNodeTaintKey, ecsFirst, spot, extraEphemeralStorage, imageCache, waitForReady, readyTimeoutSeconds.',
+        'KnativeService "t": eciInjected = true is not an argument; expected one of image, placement, namespace, serviceName, env, envValueFrom, envFrom, eciSpecs, containerConcurrency, timeoutSeconds, port, portName, readinessProbe, livenessProbe, imagePullPolicy, sidecars, revisionName, traffic, clusterLocal, reservedInstance, command, args, resources, scaling, labels, annotations, podLabels, podAnnotations, nodeSelector, tolerations, serviceAccountName, imagePullSecrets, volumes, volumeMounts, securityContext, hostNetwork, ecsNodeLabel, virtualNodeLabel, virtualNodeTaintKey, ecsFirst, spot, extraEphemeralStorage, imageCache, waitForReady, readyTimeoutSeconds.',
     ],
     [
         { ...base, imagePullSecret: ["regcred"] },
@@ -647,7 +648,7 @@ const rows: Rejection[] = [
     ],
     [
         { ...base, replicas: 3 },
-        'KnativeService "t": replicas = 3 is not an argument; expected one of image, placement, namespace, serviceName, env, eciSpecs, containerConcurrency, timeoutSeconds, port, command, args, resources, scaling, labels, annotations, podLabels, podAnnotations, nodeSelector, tolerations, serviceAccountName, imagePullSecrets, volumes, volumeMounts, securityContext, hostNetwork, ecsNodeLabel, virtualNodeLabel, virtualNodeTaintKey, ecsFirst, spot, extraEphemeralStorage, imageCache, waitForReady, readyTimeoutSeconds.',
+        'KnativeService "t": replicas = 3 is not an argument; expected one of image, placement, namespace, serviceName, env, envValueFrom, envFrom, eciSpecs, containerConcurrency, timeoutSeconds, port, portName, readinessProbe, livenessProbe, imagePullPolicy, sidecars, revisionName, traffic, clusterLocal, reservedInstance, command, args, resources, scaling, labels, annotations, podLabels, podAnnotations, nodeSelector, tolerations, serviceAccountName, imagePullSecrets, volumes, volumeMounts, securityContext, hostNetwork, ecsNodeLabel, virtualNodeLabel, virtualNodeTaintKey, ecsFirst, spot, extraEphemeralStorage, imageCache, waitForReady, readyTimeoutSeconds.',
     ],
     [
         { ...base, resources: { requests: { "ephemeral-storage": "40Gi" }, limits: { "ephemeral-storage": "30Gi" } } },
@@ -687,4 +688,4 @@ const rows: Rejection[] = [
     ],
 ];
 
-rejectionTable("KnativeService", KNATIVE_SERVICE_ARGS, (args) => new KnativeService("t", args as never), rows);
+rejectionTable("KnativeService", KNATIVE_SERVICE_ARGS, (args) => new KnativeService("t", args as never), [...rows, ...PRODUCTION_ROWS]);

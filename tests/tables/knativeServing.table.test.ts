@@ -114,6 +114,10 @@ const rows: Rejection[] = [
     ],
     [{ ...upstream, version: 1.2 }, 'KnativeServing "t-kn": version = 1.2 is not valid: expected a string, not a number.'],
     [{ ...upstream, operatorManifest: "" }, 'KnativeServing "t-kn": operatorManifest = "" is not valid: expected a URL or file path.'],
+    [
+        { ...upstream, operatorManifest: " \n\t " },
+        'KnativeServing "t-kn": operatorManifest = " \\n\\t " is not valid: expected a URL or file path.',
+    ],
     [{ ...upstream, operatorManifest: 1 }, 'KnativeServing "t-kn": operatorManifest = 1 is not valid: expected a string, not a number.'],
     [
         { ...upstream, registryDefault: "r.example.com/knative:v1" },

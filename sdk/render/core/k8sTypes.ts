@@ -53,14 +53,39 @@ export interface Taint {
     effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
 }
 
+/** A key of a ConfigMap or Secret in the namespace. */
+export interface KeySelector {
+    name: string;
+    key: string;
+}
+
 export interface EnvVar {
     name: string;
-    value: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: KeySelector; configMapKeyRef?: KeySelector };
+}
+
+export interface EnvFromSource {
+    prefix?: string;
+    configMapRef?: { name: string };
+    secretRef?: { name: string };
+}
+
+export interface Probe {
+    httpGet?: { path?: string; port?: number; scheme?: "HTTP" | "HTTPS"; httpHeaders?: { name: string; value: string }[] };
+    tcpSocket?: { port?: number };
+    grpc?: { port: number; service?: string };
+    exec?: { command: string[] };
+    initialDelaySeconds?: number;
+    periodSeconds?: number;
+    timeoutSeconds?: number;
+    failureThreshold?: number;
+    successThreshold?: number;
 }
 
 export interface ContainerPort {
     containerPort: number;
-    name?: string;
+    name?: "h2c" | "http1";
     protocol?: "TCP";
 }
 
@@ -82,7 +107,11 @@ export interface Container {
     command?: string[];
     args?: string[];
     env?: EnvVar[];
+    envFrom?: EnvFromSource[];
     ports?: ContainerPort[];
+    imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+    readinessProbe?: Probe;
+    livenessProbe?: Probe;
     resources?: ResourceRequirements;
     volumeMounts?: VolumeMount[];
     securityContext?: { privileged?: boolean; runAsNonRoot?: boolean; runAsUser?: number };
@@ -116,8 +145,17 @@ export interface KnativeServiceObject {
     metadata: ObjectMeta;
     spec: {
         template: {
-            metadata: { labels?: StringMap; annotations?: StringMap };
+            metadata: { name?: string; labels?: StringMap; annotations?: StringMap };
             spec: RevisionPodSpec;
         };
+        traffic?: TrafficTarget[];
     };
+}
+
+/** One `spec.traffic` entry of a Knative Service. */
+export interface TrafficTarget {
+    revisionName?: string;
+    latestRevision?: boolean;
+    percent?: number;
+    tag?: string;
 }

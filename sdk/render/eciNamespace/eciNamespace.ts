@@ -16,7 +16,7 @@ const SYSTEM_PREFIX = "kube-";
 export interface RenderedNamespace {
     /** `false`: create the namespace; `true`: patch the existing one (destroy removes only these labels). */
     existing: boolean;
-    metadata: { name: string; labels: StringMap; annotations?: StringMap };
+    metadata: { name: string; labels: StringMap; annotations: StringMap };
 }
 
 function isSystemNamespace(name: string): boolean {
@@ -73,8 +73,9 @@ export function renderEciNamespace(resourceName: string, s: EciNamespaceSettings
         metadata: {
             name,
             labels,
-            // The guide labels with `kubectl label`; take those labels over instead of failing on the conflict.
-            ...(existing ? { annotations: { [PATCH_FORCE]: "true" } } : {}),
+            // Adopted: the guide labels with `kubectl label`; take those labels over instead of failing on the conflict.
+            // Created: the stack owns the namespace outright, so a label another manager changed is put back.
+            annotations: { [PATCH_FORCE]: "true" },
         },
     };
 }

@@ -1,15 +1,14 @@
-import type { KnativeServiceSettings } from "./knativeServiceArgs";
+import type { KnativeServiceSettings, ResourcesArgs, SecurityContextArgs, VolumeMountArgs } from "./knativeServiceArgs";
 import type { Checker } from "../core/errors";
 import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
+import { type EnvFromArgs, type EnvValueFromArgs, renderEnv } from "./envSources";
+import { renderProbe } from "./probes";
 
 export const USER_CONTAINER = "user-container";
 
 /** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
 const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
-/** Environment variables Knative sets in every container. */
-const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
 
 function normalPath(path: string): string {
@@ -37,7 +36,8 @@ function quantityValue(quantity: string): number {
     return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
 }
 
-export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServiceSettings["volumeMounts"]): void {
+/** Validates the pod's volumes and returns their names, for the containers' mounts. */
+export function checkVolumes(c: Checker, volumes: Volume[]): Set<string> {
     const names = new Set<string>();
     volumes.forEach((v, i) => {
         checkLabelName(c, `volumes[${i}].name`, v.name);
@@ -61,66 +61,71 @@ export function checkVolumes(c: Checker, volumes: Volume[], mounts: KnativeServi
         c.check(!names.has(v.name), `volumes[${i}].name`, v.name, "expected a name used once");
         names.add(v.name);
     });
+    return names;
+}
+
+/** One container's mounts: each names a volume, at an absolute path used once. */
+function checkMounts(c: Checker, prefix: string, names: ReadonlySet<string>, mounts: VolumeMountArgs[] | undefined): void {
     (mounts ?? []).forEach((m, i) => {
         c.check(
             names.has(m.name),
-            `volumeMounts[${i}].name`,
+            `${prefix}volumeMounts[${i}].name`,
             m.name,
             `expected the name of a volume (${[...names].join(", ") || "none declared"})`,
         );
         c.check(
             typeof m.mountPath === "string" && m.mountPath.startsWith("/"),
-            `volumeMounts[${i}].mountPath`,
+            `${prefix}volumeMounts[${i}].mountPath`,
             m.mountPath,
             "expected an absolute path",
         );
         const first = (mounts ?? []).findIndex((o) => normalPath(o.mountPath) === normalPath(m.mountPath));
         c.check(
             first === i,
-            `volumeMounts[${i}].mountPath`,
+            `${prefix}volumeMounts[${i}].mountPath`,
             m.mountPath,
-            `expected each mount path once (volumeMounts[${first}] mounts there already; Kubernetes rejects the pod)`,
+            `expected each mount path once (${prefix}volumeMounts[${first}] mounts there already; Kubernetes rejects the pod)`,
         );
     });
 }
 
-export function renderContainer(c: Checker, s: KnativeServiceSettings): Container {
+/** What the serving container and the sidecars have in common. */
+export interface ContainerParts {
+    image: string;
+    command?: string[];
+    args?: string[];
+    env?: { [name: string]: string };
+    envValueFrom?: { [name: string]: EnvValueFromArgs };
+    envFrom?: EnvFromArgs[];
+    resources?: ResourcesArgs;
+    volumeMounts?: VolumeMountArgs[];
+    securityContext?: SecurityContextArgs;
+    imagePullPolicy?: string;
+}
+
+export const PULL_POLICIES = ["Always", "IfNotPresent", "Never"] as const;
+
+/** Validates and renders a container's image, command, environment, resources, mounts and security context. */
+export function renderContainerParts(
+    c: Checker,
+    prefix: string,
+    name: string,
+    s: ContainerParts,
+    volumeNames: ReadonlySet<string>,
+): Container {
     c.check(
         isImageReference(s.image),
-        "image",
+        `${prefix}image`,
         s.image,
         `expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56" (${IMAGE_REFERENCE_GRAMMAR})`,
     );
-    const env = Object.entries(s.env ?? {}).map(([name, value]) => {
-        c.check(
-            ENV_NAME.test(name),
-            `env["${name}"]`,
-            name,
-            "expected an environment variable name of letters, digits, '_', '-' or '.', not starting with a digit",
-        );
-        c.check(
-            !RESERVED_ENV.includes(name),
-            `env["${name}"]`,
-            name,
-            `expected a name Knative does not set itself (${RESERVED_ENV.join(", ")})`,
-        );
-        c.check(typeof value === "string", `env["${name}"]`, value, "expected a string value");
-        return { name, value };
-    });
-    if (s.port !== undefined) {
-        c.integer(s.port, "port", 1, 65535);
-        c.check(
-            !RESERVED_PORTS.includes(s.port),
-            "port",
-            s.port,
-            `expected a port other than Knative's queue-proxy ports ${RESERVED_PORTS.join(", ")}`,
-        );
-    }
+    c.oneOf(s.imagePullPolicy, `${prefix}imagePullPolicy`, PULL_POLICIES);
+    const { env, envFrom } = renderEnv(c, prefix, s.env, s.envValueFrom, s.envFrom);
     for (const kind of ["requests", "limits"] as const) {
         for (const [resource, quantity] of Object.entries(s.resources?.[kind] ?? {})) {
             c.check(
                 typeof quantity === "string" && QUANTITY.test(quantity),
-                `resources.${kind}.${resource}`,
+                `${prefix}resources.${kind}.${resource}`,
                 quantity,
                 'expected a Kubernetes quantity such as "500m", "2" or "4Gi"',
             );
@@ -131,28 +136,62 @@ export function renderContainer(c: Checker, s: KnativeServiceSettings): Containe
         if (limit === undefined) continue;
         c.check(
             quantityValue(request) <= quantityValue(limit),
-            `resources.requests.${resource}`,
+            `${prefix}resources.requests.${resource}`,
             request,
-            `expected at most the limit (resources.limits.${resource} = "${limit}"): Kubernetes rejects a request above its limit`,
+            `expected at most the limit (${prefix}resources.limits.${resource} = "${limit}"): Kubernetes rejects a request above its limit`,
         );
     }
-    // Knative names the container "user-container" when unnamed; naming it keeps the object schema-valid.
-    const container: Container = { name: USER_CONTAINER, image: s.image };
+    checkMounts(c, prefix, volumeNames, s.volumeMounts);
+    c.check(
+        s.securityContext?.privileged !== true,
+        `${prefix}securityContext.privileged`,
+        true,
+        "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
+    );
+    if (s.securityContext?.runAsUser !== undefined)
+        c.integer(s.securityContext.runAsUser, `${prefix}securityContext.runAsUser`, 0, 2147483647);
+
+    const container: Container = { name, image: s.image };
     if (s.command?.length) container.command = [...s.command];
     if (s.args?.length) container.args = [...s.args];
     if (env.length) container.env = env;
-    if (s.port !== undefined) container.ports = [{ containerPort: s.port }];
+    if (envFrom.length) container.envFrom = envFrom;
+    if (s.imagePullPolicy !== undefined) container.imagePullPolicy = s.imagePullPolicy as Container["imagePullPolicy"];
     if (s.resources && (s.resources.requests || s.resources.limits)) {
         container.resources = JSON.parse(JSON.stringify(s.resources)) as Container["resources"];
     }
     if (s.volumeMounts?.length) container.volumeMounts = s.volumeMounts.map((m) => ({ ...m }));
-    c.check(
-        s.securityContext?.privileged !== true,
-        "securityContext.privileged",
-        true,
-        "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
-    );
-    if (s.securityContext?.runAsUser !== undefined) c.integer(s.securityContext.runAsUser, "securityContext.runAsUser", 0, 2147483647);
     if (s.securityContext) container.securityContext = { ...s.securityContext };
+    return container;
+}
+
+/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
+export const PORT_NAMES = ["h2c", "http1"] as const;
+/** The port Knative gives the serving container when none is set. */
+export const DEFAULT_PORT = 8080;
+
+/**
+ * The serving container. `withSidecars`: Knative then needs the serving container's port stated, as
+ * the one container with a port, or its webhook refuses the revision.
+ */
+export function renderContainer(c: Checker, s: KnativeServiceSettings, volumeNames: ReadonlySet<string>, withSidecars: boolean): Container {
+    if (s.port !== undefined) {
+        c.integer(s.port, "port", 1, 65535);
+        c.check(
+            !RESERVED_PORTS.includes(s.port),
+            "port",
+            s.port,
+            `expected a port other than Knative's queue-proxy ports ${RESERVED_PORTS.join(", ")}`,
+        );
+    }
+    c.oneOf(s.portName, "portName", PORT_NAMES);
+    // Knative names the container "user-container" when unnamed; naming it keeps the object schema-valid.
+    const container = renderContainerParts(c, "", USER_CONTAINER, s, volumeNames);
+    const port = s.port ?? DEFAULT_PORT;
+    if (s.port !== undefined || s.portName !== undefined || withSidecars) {
+        container.ports = [{ containerPort: port, ...(s.portName ? { name: s.portName as (typeof PORT_NAMES)[number] } : {}) }];
+    }
+    if (s.readinessProbe) container.readinessProbe = renderProbe(c, "readiness", s.readinessProbe, port);
+    if (s.livenessProbe) container.livenessProbe = renderProbe(c, "liveness", s.livenessProbe, port);
     return container;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
-import type { Checker } from "../core/errors";
+import { Checker } from "../core/errors";
 import type { KnativeServiceObject } from "../core/k8sTypes";
 import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";
 
@@ -73,6 +73,43 @@ export function renderImageCache(
     if (cache.sizeGiB !== undefined) rendered.imageCacheSize = cache.sizeGiB;
     if (cache.retentionDays !== undefined) rendered.retentionDays = cache.retentionDays;
     return rendered;
+}
+
+const REGISTRY_HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$/;
+
+/**
+ * One registry login of the image cache, checked on its own: the component keeps the credentials
+ * out of the render so the password never makes the manifest secret. Checks plain strings only.
+ */
+export function checkRegistryCredential(c: Checker, index: number, field: "server" | "userName" | "password", value: unknown): void {
+    if (typeof value !== "string") return;
+    const path = `imageCache.registryCredentials[${index}].${field}`;
+    if (field === "password") c.secrets.add(value);
+    if (field === "server")
+        c.check(
+            REGISTRY_HOST.test(value),
+            path,
+            value,
+            'expected a registry host such as "registry.cn-hangzhou.aliyuncs.com" (no scheme or path)',
+        );
+    else
+        c.check(
+            value.trim() !== "",
+            path,
+            value,
+            field === "userName" ? "expected the registry user name" : "expected the registry password, not empty",
+        );
+}
+
+export const CREDENTIAL_FIELDS = ["server", "userName", "password"] as const;
+
+/** Every plain value of the image cache's registry logins (Outputs are checked as they resolve). */
+export function checkRegistryCredentials(
+    resource: string,
+    credentials: readonly Partial<Record<(typeof CREDENTIAL_FIELDS)[number], unknown>>[] | undefined,
+): void {
+    const c = new Checker(resource);
+    (credentials ?? []).forEach((r, i) => CREDENTIAL_FIELDS.forEach((f) => checkRegistryCredential(c, i, f, r[f])));
 }
 
 /** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */

@@ -2,6 +2,7 @@ import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServ
 import { checkShape } from "../core/shape";
 import { renderContainer, checkVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
+import { checkKnativeRules } from "./knativeRules";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -11,10 +12,17 @@ import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, 
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
+import { awaitReadyAnnotations } from "./readiness";
+import { PATCH_FORCE } from "../core/addon";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";
+import { RESERVE_ANNOTATIONS, renderReservedInstance } from "./reservedInstance";
+import { renderSidecars } from "./sidecars";
+import { checkRevisionName, renderTraffic } from "./traffic";
 
 export { withImageSnapshot } from "./imageCache";
 export const ECI_USE_SPECS = "k8s.aliyun.com/eci-use-specs";
+/** Knative's label that keeps a Service off the external gateway. */
+export const VISIBILITY_LABEL = "networking.knative.dev/visibility";
 
 /** Everything a KnativeService declares. */
 export interface RenderedKnativeService {
@@ -23,8 +31,14 @@ export interface RenderedKnativeService {
     resourcePolicy?: ResourcePolicyObject;
     /** For `imageCache.mode` "create"; the Service gets its id through `withImageSnapshot`. */
     imageCache?: RenderedImageCache;
-    /** Pulumi's own annotations that make `pulumi up` wait for the Service to be Ready. */
+    /** Pulumi's own annotations that make `pulumi up` wait until Knative decides whether the Service is Ready. */
     awaitAnnotations: StringMap;
+    /**
+     * Pulumi's annotation that makes each apply take back the fields the Service declares from any other field manager
+     * (a `kubectl edit` of min-scale, say): the stack owns its Services outright. Fields it does not declare (Knative's
+     * own annotations, another team's labels) stay with their managers.
+     */
+    ownershipAnnotations: StringMap;
 }
 
 /** `pulumi.com/waitFor` and `pulumi.com/timeoutSeconds` from `waitForReady` and `readyTimeoutSeconds`. */
@@ -39,7 +53,7 @@ function renderAwait(c: Checker, s: KnativeServiceSettings): StringMap {
         );
         return {};
     }
-    return { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(s.readyTimeoutSeconds ?? 600) };
+    return awaitReadyAnnotations(s.readyTimeoutSeconds ?? 600);
 }
 
 /**
@@ -72,15 +86,37 @@ export function renderKnativeServiceResources(
     const pod = renderPodSpec(c, s, resolved);
 
     const templateMetadata: KnativeServiceObject["spec"]["template"]["metadata"] = {};
+    checkRevisionName(c, name, s.revisionName);
+    if (s.revisionName !== undefined) templateMetadata.name = s.revisionName;
     if (s.podLabels && Object.keys(s.podLabels).length) templateMetadata.labels = { ...s.podLabels };
     if (Object.keys(podAnnotations).length) templateMetadata.annotations = podAnnotations;
 
     const metadata: KnativeServiceObject["metadata"] = { name, namespace };
     if (s.labels && Object.keys(s.labels).length) metadata.labels = { ...s.labels };
+    const visibility = s.labels?.[VISIBILITY_LABEL];
+    // Knative's route reconciler takes any non-empty value as cluster-local for the ingress, but gives the
+    // cluster-local domain only to "cluster-local": another value would be half one, half the other.
+    if (visibility !== undefined)
+        c.check(
+            visibility === "cluster-local",
+            `labels["${VISIBILITY_LABEL}"]`,
+            visibility,
+            'expected "cluster-local" (or leave it out and set clusterLocal: true): Knative reads other values inconsistently',
+        );
+    if (s.clusterLocal) {
+        c.check(
+            s.labels?.[VISIBILITY_LABEL] === undefined,
+            `labels["${VISIBILITY_LABEL}"]`,
+            s.labels?.[VISIBILITY_LABEL],
+            "expected it only once: clusterLocal already sets it",
+        );
+        metadata.labels = { ...metadata.labels, [VISIBILITY_LABEL]: "cluster-local" };
+    }
     if (s.annotations && Object.keys(s.annotations).length) metadata.annotations = { ...s.annotations };
 
     const rendered: RenderedKnativeService = {
         awaitAnnotations: renderAwait(c, s),
+        ownershipAnnotations: { [PATCH_FORCE]: "true" },
         service: {
             apiVersion: "serving.knative.dev/v1",
             kind: "Service",
@@ -88,6 +124,8 @@ export function renderKnativeServiceResources(
             spec: { template: { metadata: templateMetadata, spec: pod } },
         },
     };
+    if (s.traffic !== undefined) rendered.service.spec.traffic = renderTraffic(c, name, s.traffic);
+    checkKnativeRules(c, s, rendered.service);
     if (usesResourcePolicy(placement, resolved.ecsFirstStrategy)) {
         rendered.resourcePolicy = renderResourcePolicy(name, namespace, resolved.targets.ecsNodeLabel, s.ecsFirst?.ecsMaxPods);
     }
@@ -96,6 +134,7 @@ export function renderKnativeServiceResources(
 }
 
 const ECI_OPTION_ANNOTATIONS: readonly string[] = Object.values(ECI_ANNOTATIONS);
+const RESERVED_INSTANCE_ANNOTATIONS: readonly string[] = Object.values(RESERVE_ANNOTATIONS);
 
 /** The revision template's annotations: ECI specs and options, the image cache, scaling, then the user's own. */
 function renderPodAnnotations(
@@ -128,6 +167,13 @@ function renderPodAnnotations(
     Object.assign(podAnnotations, renderEciOptions(c, eciOptions));
     const imageCache = renderImageCache(c, name, s, generated);
     Object.assign(podAnnotations, renderScaling(c, "scaling", s.scaling));
+    if (s.reservedInstance !== undefined && (s.scaling?.minScale ?? 0) > 0)
+        c.fail(
+            "reservedInstance",
+            s.reservedInstance,
+            `expected no reserved instance with scaling.minScale ${s.scaling!.minScale}: the Service never scales to zero, so the reserved pod would never serve`,
+        );
+    Object.assign(podAnnotations, renderReservedInstance(c, placement, s.reservedInstance));
     checkAnnotationKeys(c, "podAnnotations", s.podAnnotations);
     for (const [key, value] of Object.entries(s.podAnnotations ?? {})) {
         const owner =
@@ -137,7 +183,9 @@ function renderPodAnnotations(
                   ? "scaling"
                   : ECI_OPTION_ANNOTATIONS.includes(key)
                     ? "the ECI options"
-                    : undefined;
+                    : RESERVED_INSTANCE_ANNOTATIONS.includes(key)
+                      ? "reservedInstance"
+                      : undefined;
         if (owner && podAnnotations[key] !== undefined)
             c.fail(`podAnnotations["${key}"]`, value, `expected it only once: ${owner} already sets it`);
         podAnnotations[key] = value;
@@ -170,10 +218,11 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
 
     const placed = renderPlacement(placement, resolved.targets, resolved.ecsFirstStrategy === EcsFirstStrategy.PreferredAffinity);
     const volumes: Volume[] = (s.volumes ?? []).map((v) => JSON.parse(JSON.stringify(v)) as Volume);
-    checkVolumes(c, volumes, s.volumeMounts);
+    const volumeNames = checkVolumes(c, volumes);
     const tolerations = renderTolerations(c, resolved, s.tolerations ?? [], placed.tolerations ?? []);
 
-    const pod: RevisionPodSpec = { containers: [renderContainer(c, s)] };
+    const sidecars = renderSidecars(c, placement, s.sidecars ?? [], volumeNames);
+    const pod: RevisionPodSpec = { containers: [renderContainer(c, s, volumeNames, sidecars.length > 0), ...sidecars] };
     if (s.containerConcurrency !== undefined) pod.containerConcurrency = s.containerConcurrency;
     if (s.timeoutSeconds !== undefined) pod.timeoutSeconds = s.timeoutSeconds;
     if (s.serviceAccountName !== undefined)
@@ -190,5 +239,15 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
     if (tolerations.length) pod.tolerations = tolerations;
     if (volumes.length) pod.volumes = volumes;
     if (mayRunOnEci(placement)) checkEciCompatible(c, placement, pod);
+    // Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count.
+    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
+    volumes.forEach((v, i) =>
+        c.check(
+            mounted.has(v.name),
+            `volumes[${i}].name`,
+            v.name,
+            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+        ),
+    );
     return pod;
 }

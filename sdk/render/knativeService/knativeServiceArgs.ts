@@ -10,6 +10,7 @@ import {
     inputString,
     inputStringMap,
     list,
+    map,
     num,
     obj,
     oneOf,
@@ -21,6 +22,11 @@ import {
     type TypeOf,
 } from "../core/shape";
 import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
+import type { EnvFromArgs, EnvValueFromArgs } from "./envSources";
+import type { ProbeArgs } from "./probes";
+import { type ReservedInstanceArgs, ReservedInstanceType } from "./reservedInstance";
+import type { SidecarArgs } from "./sidecars";
+import type { TrafficTargetArgs } from "./traffic";
 
 /** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
 export interface ResourceListArgs {
@@ -186,8 +192,15 @@ export interface KnativeServiceArgs {
     namespace?: pulumi.Input<string>;
     /** The ksvc `metadata.name`. @default the Pulumi resource name */
     serviceName?: pulumi.Input<string>;
-    /** Environment variables, name → value. @default none */
+    /** Environment variables, name → value. A secret value stays secret in state and previews. @default none */
     env?: pulumi.Input<{ [name: string]: pulumi.Input<string> }>;
+    /**
+     * Environment variables read from Secret or ConfigMap keys in the namespace, name → key reference: the
+     * value stays in the cluster and never enters Pulumi's state. @default none
+     */
+    envValueFrom?: pulumi.Input<{ [name: string]: pulumi.Input<EnvValueFromArgs> }>;
+    /** Every key of a Secret or ConfigMap as an environment variable. @default none */
+    envFrom?: pulumi.Input<pulumi.Input<EnvFromArgs>[]>;
     /**
      * ECI specs tried in order (at most 5), `"<vCPU>-<mem>Gi"` such as `"2-4Gi"` or an ECS type such as
      * `"ecs.c6.large"`; rendered comma-joined into `k8s.aliyun.com/eci-use-specs`. Not allowed with
@@ -200,6 +213,24 @@ export interface KnativeServiceArgs {
     timeoutSeconds?: pulumi.Input<number>;
     /** Port the container listens on. @default Knative's (8080, passed as $PORT) */
     port?: pulumi.Input<number>;
+    /** `"h2c"` for HTTP/2 cleartext such as gRPC, or `"http1"`: the only names Knative allows. @default none (HTTP/1) */
+    portName?: pulumi.Input<string>;
+    /** Readiness probe of the serving container. @default Knative's (a TCP probe of the port) */
+    readinessProbe?: pulumi.Input<ProbeArgs>;
+    /** Liveness probe of the serving container. @default none */
+    livenessProbe?: pulumi.Input<ProbeArgs>;
+    /** `"Always"`, `"IfNotPresent"` or `"Never"`. @default Kubernetes' (IfNotPresent; Always for `:latest`) */
+    imagePullPolicy?: pulumi.Input<string>;
+    /** Containers run beside the serving one; they take no port. @default none */
+    sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
+    /** Name of the revision this template creates, `<serviceName>-<suffix>`. @default Knative's (`<serviceName>-00001`, …) */
+    revisionName?: pulumi.Input<string>;
+    /** How requests split across revisions, with tags for per-revision URLs. @default all to the latest revision */
+    traffic?: pulumi.Input<pulumi.Input<TrafficTargetArgs>[]>;
+    /** Reachable only inside the cluster (label `networking.knative.dev/visibility: cluster-local`). @default false */
+    clusterLocal?: pulumi.Input<boolean>;
+    /** ACK Knative's reserved instance: a small pod kept warm instead of scaling to zero. @default none */
+    reservedInstance?: pulumi.Input<ReservedInstanceArgs>;
     /** Container entrypoint override. @default the image's */
     command?: pulumi.Input<pulumi.Input<string>[]>;
     /** Container arguments. @default the image's */
@@ -293,6 +324,8 @@ const SCALING_ARGS = obj({
     metric: opt(str()),
     scaleDownDelay: opt(str()),
     window: opt(str()),
+    targetUtilization: opt(num()),
+    activationScale: opt(num()),
 });
 assertSameShape<TypeOf<typeof SCALING_ARGS>, ScalingSettings>(true);
 
@@ -314,6 +347,51 @@ const IMAGE_CACHE_ARGS = obj({
 });
 assertSameShape<TypeOf<typeof IMAGE_CACHE_ARGS>, ImageCacheArgs>(true);
 
+const KEY_REF_ARGS = obj({ name: req(str()), key: req(str()) });
+const ENV_VALUE_FROM_ARGS = obj({ secretKeyRef: opt(KEY_REF_ARGS), configMapKeyRef: opt(KEY_REF_ARGS) });
+assertSameShape<TypeOf<typeof ENV_VALUE_FROM_ARGS>, EnvValueFromArgs>(true);
+const ENV_FROM_ARGS = obj({ secret: opt(str()), configMap: opt(str()), prefix: opt(str()) });
+assertSameShape<TypeOf<typeof ENV_FROM_ARGS>, EnvFromArgs>(true);
+
+const PROBE_ARGS = obj({
+    httpGet: opt(obj({ path: opt(str()), port: opt(num()), scheme: opt(str()), httpHeaders: opt(map(str())) })),
+    tcpSocket: opt(obj({ port: opt(num()) })),
+    grpc: opt(obj({ port: opt(num()), service: opt(str()) })),
+    exec: opt(obj({ command: req(list(str())) })),
+    initialDelaySeconds: opt(num()),
+    periodSeconds: opt(num()),
+    timeoutSeconds: opt(num()),
+    failureThreshold: opt(num()),
+    successThreshold: opt(num()),
+});
+assertSameShape<TypeOf<typeof PROBE_ARGS>, ProbeArgs>(true);
+
+const SIDECAR_ARGS = obj({
+    name: req(str()),
+    image: req(str()),
+    command: opt(list(str())),
+    args: opt(list(str())),
+    env: opt(map(str())),
+    envValueFrom: opt(map(ENV_VALUE_FROM_ARGS)),
+    envFrom: opt(list(ENV_FROM_ARGS)),
+    resources: opt(RESOURCES_ARGS),
+    volumeMounts: opt(list(VOLUME_MOUNT_ARGS)),
+    securityContext: opt(SECURITY_CONTEXT_ARGS),
+    imagePullPolicy: opt(str()),
+    eciResourceIgnore: opt(bool()),
+});
+assertSameShape<TypeOf<typeof SIDECAR_ARGS>, SidecarArgs>(true);
+
+const TRAFFIC_ARGS = obj({ revisionName: opt(str()), latestRevision: opt(bool()), percent: opt(num()), tag: opt(str()) });
+assertSameShape<TypeOf<typeof TRAFFIC_ARGS>, TrafficTargetArgs>(true);
+
+const RESERVED_INSTANCE_ARGS = obj({
+    type: opt(oneOf(Object.values(ReservedInstanceType))),
+    eciSpecs: opt(list(str())),
+    replicas: opt(num()),
+});
+assertSameShape<TypeOf<typeof RESERVED_INSTANCE_ARGS>, ReservedInstanceArgs>(true);
+
 const ECS_FIRST_ARGS = obj({ strategy: opt(oneOf(Object.values(EcsFirstStrategy))), ecsMaxPods: opt(num()) });
 assertSameShape<TypeOf<typeof ECS_FIRST_ARGS>, EcsFirstArgs>(true);
 
@@ -324,10 +402,21 @@ export const KNATIVE_SERVICE_ARGS = obj({
     namespace: opt(inputString),
     serviceName: opt(inputString),
     env: opt(inputStringMap),
+    envValueFrom: opt(input(map(input(ENV_VALUE_FROM_ARGS)))),
+    envFrom: opt(input(list(input(ENV_FROM_ARGS)))),
     eciSpecs: opt(inputStrings),
     containerConcurrency: opt(input(num())),
     timeoutSeconds: opt(input(num())),
     port: opt(input(num())),
+    portName: opt(inputString),
+    readinessProbe: opt(input(PROBE_ARGS)),
+    livenessProbe: opt(input(PROBE_ARGS)),
+    imagePullPolicy: opt(inputString),
+    sidecars: opt(input(list(input(SIDECAR_ARGS)))),
+    revisionName: opt(inputString),
+    traffic: opt(input(list(input(TRAFFIC_ARGS)))),
+    clusterLocal: opt(input(bool())),
+    reservedInstance: opt(input(RESERVED_INSTANCE_ARGS)),
     command: opt(inputStrings),
     args: opt(inputStrings),
     resources: opt(input(RESOURCES_ARGS)),

@@ -3,6 +3,10 @@ import type { StringMap } from "../core/k8sTypes";
 
 /** Knative autoscaling settings; all become `autoscaling.knative.dev/*` revision-template annotations. */
 export interface ScalingSettings {
+    /** Percent of the target a pod is filled to before Knative adds pods, 1–100 (`kn --scale-utilization`). @default Knative's (70) */
+    targetUtilization?: number;
+    /** Fewest pods once scaled up from zero, 2 or more and at least minScale (`kn --scale-activation`). @default 1 */
+    activationScale?: number;
     /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
     minScale?: number;
     /** Highest number of pods; `0` means unlimited. @default 0 */
@@ -29,6 +33,8 @@ export const SCALING_ANNOTATIONS = [
     "class",
     "scale-down-delay",
     "window",
+    "target-utilization-percentage",
+    "activation-scale",
 ].map((a) => `autoscaling.knative.dev/${a}`);
 
 const HPA_CLASS = "hpa.autoscaling.knative.dev";
@@ -51,7 +57,7 @@ function checkDuration(c: Checker, field: string, value: string | undefined, min
 /** Validates scaling settings and renders the revision-template annotations. */
 export function renderScaling(c: Checker, field: string, scaling: ScalingSettings | undefined): StringMap {
     if (!scaling) return {};
-    const { minScale, maxScale, initialScale, target, metric, scaleDownDelay, window } = scaling;
+    const { minScale, maxScale, initialScale, target, metric, scaleDownDelay, window, targetUtilization, activationScale } = scaling;
     const count = "expected a whole number of pods, 0 or more";
     for (const [key, value] of [
         ["minScale", minScale],
@@ -65,6 +71,20 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
     }
     if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
     c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
+    c.integer(targetUtilization, `${field}.targetUtilization`, 1, 100);
+    if (activationScale !== undefined) {
+        // Knative refuses 1 (its default, so it would be a no-op) and values below min-scale.
+        c.check(
+            Number.isInteger(activationScale) && activationScale >= 2,
+            `${field}.activationScale`,
+            activationScale,
+            "expected a whole number of pods, 2 or more (Knative's minimum; leave it unset for 1)",
+        );
+        if (minScale !== undefined)
+            c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
+        if (maxScale !== undefined && maxScale !== 0)
+            c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
+    }
     checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, 0, 3600, "0s to 1h");
     checkDuration(c, `${field}.window`, window, 6, 3600, "6s to 1h");
 
@@ -81,5 +101,7 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
     set("initial-scale", initialScale);
     set("scale-down-delay", scaleDownDelay);
     set("window", window);
+    set("target-utilization-percentage", targetUtilization);
+    set("activation-scale", activationScale);
     return out;
 }

@@ -1,7 +1,7 @@
 import type { KnativeServiceSettings, TolerationArgs } from "./knativeServiceArgs";
 import type { Checker } from "../core/errors";
 import type { StringMap, Toleration } from "../core/k8sTypes";
-import { checkNodeLabel, isQualifiedName } from "../core/names";
+import { checkNodeLabel, isLabelValue, isQualifiedName } from "../core/names";
 import { DEFAULT_TARGETS, Placement, PLACEMENTS, type PlacementTargets } from "../core/placement";
 import { EcsFirstStrategy } from "./resourcePolicy";
 
@@ -116,6 +116,20 @@ export function renderTolerations(
         c.oneOf(t.effect, `${field}.effect`, ["NoSchedule", "PreferNoSchedule", "NoExecute"]);
         c.check(!(t.operator === "Exists" && t.value !== undefined), `${field}.value`, t.value, 'expected no value with operator "Exists"');
         c.check(t.key !== undefined || t.operator === "Exists", `${field}.key`, t.key, 'expected a key unless operator is "Exists"');
+        if (t.key !== undefined)
+            c.check(
+                isQualifiedName(t.key),
+                `${field}.key`,
+                t.key,
+                "expected a taint key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'",
+            );
+        if (t.value !== undefined && t.value !== "")
+            c.check(
+                isLabelValue(t.value),
+                `${field}.value`,
+                t.value,
+                "expected a taint value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            );
         const toleratesVirtualNode = t.key === targets.virtualNodeTaint.key || (t.key === undefined && t.operator === "Exists");
         if (placement === Placement.Ecs && toleratesVirtualNode) {
             c.fail(

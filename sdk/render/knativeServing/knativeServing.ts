@@ -206,7 +206,7 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
     const version = m!.join(".");
     const operatorManifest = s.operatorManifest ?? operatorManifestUrl(version);
     c.check(
-        typeof operatorManifest === "string" && operatorManifest.length > 0,
+        typeof operatorManifest === "string" && operatorManifest.trim().length > 0,
         "operatorManifest",
         operatorManifest,
         "expected a URL or file path",

@@ -8,6 +8,7 @@ import { containsEventuals } from "../core/eventual";
 import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../core/names";
 import { renderEciNamespace } from "../eciNamespace/eciNamespace";
 import type { EciNamespaceArgs } from "../eciNamespace/eciNamespaceArgs";
+import { checkRegistryCredentials } from "../knativeService/imageCache";
 import { renderKnativeServiceResources } from "../knativeService/knativeService";
 import type { KnativeServiceArgs } from "../knativeService/knativeServiceArgs";
 import { renderAckKnative, renderExistingKnative, renderUpstreamKnative, resolveKnativeSource } from "../knativeServing/knativeServing";
@@ -147,6 +148,7 @@ export function validateParts(name: string, args: KnativeEciPlatformArgs, facts:
         asPlatformField(label, `services[${i}].`, () =>
             checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
         );
+        asPlatformField(label, `services[${i}].`, () => checkRegistryCredentials(label, svc.imageCache?.registryCredentials));
         // The registry passwords never reach the render (see KnativeService).
         let checked = svc;
         if (svc.imageCache) {

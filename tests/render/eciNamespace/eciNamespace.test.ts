@@ -13,13 +13,22 @@ describe("renderEciNamespace", () => {
     it("names the namespace after the resource and labels it for ECI injection (the guide's)", () => {
         assert.deepEqual(renderEciNamespace("vk", { eciInjection: true }, false), {
             existing: false,
-            metadata: { name: "vk", labels: { "virtual-node-affinity-injection": "enabled" } },
+            metadata: {
+                name: "vk",
+                labels: { "virtual-node-affinity-injection": "enabled" },
+                annotations: { "pulumi.com/patchForce": "true" },
+            },
         });
     });
 
     it("adds the current ECI label and extra labels", () => {
         const r = renderEciNamespace("ns", { namespaceName: "apps", eciLabel: true, labels: { team: "a" } }, false);
-        assert.deepEqual(r.metadata, { name: "apps", labels: { team: "a", "alibabacloud.com/eci": "true" } });
+        assert.deepEqual(r.metadata, {
+            name: "apps",
+            labels: { team: "a", "alibabacloud.com/eci": "true" },
+            // Created: owned outright, so a label another field manager changed is put back by the next up.
+            annotations: { "pulumi.com/patchForce": "true" },
+        });
     });
 
     it("renders no ECI labels when neither flag is set", () => {

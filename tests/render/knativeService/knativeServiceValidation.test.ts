@@ -260,7 +260,7 @@ describe("KnativeService validation", () => {
             placement: "ecs",
             hostNetwork: true,
             volumes: [{ name: "logs", hostPath: { path: "/var/log" } }],
-            volumeMounts: [{ name: "logs", mountPath: "/logs" }],
+            volumeMounts: [{ name: "logs", mountPath: "/logs", readOnly: true }],
         });
         assert.equal(svc.spec.template.spec.hostNetwork, true);
         assert.deepEqual(svc.spec.template.spec.volumes, [{ name: "logs", hostPath: { path: "/var/log" } }]);
