@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, Secrets, withSecrets } from "../render/core/errors";
+import { Secrets, withSecrets } from "../render/core/errors";
 
 import { containsEventuals } from "../render/core/eventual";
 
@@ -33,7 +33,7 @@ const raised = new WeakSet<object>();
 
 /**
  * Reports an error a check found once Outputs resolved, the way the same value fails when plain:
- * - An InputError keeps its one sentence. Pulumi's serializer prepends `error serializing property
+ * - A PackageError (an InputError, a ServiceNotReadyError) keeps its one sentence. Pulumi's serializer prepends `error serializing property
  *   "…": ` to the very error object at every resource input it flows through (a dozen times for a
  *   value the whole platform depends on), and invoke serialization logs its stack trace.
  * - It is raised once as an uncaught exception, besides rejecting the Output. Pulumi's program hosts
@@ -44,8 +44,9 @@ const raised = new WeakSet<object>();
 function reportLate(err: unknown): unknown {
     if (typeof err !== "object" || err === null || raised.has(err)) return err;
     raised.add(err);
-    // Every error the package raises on purpose (InputError, ServiceNotReadyError) is flagged as a Pulumi RunError.
-    if (err instanceof InputError || (err as { __pulumiRunError?: boolean }).__pulumiRunError === true) {
+    // Every error the package raises on purpose (a PackageError) carries Pulumi's RunError flag; the flag, not the
+    // class, also holds for a second copy of the package in node_modules.
+    if ((err as { __pulumiRunError?: boolean }).__pulumiRunError === true) {
         const e = err as Error;
         const sentence = e.message;
         Object.defineProperty(e, "message", { get: () => sentence, set: () => undefined, configurable: true });

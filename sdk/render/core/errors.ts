@@ -1,15 +1,19 @@
 import { isEventual } from "./eventual";
 /**
+ * Every error the package raises on purpose: one sentence for the user. Marked as a Pulumi RunError
+ * (the runtime checks the flag, not the class), so `pulumi preview` prints the message alone,
+ * without a stack trace.
+ */
+export abstract class PackageError extends Error {
+    readonly __pulumiRunError = true;
+}
+
+/**
  * Every rejected input in this package is an `InputError`: it names the resource, the field, the
  * bad value and what would be valid, so `pulumi preview` shows a sentence instead of a stack trace.
  * A value that was secret never appears in a message: it shows as `(secret, N characters)`.
  */
-export class InputError extends Error {
-    /**
-     * Marks this as a Pulumi RunError (the runtime checks the flag, not the class), so `pulumi
-     * preview` prints the message alone, without a stack trace.
-     */
-    readonly __pulumiRunError = true;
+export class InputError extends PackageError {
     /** The bad value; its printed form when it holds a secret, so the secret is not kept here either. */
     readonly value: unknown;
     /** The value as the message shows it (secrets redacted). */

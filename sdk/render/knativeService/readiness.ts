@@ -3,6 +3,7 @@
 // False; the component then reads that verdict here and fails the update when Knative said False, with Knative's own
 // reason. Without this, a revision that can never become Ready (pods no node admits, an image that cannot be pulled)
 // keeps `up` waiting for the whole ready timeout and ends with the provider's "timed out waiting for the condition".
+import { PackageError } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
 
 /**
@@ -44,12 +45,8 @@ export function readiness(status: KnativeServiceStatus | undefined): Readiness {
     return { state: "pending", reason: ready?.reason, message: ready?.message };
 }
 
-/**
- * A Knative Service Knative reported not Ready. Flagged as a Pulumi RunError so the CLI prints the sentence alone,
- * without a stack trace.
- */
-export class ServiceNotReadyError extends Error {
-    readonly __pulumiRunError = true;
+/** A Knative Service Knative reported not Ready; the CLI prints the sentence alone (PackageError). */
+export class ServiceNotReadyError extends PackageError {
     constructor(
         /** Who awaited it, e.g. `KnativeService "hello"`. */
         readonly resource: string,
