@@ -9,8 +9,8 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import kubernetesHalf from "../tests/engine/programs/kubernetesHalf";
-import { startLocalCluster, type LocalCluster } from "../tests/engine/localCluster";
-import { engineStack, installKubernetesPlugin } from "../tests/engine/pulumiStack";
+import { startLocalCluster, type LocalCluster } from "../tests/engine/harness/localCluster";
+import { engineStack, installKubernetesPlugin } from "../tests/engine/harness/pulumiStack";
 import { PLAN_NODE_FLAGS } from "../plan/nodeFlags";
 import { componentServices, plainServices } from "./enginePrograms";
 

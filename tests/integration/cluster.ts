@@ -12,7 +12,7 @@ import {
     type ServiceLike,
     type ServiceRef,
 } from "./checks";
-import { isNotFound, loadK8s } from "../engine/kube";
+import { isNotFound, loadK8s } from "../engine/harness/kube";
 
 /** Read-only access to the test cluster: pods, nodes, Services and Knative's KIngress status. */
 export class Cluster {

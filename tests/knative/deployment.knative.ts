@@ -1,7 +1,7 @@
 // The Deployment Knative's own revision reconciler makes (tests/knative-helper `deploy`), as the engine tests' stand-in
 // creates it: what placement on ECS and ECI depends on — replicas at start, affinity, pod annotations and labels.
 import * as assert from "node:assert/strict";
-import { revisionDeployment } from "../engine/knativeStandIn";
+import { revisionDeployment } from "../engine/harness/knativeStandIn";
 
 const ksvc = {
     apiVersion: "serving.knative.dev/v1",

@@ -10,7 +10,7 @@
 // collector removes it with the Service), and no networking.
 import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
 import * as crypto from "node:crypto";
-import { type ConfigMap, knativeDeploy } from "../knative/knativeHelper";
+import { type ConfigMap, knativeDeploy } from "../../knative/knativeHelper";
 import { isConflict, isNotFound, isTransient, type Kube, orMissing } from "./kube";
 import { podSelector, type RevisionFailure, revisionFailure } from "./standInFailure";
 

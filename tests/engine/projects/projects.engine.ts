@@ -5,12 +5,12 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ECS_NODES, VIRTUAL_NODE } from "./ackFixtures";
-import { orMissing } from "./kube";
-import { enablePodspecFlags, type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "./localCluster";
-import { ProjectCli } from "./projectCli";
-import { installKubernetesPlugin } from "./pulumiStack";
-import { findLanguageHost, findTools, REPO_ROOT } from "./tools";
+import { ECS_NODES, VIRTUAL_NODE } from "../harness/ackFixtures";
+import { orMissing } from "../harness/kube";
+import { enablePodspecFlags, type LocalCluster, podsOf, startLocalCluster, waitForRunningPods } from "../harness/localCluster";
+import { ProjectCli } from "../harness/projectCli";
+import { installKubernetesPlugin } from "../harness/pulumiStack";
+import { findLanguageHost, findTools, REPO_ROOT } from "../harness/tools";
 
 const MINUTE = 60_000;
 const STACK = "engine-test";

@@ -5,9 +5,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as k8s from "@pulumi/kubernetes";
-import { KnativeService, type Placement } from "../../sdk";
-import { engineStack, installKubernetesPlugin } from "./pulumiStack";
-import { findTools } from "./tools";
+import { KnativeService, type Placement } from "../../../sdk";
+import { engineStack, installKubernetesPlugin } from "../harness/pulumiStack";
+import { findTools } from "../harness/tools";
 
 const EXPECTED =
     'KnativeService "web": placement = "ECI" is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs".';

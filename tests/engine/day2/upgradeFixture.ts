@@ -1,19 +1,19 @@
 // The upgrade fixture: a `pulumi stack export` of the guide's Kubernetes half (programs/kubernetesHalf.ts) as a
-// released version of this package left it, committed at tests/engine/fixtures/kubernetes-half.state.json. The day-2
+// released version of this package left it, committed at tests/engine/day2/fixtures/kubernetes-half.state.json. The day-2
 // engine test previews the current code against it (docs/engine-tests.md says when to re-record).
 //
 // Re-record: `npm run record:upgrade-fixture` (starts a local control plane, runs `pulumi up`, exports, destroys).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Deployment } from "@pulumi/pulumi/automation";
-import kubernetesHalf from "./programs/kubernetesHalf";
-import { startLocalCluster } from "./localCluster";
-import { engineStack, installKubernetesPlugin, streamTo } from "./pulumiStack";
-import { REPO_ROOT } from "./tools";
+import kubernetesHalf from "../programs/kubernetesHalf";
+import { startLocalCluster } from "../harness/localCluster";
+import { engineStack, installKubernetesPlugin, streamTo } from "../harness/pulumiStack";
+import { REPO_ROOT } from "../harness/tools";
 
 export const UPGRADE_PROJECT = "ack-knative-eci-upgrade";
 export const UPGRADE_STACK = "recorded";
-export const UPGRADE_FIXTURE = path.join(REPO_ROOT, "tests", "engine", "fixtures", "kubernetes-half.state.json");
+export const UPGRADE_FIXTURE = path.join(REPO_ROOT, "tests", "engine", "day2", "fixtures", "kubernetes-half.state.json");
 /** The recorded cluster's API server URL is written as this; a test puts its own cluster's URL back. */
 export const RECORDED_SERVER = "https://recorded-control-plane.invalid:6443";
 /**

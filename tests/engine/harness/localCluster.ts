@@ -10,8 +10,8 @@ import { ControlPlane } from "./controlPlane";
 import { connect, type Kube } from "./kube";
 import { KnativeStandIn } from "./knativeStandIn";
 import { KnativeWebhook } from "./knativeWebhook";
-import { KNATIVE_SERVICE_LABEL } from "../integration/checks";
-import { REQUIRED_FEATURES } from "../../sdk/render/knativeServing/knativeServing";
+import { KNATIVE_SERVICE_LABEL } from "../../integration/checks";
+import { REQUIRED_FEATURES } from "../../../sdk/render/knativeServing/knativeServing";
 import { findTools, type Tools } from "./tools";
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as readline from "node:readline";
-import { knativeHelperPath } from "../knative/knativeHelper";
+import { knativeHelperPath } from "../../knative/knativeHelper";
 import type { Kube } from "./kube";
 
 const STARTUP_MS = 30_000;

@@ -5,12 +5,12 @@
 // namespaces are used by one stack at a time, so nothing one test leaves can change what another sees.
 import * as assert from "node:assert/strict";
 import type { EngineEvent, OpType, PulumiFn, Stack } from "@pulumi/pulumi/automation";
-import kubernetesHalf from "./programs/kubernetesHalf";
+import kubernetesHalf from "../programs/kubernetesHalf";
 import * as day2 from "./programs/day2";
-import { ECI_PROFILE_UNMANAGED, ECS_NODES, NODE_POOL_LABEL } from "./ackFixtures";
-import { type Kube, orMissing } from "./kube";
-import { enablePodspecFlags, type LocalCluster, startLocalCluster, waitForRunningPods } from "./localCluster";
-import { engineStack, installKubernetesPlugin, streamTo } from "./pulumiStack";
+import { ECI_PROFILE_UNMANAGED, ECS_NODES, NODE_POOL_LABEL } from "../harness/ackFixtures";
+import { type Kube, orMissing } from "../harness/kube";
+import { enablePodspecFlags, type LocalCluster, startLocalCluster, waitForRunningPods } from "../harness/localCluster";
+import { engineStack, installKubernetesPlugin, streamTo } from "../harness/pulumiStack";
 import { recordedDeployment, UPGRADE_PROJECT, UPGRADE_STACK } from "./upgradeFixture";
 
 const SECOND = 1_000;

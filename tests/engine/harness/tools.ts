@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** Repository root (this file runs from build/tests/engine/). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 
 const BUILD_SCRIPT = path.join(REPO_ROOT, "tools", "build-engine-tools.sh");
 

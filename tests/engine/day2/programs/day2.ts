@@ -1,11 +1,11 @@
-// Small programs for the day-2 engine tests (tests/engine/day2.engine.ts), each on its own namespace so that no
+// Small programs for the day-2 engine tests (tests/engine/day2/day2.engine.ts), each on its own namespace so that no
 // test sees another's objects. The guide's Kubernetes half itself is kubernetesHalf.ts.
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { KnativeEciPlatform, KnativeService } from "../../../sdk";
-import { DEFAULT_IMAGE } from "./kubernetesHalf";
-import kubernetesHalf from "./kubernetesHalf";
+import { KnativeEciPlatform, KnativeService } from "../../../../sdk";
+import { DEFAULT_IMAGE } from "../../programs/kubernetesHalf";
+import kubernetesHalf from "../../programs/kubernetesHalf";
 
 export const KSVC_TYPE = "kubernetes:serving.knative.dev/v1:Service";
 export const TRANSFORM_LABEL = { key: "day2.ack-knative-eci/transformed", value: "true" };
