@@ -1,5 +1,5 @@
 # Versions of every engine-test tool, in one place. Sourced by build-engine-tools.sh and read by
-# the engine tests (tests/engine/tools.ts). Changing any line here gives a new cache directory.
+# the engine tests (tests/engine/harness/tools.ts). Changing any line here gives a new cache directory.
 
 # The Pulumi CLI: the version of the locked @pulumi/pulumi (the build checks they agree).
 PULUMI_VERSION=v3.276.0
@@ -21,3 +21,10 @@ KNATIVE_SERVING_MODULE_VERSION=v0.51.0
 # actionlint, which .ci/run runs on .github/workflows/. Built into a cache directory of its own, keyed
 # by this version, so changing it rebuilds only actionlint.
 ACTIONLINT_VERSION=v1.7.12
+
+# pulumi-resource-alicloud, built from a source directory passed in (ALICLOUD_PROVIDER_SRC; the Go module
+# proxy refuses its modules). The source is pulumi-alicloud at this tag (terraform-provider-alicloud
+# v1.285.0). The plugin is stamped and installed as the locked @pulumi/alicloud version (read from
+# package-lock.json), so the engine and `pulumi package add` find the version the SDK asks for: it is
+# a stand-in for that release, built from the nearest source available.
+ALICLOUD_PROVIDER_SOURCE_VERSION=v3.105.0
