@@ -59,6 +59,8 @@ export class ControlPlane {
         /** Working directory: data, certificates, logs, the admin kubeconfig. */
         readonly dir: string,
         private readonly tools: Tools,
+        /** A CA whose client certificates the API server accepts (the local Alibaba Cloud's kubeconfigs carry one). */
+        private readonly clientCaFile?: string,
     ) {}
 
     /** The API server URL. */
@@ -70,9 +72,9 @@ export class ControlPlane {
         return path.join(this.dir, "admin.kubeconfig");
     }
 
-    static async start(tools: Tools, dir: string): Promise<ControlPlane> {
+    static async start(tools: Tools, dir: string, options: { clientCaFile?: string } = {}): Promise<ControlPlane> {
         fs.mkdirSync(dir, { recursive: true });
-        const cp = new ControlPlane(dir, tools);
+        const cp = new ControlPlane(dir, tools, options.clientCaFile);
         try {
             await cp.startAll();
         } catch (e) {
@@ -131,6 +133,7 @@ export class ControlPlane {
             `--secure-port=${apiPort}`,
             `--cert-dir=${this.file("certs")}`,
             `--token-auth-file=${this.file("tokens.csv")}`,
+            ...(this.clientCaFile ? [`--client-ca-file=${this.clientCaFile}`] : []),
             "--authorization-mode=RBAC",
             `--service-account-issuer=${this.server}`,
             `--service-account-key-file=${this.file("sa.key")}`,

@@ -23,12 +23,14 @@ export class ProjectCli {
         /** The project directory (absolute). */
         readonly dir: string,
         readonly stack: string,
+        /** More environment for every command (e.g. the local Alibaba Cloud's SSL_CERT_FILE). */
+        private readonly extraEnv: Record<string, string> = {},
     ) {}
 
     private env(): NodeJS.ProcessEnv {
         // The host runs programs with the first `node` on PATH: the one running these tests.
         const PATH = [this.hostDir, path.dirname(process.execPath), process.env.PATH].join(path.delimiter);
-        return { ...process.env, ...pulumiEnv(this.workDir), PATH, PULUMI_STACK: undefined };
+        return { ...process.env, ...pulumiEnv(this.workDir), ...this.extraEnv, PATH, PULUMI_STACK: undefined };
     }
 
     /** `pulumi <args> --stack <stack>` in the project directory; `input` goes to stdin. Never throws on exit codes. */
