@@ -33,7 +33,7 @@ interface Run extends LocalCluster {
 
 /** The offline plan's placement table for the same program, from a separate process (it runs the mock engine). */
 function planPlacements(kubeconfig: string): PlannedPlacement[] {
-    const script = path.join(REPO_ROOT, "build", "tests", "engine", "planPlacements.js");
+    const script = path.join(REPO_ROOT, "build", "tests", "engine", "harness", "planPlacements.js");
     const program = path.join(REPO_ROOT, "build", "tests", "engine", "programs", "kubernetesHalf.js");
     const out = execFileSync(process.execPath, [script, program, `kubeconfig=${kubeconfig}`], { cwd: REPO_ROOT, encoding: "utf8" });
     return JSON.parse(out) as PlannedPlacement[];
