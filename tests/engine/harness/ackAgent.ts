@@ -6,6 +6,8 @@
 // - the `ack-virtual-node` add-on brings the virtual node (`type=virtual-kubelet`, its taint) and kube-system/eci-profile;
 // - the `knative` add-on brings Knative Serving's CRDs, the knative-serving namespace and config-features, Knative's
 //   own admission webhook (knativeWebhook.ts) and the engine lane's Knative stand-in (knativeStandIn.ts);
+// - an ACK Pro cluster serves ACK's ResourcePolicy kind (scheduling.alibabacloud.com/v1alpha1), so a stack can store
+//   one; its schema here accepts any spec, and ACK's scheduler extension that acts on it does not run here;
 // - a deleted node pool, add-on or cluster takes all of that away again.
 import * as path from "node:path";
 import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "import" };
@@ -83,6 +85,28 @@ function virtualNode(region: string, zone: string): K8s.V1Node {
         },
         spec: { taints: [{ key: "virtual-kubelet.io/provider", value: "alibabacloud", effect: "NoSchedule" }] },
         status: { capacity, allocatable: capacity },
+    };
+}
+
+/** ACK Pro's ResourcePolicy kind, served with a schema that keeps any spec (ACK publishes none to copy). */
+function resourcePolicyCrd(): K8s.V1CustomResourceDefinition {
+    return {
+        apiVersion: "apiextensions.k8s.io/v1",
+        kind: "CustomResourceDefinition",
+        metadata: { name: "resourcepolicies.scheduling.alibabacloud.com" },
+        spec: {
+            group: "scheduling.alibabacloud.com",
+            scope: "Namespaced",
+            names: { kind: "ResourcePolicy", plural: "resourcepolicies", singular: "resourcepolicy", listKind: "ResourcePolicyList" },
+            versions: [
+                {
+                    name: "v1alpha1",
+                    served: true,
+                    storage: true,
+                    schema: { openAPIV3Schema: { type: "object", x_kubernetes_preserve_unknown_fields: true } },
+                },
+            ],
+        },
     };
 }
 
@@ -172,6 +196,13 @@ export class AckAgent {
         await this.syncEciProfile(withVirtualNode);
         if (live.some((c) => hasAddon(c, KNATIVE_ADDON))) await this.ensureKnative();
         else await this.removeKnative();
+        await this.syncResourcePolicyKind(live.some((c) => c.cluster_spec.startsWith("ack.pro")));
+    }
+
+    private async syncResourcePolicyKind(wanted: boolean): Promise<void> {
+        const crd = resourcePolicyCrd();
+        if (wanted) await ignoreConflict(this.kube.extensions.createCustomResourceDefinition({ body: crd }));
+        else await ignoreMissing(this.kube.extensions.deleteCustomResourceDefinition({ name: crd.metadata!.name! }));
     }
 
     private async syncNodes(wanted: Map<string, K8s.V1Node>): Promise<void> {

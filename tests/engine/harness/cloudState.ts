@@ -33,6 +33,7 @@ export interface ClusterState {
     cluster_id: string;
     name: string;
     state: string;
+    cluster_spec: string;
     vpc_id: string;
     vswitch_ids: string[];
     security_group_id: string;
