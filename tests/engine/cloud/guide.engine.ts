@@ -5,18 +5,12 @@
 // reason, when the language host, the alicloud plugin or the local cloud is not built.
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { type CloudLane, startCloudLane } from "../harness/cloudLane";
 import { leftovers } from "../harness/cloudState";
-import { findCloudTools, installAlicloudPlugin } from "../harness/cloudTools";
 import { podsOf, waitForRunningPods } from "../harness/localCluster";
-import { configSetCommands, type LocalAlibabaCloud, startLocalAlibabaCloud } from "../harness/localAlibabaCloud";
 import type { PlannedPlacement } from "../harness/planPlacements";
-import { ProjectCli } from "../harness/projectCli";
-import { installKubernetesPlugin } from "../harness/pulumiStack";
-import { findLanguageHost, findTools, REPO_ROOT } from "../harness/tools";
-
+import { REPO_ROOT } from "../harness/tools";
 const MINUTE = 60_000;
 const STACK = "local";
 const log = (line: string) => console.log(`[cloud guide] ${line}`);
@@ -41,57 +35,37 @@ const CLOUD_TYPES = [
     "alicloud:cs/kubernetesAddon:KubernetesAddon",
 ];
 
-function requestedVersion(pkg: string): string {
-    return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", pkg, "package.json"), "utf8")).version as string;
-}
-
 /** The offline plan's placement table for the guide (the mock engine, in a separate process). */
 function plannedPlacements(): Map<string, PlannedPlacement> {
     const script = path.join(REPO_ROOT, "build", "tests", "engine", "harness", "planPlacements.js");
-    const out = execFileSync(process.execPath, [script, path.join(REPO_ROOT, "build", "guide", "index.js")], { cwd: REPO_ROOT, encoding: "utf8" });
+    const out = execFileSync(process.execPath, [script, path.join(REPO_ROOT, "build", "guide", "index.js")], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+    });
     return new Map((JSON.parse(out) as PlannedPlacement[]).map((p) => [p.service, p]));
 }
 
 describe("engine, cloud half: the guide at the repository root on the local Alibaba Cloud (real CLI, real alicloud provider)", function () {
     this.timeout(40 * MINUTE);
-    let cloud: LocalAlibabaCloud | undefined;
-    let cli: ProjectCli | undefined;
-    let workDir = "";
+    let lane: CloudLane | undefined;
 
     before(async function () {
-        const tools = findTools();
-        const host = findLanguageHost(tools);
-        const cloudTools = findCloudTools();
-        if ("missing" in host || "missing" in cloudTools) {
-            log(`skipped: ${"missing" in host ? host.missing : (cloudTools as { missing: string }).missing}`);
-            this.skip();
-        }
-        workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-knative-eci-cloud-guide-"));
-        log(`work directory ${workDir}`);
-        cloud = await startLocalAlibabaCloud(tools, cloudTools, path.join(workDir, "local-cloud"));
-        log(`local Alibaba Cloud at https://${cloud.endpoint}, its ACK cluster at ${cloud.cp.server}`);
-        fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
-        installKubernetesPlugin(tools, workDir, requestedVersion("kubernetes"));
-        installAlicloudPlugin(tools, cloudTools, workDir);
-        cli = new ProjectCli(tools, workDir, host.dir, REPO_ROOT, STACK, cloud.env);
+        lane = await startCloudLane("cloud-guide", log);
+        if (!lane) this.skip();
     });
 
     after(async function () {
-        const failed = this.currentTest?.state === "failed";
-        await cli?.remove();
-        await cloud?.stop();
-        if (workDir && !failed) fs.rmSync(workDir, { recursive: true, force: true });
-        else if (workDir) log(`kept ${workDir} (logs: local-cloud/cloud/local-alicloud.log, local-cloud/cluster/*.log)`);
+        await lane?.stop(this.currentTest?.state === "failed");
     });
 
     it("stack init, config set, preview --diff, up, stack output, a quiet second preview and refresh, destroy to an empty cloud", async () => {
-        const c = cli!;
-        const lc = cloud!;
-        await c.ok(["stack", "init", STACK, "--secrets-provider", "passphrase"]);
-        for (const args of configSetCommands(lc.pulumiConfig)) await c.ok(args);
+        const lc = lane!.cloud;
+        // `pulumi stack init` and the cloud's `pulumi config set` lines (endpoints, credentials), as the README shows.
+        const c = await lane!.project(".", STACK);
 
         const preview = await c.ok(["preview", "--diff"]);
-        for (const type of CLOUD_TYPES) assert.match(preview.output, new RegExp(`\\+ ${type.replace(/[/:]/g, "\\$&")}`), `preview plans ${type}`);
+        for (const type of CLOUD_TYPES)
+            assert.match(preview.output, new RegExp(`\\+ ${type.replace(/[/:]/g, "\\$&")}`), `preview plans ${type}`);
         assert.deepEqual(leftovers(await lc.cloud.state()), [], "preview creates nothing in the cloud");
 
         await c.ok(["up", "--yes"]);
@@ -133,7 +107,8 @@ describe("engine, cloud half: the guide at the repository root on the local Alib
                 assert.deepEqual([...allowed], ["ECI virtual node"]);
                 continue;
             }
-            for (const node of nodes) assert.ok(allowed.has(kindOf(node)), `${svc.name} on ${node}: the plan allows ${[...allowed].join(", ")}`);
+            for (const node of nodes)
+                assert.ok(allowed.has(kindOf(node)), `${svc.name} on ${node}: the plan allows ${[...allowed].join(", ")}`);
         }
 
         assert.equal((await c.run(["preview", "--expect-no-changes"])).code, 0, "a second preview plans no change");
