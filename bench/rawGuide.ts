@@ -16,7 +16,7 @@ const instanceTypes = ["ecs.u1-c1m2.xlarge", "ecs.g7.xlarge", "ecs.g6.xlarge"];
 const zones = pulumi
     .all([
         getZonesOutput({ availableResourceCreation: "VSwitch", availableInstanceType: instanceTypes[0] }).ids,
-        vpc.getEnhancedNatAvailableZonesOutput({}).ids,
+        vpc.getEnhancedNatAvailableZonesOutput({}).zones.apply((zs) => zs.map((z) => z.zoneId)),
     ])
     .apply(([ids, nat]) =>
         ids

@@ -159,14 +159,27 @@ const ZONE_DATA_SOURCE = /^alicloud:[a-z]+\/get\w*Zones:get\w*Zones$/;
 
 /**
  * What every zone data source answers: the same three zones, under the field names those data sources
- * use (`id`/`zoneIds` of getZones, `zoneId`/`localName` of getEnhancedNatAvailableZones).
+ * use (`id`/`zoneIds` of getZones, `zoneId` of eci.getZones).
  */
 function mockZones(): Record<string, unknown> {
     const ids = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
     return { ids, zones: ids.map((id) => ({ id, zoneId: id, zoneIds: [id], localName: id, availableInstanceTypes: [] })) };
 }
 
+/**
+ * `vpc.getEnhancedNatAvailableZones` as the provider answers it: `ids` are the zones' local names (its source sets
+ * `ids` from `LocalName`), the zone ids are only in `zones[].zoneId`.
+ */
+function mockEnhancedNatZones(): Record<string, unknown> {
+    const zones = (mockZones().zones as { zoneId: string }[]).map(({ zoneId }) => ({
+        zoneId,
+        localName: `Hangzhou Zone ${zoneId.slice(-1).toUpperCase()}`,
+    }));
+    return { ids: zones.map((z) => z.localName), zones };
+}
+
 function mockCall(token: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (token === "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones") return mockEnhancedNatZones();
     if (ZONE_DATA_SOURCE.test(token)) return mockZones();
     switch (token) {
         case "alicloud:cs/getClusterCredential:getClusterCredential":
