@@ -1,5 +1,5 @@
 import * as yaml from "js-yaml";
-import type { RecordedResource } from "./mockEngine";
+import type { RecordedResource } from "../engine/mockEngine";
 import { compare, obj, printable, str } from "./printable";
 import { urnDescriber } from "./resourceTree";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanUsageError } from "./runProgram";
+import { PlanUsageError } from "../engine/runProgram";
 
 /**
  * Plans a program into an `--out` directory with the plan CLI in a child process (Pulumi's mock
@@ -17,7 +17,7 @@ export interface PlanArgs {
     config: string[];
 }
 
-const CLI = path.join(__dirname, "cli.js");
+const CLI = path.join(__dirname, "..", "cli.js");
 
 function run(cmd: string, args: string[], cwd: string): string {
     return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

@@ -1,5 +1,5 @@
 import { billingSection, renderBilling } from "./billing";
-import type { RecordedResource } from "./mockEngine";
+import type { RecordedResource } from "../engine/mockEngine";
 import { kubernetesObjects, type KubernetesObject, toYaml, unexpandedComponents } from "./objects";
 import { buildPlacementTable, type PlacementTable } from "./placementTable";
 import { obj, printable } from "./printable";

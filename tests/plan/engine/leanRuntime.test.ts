@@ -2,12 +2,12 @@ import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PLAN_NODE_FLAGS } from "../../plan/nodeFlags";
+import { PLAN_NODE_FLAGS } from "../../../plan/engine/nodeFlags";
 
 // The plan process's stand-in for @pulumi/pulumi's typescript-shim, in fresh processes (this one may
 // have loaded TypeScript already): importing Pulumi loads no compiler, serializing a function still works.
-const ROOT = path.resolve(__dirname, "../../..");
-const LEAN = path.join(ROOT, "build/plan/leanRuntime.js");
+const ROOT = path.resolve(__dirname, "../../../..");
+const LEAN = path.join(ROOT, "build/plan/engine/leanRuntime.js");
 
 function node(script: string): Promise<string> {
     return new Promise((resolve, reject) => {

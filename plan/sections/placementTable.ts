@@ -1,7 +1,7 @@
-import type { StringMap, Taint } from "../sdk/render/core/k8sTypes";
-import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../sdk/render/core/placement";
-import { ECI_PROFILE, VIRTUAL_NODE_ADDON } from "../sdk/render/virtualNode/virtualNode";
-import type { RecordedResource } from "./mockEngine";
+import type { StringMap, Taint } from "../../sdk/render/core/k8sTypes";
+import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../../sdk/render/core/placement";
+import { ECI_PROFILE, VIRTUAL_NODE_ADDON } from "../../sdk/render/virtualNode/virtualNode";
+import type { RecordedResource } from "../engine/mockEngine";
 import { compare, obj, printable, str, stringMap } from "./printable";
 import { eciInjectionReason, type Fit, fits, injectEci, type PodScheduling, type SchedulingNode } from "./scheduling";
 

@@ -1,7 +1,7 @@
-import { ECI_ANNOTATIONS } from "../sdk/render/knativeService/eciOptions";
-import { ECI_USE_SPECS } from "../sdk/render/knativeService/knativeService";
-import { RESERVE_ANNOTATIONS } from "../sdk/render/knativeService/reservedInstance";
-import type { RecordedResource } from "./mockEngine";
+import { ECI_ANNOTATIONS } from "../../sdk/render/knativeService/eciOptions";
+import { ECI_USE_SPECS } from "../../sdk/render/knativeService/knativeService";
+import { RESERVE_ANNOTATIONS } from "../../sdk/render/knativeService/reservedInstance";
+import type { RecordedResource } from "../engine/mockEngine";
 import { KSVC_TYPE, NODE_POOL_TYPE, type PlacementTable, type ServicePlacement } from "./placementTable";
 import { compare, obj, printable, SECRET_TEXT, str, stringMap, UNKNOWN_TEXT } from "./printable";
 import { describeResource, urnDescriber } from "./resourceTree";

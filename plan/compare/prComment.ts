@@ -1,5 +1,5 @@
 import { type BillingChange, RESOURCE_HEADING, type SettingChange } from "./billingDiff";
-import type { ChangeKind, PlanComparison, ResourceChange } from "./compare";
+import type { ChangeKind, PlanComparison, ResourceChange } from "./comparePlans";
 import type { ReplaceReason } from "./replacement";
 
 /**

@@ -1,4 +1,4 @@
-import { obj, str, UNKNOWN_TEXT } from "./printable";
+import { obj, str, UNKNOWN_TEXT } from "../sections/printable";
 import { ALICLOUD_FORCE_NEW, KUBERNETES_FORCE_NEW, KUBERNETES_IDENTITY, PROVIDER_FORCE_NEW } from "./replacementRules";
 
 /**
