@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { MANIFEST_FILE, manifestEntries, manifestText } from "./sections/manifest";
 import type { RecordedResource } from "./engine/mockEngine";
 import { objectFile, planText, type RenderedPlan, renderPlan } from "./sections/planText";
-import { PlanUsageError, runProgram } from "./engine/runProgram";
+import { runProgram } from "./engine/runProgram";
+import { PlanUsageError } from "./usageError";
 
 /**
  * `ack-knative-eci-plan` / `npm run plan`: runs a Pulumi program under Pulumi's mock engine (no cloud,

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { comparePlans } from "./compare/comparePlans";
 import { planCommit, planDirectory, resolveCommit } from "./compare/planRef";
 import { GITHUB_COMMENT_LIMIT, renderComment } from "./compare/prComment";
-import { PlanUsageError } from "./engine/runProgram";
+import { PlanUsageError } from "./usageError";
 
 /**
  * `ack-knative-eci-plan-compare` / `npm run plan:compare`: compares two offline plans and writes the

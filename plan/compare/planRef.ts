@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanUsageError } from "../engine/runProgram";
+import { PlanUsageError } from "../usageError";
 
 /**
  * Plans a program into an `--out` directory with the plan CLI in a child process (Pulumi's mock
