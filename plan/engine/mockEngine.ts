@@ -1,4 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+    CLUSTER_TYPE,
+    KSVC_TYPE,
+    KUBERNETES_PREFIX,
+    SECURITY_GROUP_TYPE,
+    STACK_REFERENCE_TYPE,
+    VPC_TYPE,
+    VSWITCH_TYPE,
+} from "../resourceTypes";
 
 /**
  * Runs Pulumi programs under Pulumi's mock engine (no CLI, no cloud) and records every resource the
@@ -88,7 +97,7 @@ export function mockKubeconfig(clusterId: string): string {
 
 /** Outputs the mock cloud computes for a resource, beyond echoing its inputs. */
 function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    if (type === "pulumi:pulumi:StackReference") {
+    if (type === STACK_REFERENCE_TYPE) {
         // A referenced platform stack, shaped like the root guide program's outputs.
         const clusterId = "cmockreferencedcluster";
         return {
@@ -96,7 +105,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             secretOutputNames: ["kubeconfig"],
         };
     }
-    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") {
+    if (type === CLUSTER_TYPE) {
         // Like ACK: an intranet endpoint always, an internet one only with the public API server load balancer.
         const id = mockId(type, name, inputs);
         return {
@@ -106,7 +115,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             },
         };
     }
-    if (type === "kubernetes:serving.knative.dev/v1:Service") {
+    if (type === KSVC_TYPE) {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         const svc = meta.name ?? name;
         const ns = meta.namespace ?? "default";
@@ -138,16 +147,16 @@ function customTimeoutsOf(req: RegisterRequest | undefined): Pick<RecordedResour
 
 /** Id prefixes of Alibaba Cloud resources whose ids other inputs validate (`vsw-…`, `sg-…`, `vpc-…`). */
 const ALICLOUD_ID_PREFIX: Record<string, string> = {
-    "alicloud:vpc/switch:Switch": "vsw-",
-    "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
-    "alicloud:vpc/network:Network": "vpc-",
+    [VSWITCH_TYPE]: "vsw-",
+    [SECURITY_GROUP_TYPE]: "sg-",
+    [VPC_TYPE]: "vpc-",
 };
 
 function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
-    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
+    if (type === CLUSTER_TYPE) return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
     const prefix = ALICLOUD_ID_PREFIX[type];
     if (prefix) return `${prefix}${name.toLowerCase().replace(/[^a-z0-9]/g, "")}mock`;
-    if (type.startsWith("kubernetes:")) {
+    if (type.startsWith(KUBERNETES_PREFIX)) {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         return meta.namespace ? `${meta.namespace}/${meta.name ?? name}` : (meta.name ?? name);
     }

@@ -5,7 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { billingSection, renderBilling } from "../../../plan/sections/billing";
 import type { RecordedResource } from "../../../plan/engine/mockEngine";
-import { buildPlacementTable, KSVC_TYPE } from "../../../plan/sections/placementTable";
+import { KSVC_TYPE } from "../../../plan/resourceTypes";
+import { buildPlacementTable } from "../../../plan/sections/placementTable";
 import { renderKnativeService } from "../../../sdk/render/knativeService/knativeService";
 import type { KnativeServiceSettings } from "../../../sdk/render/knativeService/knativeServiceArgs";
 

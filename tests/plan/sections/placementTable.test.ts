@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { RecordedResource } from "../../../plan/engine/mockEngine";
-import { buildPlacementTable, KSVC_TYPE } from "../../../plan/sections/placementTable";
+import { KSVC_TYPE } from "../../../plan/resourceTypes";
+import { buildPlacementTable } from "../../../plan/sections/placementTable";
 import { renderPlacementTable } from "../../../plan/sections/planText";
 import { Placement, renderPlacement } from "../../../sdk/render/core/placement";
 import { renderKnativeService } from "../../../sdk/render/knativeService/knativeService";
