@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PLAN_NODE_FLAGS } from "../engine/nodeFlags";
 import { PlanUsageError } from "../usageError";
 
 /**
@@ -37,7 +38,7 @@ export function planDirectory(cwd: string, out: string, args: PlanArgs, what = `
         ...args.config.flatMap((c) => ["--config", c]),
     ];
     try {
-        run(process.execPath, ["--max-semi-space-size=64", CLI, "--out", out, ...flags], cwd);
+        run(process.execPath, [...PLAN_NODE_FLAGS, CLI, "--out", out, ...flags], cwd);
     } catch (err) {
         throw new PlanUsageError(`planning ${what} failed: ${failure(err)}`);
     }
