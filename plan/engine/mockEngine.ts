@@ -248,70 +248,69 @@ interface RegisterRequest {
     getObject(): { toJavaScript(): unknown } | undefined;
 }
 
-/**
- * Installs Pulumi's mock engine with recording. Call before importing the code under test or the
- * program; each process gets one engine (Pulumi's runtime state is global).
- */
-export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
-    const resources: RecordedResource[] = [];
-    const byUrn = new Map<string, RecordedResource>();
-    const calls: RecordedCall[] = [];
-    const pendingByName = new Map<string, RegisterRequest[]>();
+/** What the mocks have seen so far. */
+interface Recording {
+    resources: RecordedResource[];
+    byUrn: Map<string, RecordedResource>;
+    calls: RecordedCall[];
+    /** Register requests by `type::name`, queued until the mock's `newResource` takes them. */
+    pendingByName: Map<string, RegisterRequest[]>;
+}
 
-    for (const [key, value] of Object.entries(options.config ?? {})) pulumi.runtime.setConfig(key, value);
+/** One resource: what the mock is given (type, name, inputs), plus parent, dependencies and options from its request. */
+function recordResource(args: pulumi.runtime.MockResourceArgs, req: RegisterRequest | undefined, urn: string): RecordedResource {
+    const inputs = args.inputs as Record<string, unknown>;
+    const parent = req?.getParent() || undefined;
+    return {
+        type: args.type,
+        name: args.name,
+        urn,
+        custom: args.custom ?? true,
+        // As serialized in the request: the mock's own deserializer lifts a nested secret to
+        // the top-level property, the real engine keeps it where it is (e.g. one env value).
+        inputs: (req?.getObject()?.toJavaScript() as Record<string, unknown> | undefined) ?? inputs,
+        parent,
+        provider: args.provider || undefined,
+        dependencies: [...new Set(req?.getDependenciesList() ?? [])],
+        ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
+        ...(req?.getIgnorechangesList()?.length ? { ignoreChanges: req.getIgnorechangesList() } : {}),
+        ...customTimeoutsOf(req),
+    };
+}
 
-    void pulumi.runtime.setMocks(
-        {
-            newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
-                const req = pendingByName.get(`${args.type}::${args.name}`)?.shift();
-                const inputs = args.inputs as Record<string, unknown>;
-                const parent = req?.getParent() || undefined;
-                const urn = monitor.newUrn(req?.getParent() ?? "", args.type, args.name);
-                const record: RecordedResource = {
-                    type: args.type,
-                    name: args.name,
-                    urn,
-                    custom: args.custom ?? true,
-                    // As serialized in the request: the mock's own deserializer lifts a nested secret to
-                    // the top-level property, the real engine keeps it where it is (e.g. one env value).
-                    inputs: (req?.getObject()?.toJavaScript() as Record<string, unknown> | undefined) ?? inputs,
-                    parent,
-                    provider: args.provider || undefined,
-                    dependencies: [...new Set(req?.getDependenciesList() ?? [])],
-                    ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
-                    ...(req?.getIgnorechangesList()?.length ? { ignoreChanges: req.getIgnorechangesList() } : {}),
-                    ...customTimeoutsOf(req),
-                };
-                resources.push(record);
-                byUrn.set(urn, record);
-                return {
-                    id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
-                    state: { ...inputs, ...computedState(args.type, args.name, inputs) },
-                };
-            },
-            call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-                const inputs = args.inputs as Record<string, unknown>;
-                calls.push({ token: args.token, args: inputs });
-                return mockCall(args.token, inputs);
-            },
+/** Pulumi mocks that record every resource and call, and answer as the mock cloud would. */
+function recordingMocks(rec: Recording, newUrn: MockMonitor["newUrn"]): pulumi.runtime.Mocks {
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+            const req = rec.pendingByName.get(`${args.type}::${args.name}`)?.shift();
+            const inputs = args.inputs as Record<string, unknown>;
+            const record = recordResource(args, req, newUrn(req?.getParent() ?? "", args.type, args.name));
+            rec.resources.push(record);
+            rec.byUrn.set(record.urn, record);
+            return {
+                id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
+                state: { ...inputs, ...computedState(args.type, args.name, inputs) },
+            };
         },
-        options.project ?? "ack-knative-eci",
-        options.stack ?? "dev",
-        options.preview ?? false,
-    );
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            const inputs = args.inputs as Record<string, unknown>;
+            rec.calls.push({ token: args.token, args: inputs });
+            return mockCall(args.token, inputs);
+        },
+    };
+}
 
-    // The mocks only see type, name and inputs; peek at the request for parent and dependencies.
-    // Created by setMocks above; the mock callbacks only run later, once resources register.
-    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor;
+/** The mocks only see type, name and inputs: queue each request for them, and record what components register as outputs. */
+function peekAtRequests(monitor: MockMonitor, rec: Recording): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const key = `${req.getType()}::${req.getName()}`;
-        pendingByName.set(key, [...(pendingByName.get(key) ?? []), req]);
+        rec.pendingByName.set(key, [...(rec.pendingByName.get(key) ?? []), req]);
         return register(req, cb);
     };
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, cb) => {
-        const r = byUrn.get(req.getUrn());
+        const r = rec.byUrn.get(req.getUrn());
         if (r) {
             // Converted when read: the plan reads only the stack's, and a large program has a component per Service.
             let outputs: Record<string, unknown> | undefined;
@@ -323,8 +322,12 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
         }
         return registerOutputs(req, cb);
     };
+}
 
-    const engine: MockEngine = {
+/** The recording's read side. */
+function engineOf(rec: Recording): MockEngine {
+    const { resources, calls } = rec;
+    return {
         resources,
         calls,
         ofType: (type) => resources.filter((r) => r.type === type),
@@ -334,7 +337,7 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
             return r;
         },
         byUrn(urn) {
-            const r = byUrn.get(urn);
+            const r = rec.byUrn.get(urn);
             if (!r) throw new Error(`no resource with URN ${urn}`);
             return r;
         },
@@ -348,5 +351,24 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
             }
         },
     };
-    return engine;
+}
+
+/**
+ * Installs Pulumi's mock engine with recording. Call before importing the code under test or the
+ * program; each process gets one engine (Pulumi's runtime state is global).
+ */
+export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
+    const rec: Recording = { resources: [], byUrn: new Map(), calls: [], pendingByName: new Map() };
+    for (const [key, value] of Object.entries(options.config ?? {})) pulumi.runtime.setConfig(key, value);
+    void pulumi.runtime.setMocks(
+        // `monitor` is set below; the mocks only call back later, once resources register.
+        recordingMocks(rec, (parent, type, name) => monitor.newUrn(parent, type, name)),
+        options.project ?? "ack-knative-eci",
+        options.stack ?? "dev",
+        options.preview ?? false,
+    );
+    // Created by setMocks above.
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor;
+    peekAtRequests(monitor, rec);
+    return engineOf(rec);
 }
