@@ -4,10 +4,10 @@ import "./engine/leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { MANIFEST_FILE, manifestEntries, manifestText } from "./sections/manifest";
 import type { RecordedResource } from "./engine/mockEngine";
-import { objectFile, planText, type RenderedPlan, renderPlan } from "./sections/planText";
 import { runProgram } from "./engine/runProgram";
+import { MANIFEST_FILE, manifestEntries, manifestText } from "./sections/manifest";
+import { objectFile, planText, type RenderedPlan, renderPlan } from "./sections/planText";
 import { PlanUsageError } from "./usageError";
 
 /**

@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type BillingChange, billingChanges } from "./billingDiff";
 import { entryKey, type ManifestEntry, readManifest } from "../sections/manifest";
 import { toYaml } from "../sections/objects";
 import { compare } from "../sections/printable";
-import { type ReplaceReason, replaceReasons } from "./replacement";
 import { describeResource } from "../sections/resourceTree";
+import { type BillingChange, billingChanges } from "./billingDiff";
+import { type ReplaceReason, replaceReasons } from "./replacement";
 import { unifiedDiff } from "./unifiedDiff";
 
 /**

@@ -1,6 +1,6 @@
+import { NAMESPACE_TYPE } from "../resourceTypes";
 import { type BillingChange, RESOURCE_HEADING, type SettingChange } from "./billingDiff";
 import type { ChangeKind, PlanComparison, ResourceChange } from "./comparePlans";
-import { NAMESPACE_TYPE } from "../resourceTypes";
 import type { ReplaceReason } from "./replacement";
 
 /**

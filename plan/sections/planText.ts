@@ -1,6 +1,6 @@
-import { billingSection, renderBilling } from "./billing";
 import type { RecordedResource } from "../engine/mockEngine";
 import { STACK_TYPE } from "../resourceTypes";
+import { billingSection, renderBilling } from "./billing";
 import { kubernetesObjects, type KubernetesObject, toYaml, unexpandedComponents } from "./objects";
 import { buildPlacementTable, type PlacementTable } from "./placementTable";
 import { obj, printable } from "./printable";
