@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// First: before anything loads @pulumi/pulumi (see leanRuntime.ts).
+// First: before anything loads @pulumi/pulumi (see engine/leanRuntime.ts).
 import "./engine/leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -16,7 +16,7 @@ import {
 /**
  * Which changed inputs make `pulumi up` replace a resource instead of updating it, in one place.
  * The mock engine does not diff, so the plan decides from these lists, taken from the providers' own
- * sources; tests/plan/replacementRules.test.ts checks every alicloud property against @pulumi/alicloud.
+ * sources; tests/plan/compare/replacement.test.ts checks every alicloud property against @pulumi/alicloud.
  */
 
 /**
