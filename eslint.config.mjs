@@ -44,4 +44,38 @@ export default tseslint.config(
             ],
         },
     },
+    // plan/'s layers import downwards only: compare/ -> sections/ -> engine/. usageError.ts and
+    // resourceTypes.ts import nothing, so every layer may use them; only the CLIs see all three.
+    {
+        files: ["plan/engine/**/*.ts"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["**/sections", "**/sections/*", "**/compare", "**/compare/*", "**/cli", "**/compareCli"],
+                            message: "plan/engine/ runs programs: it imports nothing from sections/, compare/ or the CLIs.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        files: ["plan/sections/**/*.ts"],
+        rules: {
+            "@typescript-eslint/no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["**/compare", "**/compare/*", "**/cli", "**/compareCli"],
+                            message: "plan/sections/ says what one plan contains: it imports nothing from compare/ or the CLIs.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
 );

@@ -11,7 +11,7 @@ import type { PulumiFn } from "@pulumi/pulumi/automation";
 import kubernetesHalf from "../tests/engine/programs/kubernetesHalf";
 import { startLocalCluster, type LocalCluster } from "../tests/engine/harness/localCluster";
 import { engineStack, installKubernetesPlugin } from "../tests/engine/harness/pulumiStack";
-import { PLAN_NODE_FLAGS } from "../plan/nodeFlags";
+import { PLAN_NODE_FLAGS } from "../plan/engine/nodeFlags";
 import { componentServices, plainServices } from "./enginePrograms";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { PLAN_NODE_FLAGS } from "../plan/nodeFlags";
+import { PLAN_NODE_FLAGS } from "../plan/engine/nodeFlags";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MEASURE = path.join(ROOT, "build/bench/measure.js");

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// First: before anything loads @pulumi/pulumi (see leanRuntime.ts).
-import "./leanRuntime";
+// First: before anything loads @pulumi/pulumi (see engine/leanRuntime.ts).
+import "./engine/leanRuntime";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { MANIFEST_FILE, manifestEntries, manifestText } from "./manifest";
-import type { RecordedResource } from "./mockEngine";
-import { objectFile, planText, type RenderedPlan, renderPlan } from "./render";
-import { PlanUsageError, runProgram } from "./runProgram";
+import type { RecordedResource } from "./engine/mockEngine";
+import { runProgram } from "./engine/runProgram";
+import { MANIFEST_FILE, manifestEntries, manifestText } from "./sections/manifest";
+import { objectFile, planText, type RenderedPlan, renderPlan } from "./sections/planText";
+import { PlanUsageError } from "./usageError";
 
 /**
  * `ack-knative-eci-plan` / `npm run plan`: runs a Pulumi program under Pulumi's mock engine (no cloud,

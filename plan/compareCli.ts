@@ -3,10 +3,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { comparePlans } from "./compare";
-import { planCommit, planDirectory, resolveCommit } from "./planRef";
-import { GITHUB_COMMENT_LIMIT, renderComment } from "./prComment";
-import { PlanUsageError } from "./runProgram";
+import { comparePlans } from "./compare/comparePlans";
+import { planCommit, planDirectory, resolveCommit } from "./compare/planRef";
+import { GITHUB_COMMENT_LIMIT, renderComment } from "./compare/prComment";
+import { PlanUsageError } from "./usageError";
 
 /**
  * `ack-knative-eci-plan-compare` / `npm run plan:compare`: compares two offline plans and writes the

@@ -1,7 +1,7 @@
 // Import this before the code under test: it installs Pulumi's mock engine for the whole test run.
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { type MockEngine, startMockEngine } from "../plan/mockEngine";
+import { type MockEngine, startMockEngine } from "../plan/engine/mockEngine";
 
 export const engine: MockEngine = startMockEngine({ project: "ack-knative-eci", stack: "test" });
 

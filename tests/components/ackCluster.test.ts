@@ -5,7 +5,7 @@ import ts from "typescript";
 import { dependencyNames, engine, errorOf, isSecret, valueOf } from "../harness";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { isRecordedSecret, revealSecrets } from "../../plan/mockEngine";
+import { isRecordedSecret, revealSecrets } from "../../plan/engine/mockEngine";
 import { AckCluster } from "../../sdk";
 
 const T = {

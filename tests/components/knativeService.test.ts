@@ -4,7 +4,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, KnativeService } from "../../sdk";
-import { isRecordedSecret } from "../../plan/mockEngine";
+import { isRecordedSecret } from "../../plan/engine/mockEngine";
 import { READY_DECIDED } from "../../sdk/render/knativeService/readiness";
 
 const KSVC = "kubernetes:serving.knative.dev/v1:Service";

@@ -3,7 +3,7 @@ import { engine, errorOf, isSecret, valueOf } from "../harness";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService } from "../../sdk";
-import { isRecordedSecret } from "../../plan/mockEngine";
+import { isRecordedSecret } from "../../plan/engine/mockEngine";
 
 const KSVC = "kubernetes:serving.knative.dev/v1:Service";
 const SIDECAR_TOKEN = "sidecar-t0ken-value";

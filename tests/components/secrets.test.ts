@@ -3,10 +3,10 @@ import { engine, errorOf, isSecret, valueOf } from "../harness";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KnativeService, VirtualNode } from "../../sdk";
-import { isRecordedSecret } from "../../plan/mockEngine";
-import { kubernetesObjects, toYaml } from "../../plan/objects";
-import { buildPlacementTable } from "../../plan/placementTable";
-import { printable } from "../../plan/printable";
+import { isRecordedSecret } from "../../plan/engine/mockEngine";
+import { kubernetesObjects, toYaml } from "../../plan/sections/objects";
+import { buildPlacementTable } from "../../plan/sections/placementTable";
+import { printable } from "../../plan/sections/printable";
 
 const KSVC = "kubernetes:serving.knative.dev/v1:Service";
 const TOKEN = "s3cr3t-t0ken-value";

@@ -2,8 +2,8 @@
 // engine tests to compare with where the real scheduler bound the pods. A separate process: the mock engine and
 // the Automation API's inline programs each need Pulumi's runtime to themselves.
 // Usage: node planPlacements.js <program.js> [key=value ...]
-import { buildPlacementTable } from "../../../plan/placementTable";
-import { runProgram } from "../../../plan/runProgram";
+import { buildPlacementTable } from "../../../plan/sections/placementTable";
+import { runProgram } from "../../../plan/engine/runProgram";
 
 export interface PlannedPlacement {
     /** `namespace/name`. */

@@ -1,5 +1,6 @@
 import * as yaml from "js-yaml";
-import type { RecordedResource } from "./mockEngine";
+import type { RecordedResource } from "../engine/mockEngine";
+import { KUBERNETES_PREFIX } from "../resourceTypes";
 import { compare, obj, printable, str } from "./printable";
 import { urnDescriber } from "./resourceTree";
 
@@ -36,7 +37,7 @@ export function isKubernetesObject(r: RecordedResource): boolean {
 
 /** `kubernetes:` components whose objects the offline plan cannot show. */
 export function unexpandedComponents(resources: RecordedResource[]): RecordedResource[] {
-    return resources.filter((r) => !r.custom && r.type.startsWith("kubernetes:"));
+    return resources.filter((r) => !r.custom && r.type.startsWith(KUBERNETES_PREFIX));
 }
 
 /** Drops Pulumi-internal fields (`__…`) and absent values, at any depth. */

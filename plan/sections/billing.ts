@@ -1,8 +1,24 @@
-import { ECI_ANNOTATIONS } from "../sdk/render/knativeService/eciOptions";
-import { ECI_USE_SPECS } from "../sdk/render/knativeService/knativeService";
-import { RESERVE_ANNOTATIONS } from "../sdk/render/knativeService/reservedInstance";
-import type { RecordedResource } from "./mockEngine";
-import { KSVC_TYPE, NODE_POOL_TYPE, type PlacementTable, type ServicePlacement } from "./placementTable";
+import { ECI_ANNOTATIONS } from "../../sdk/render/knativeService/eciOptions";
+import { ECI_USE_SPECS } from "../../sdk/render/knativeService/knativeService";
+import { RESERVE_ANNOTATIONS } from "../../sdk/render/knativeService/reservedInstance";
+import type { RecordedResource } from "../engine/mockEngine";
+import {
+    ADDON_TYPE,
+    ALICLOUD_PREFIX,
+    CLUSTER_TYPE,
+    EIP_ASSOCIATION_TYPE,
+    EIP_TYPE,
+    IMAGE_CACHE_TYPE,
+    KSVC_TYPE,
+    NAT_TYPE,
+    NODE_POOL_TYPE,
+    RESOURCE_POLICY_TYPE,
+    SECURITY_GROUP_TYPE,
+    SNAT_ENTRY_TYPE,
+    VPC_TYPE,
+    VSWITCH_TYPE,
+} from "../resourceTypes";
+import type { PlacementTable, ServicePlacement } from "./placementTable";
 import { compare, obj, printable, SECRET_TEXT, str, stringMap, UNKNOWN_TEXT } from "./printable";
 import { describeResource, urnDescriber } from "./resourceTree";
 
@@ -12,21 +28,8 @@ import { describeResource, urnDescriber } from "./resourceTree";
  * unknown, and so does a value only known after deployment.
  */
 
-export const CLUSTER_TYPE = "alicloud:cs/managedKubernetes:ManagedKubernetes";
-export const NAT_TYPE = "alicloud:vpc/natGateway:NatGateway";
-export const EIP_TYPE = "alicloud:ecs/eipAddress:EipAddress";
-export const IMAGE_CACHE_TYPE = "alicloud:eci/imageCache:ImageCache";
-export const RESOURCE_POLICY_TYPE = "kubernetes:scheduling.alibabacloud.com/v1alpha1:ResourcePolicy";
-
 /** Alibaba Cloud resources that cost nothing themselves (what they carry is billed elsewhere). */
-const FREE_TYPES = new Set([
-    "alicloud:vpc/network:Network",
-    "alicloud:vpc/switch:Switch",
-    "alicloud:ecs/securityGroup:SecurityGroup",
-    "alicloud:vpc/snatEntry:SnatEntry",
-    "alicloud:ecs/eipAssociation:EipAssociation",
-    "alicloud:cs/kubernetesAddon:KubernetesAddon",
-]);
+const FREE_TYPES = new Set([VPC_TYPE, VSWITCH_TYPE, SECURITY_GROUP_TYPE, SNAT_ENTRY_TYPE, EIP_ASSOCIATION_TYPE, ADDON_TYPE]);
 
 const NOT_SET = "unknown (not set: the cloud's default)";
 
@@ -249,7 +252,7 @@ export function billingSection(resources: RecordedResource[], table: PlacementTa
         }
     }
     const known = new Set([...kinds.map((k) => k[0]), ...FREE_TYPES]);
-    for (const r of resources.filter((x) => x.custom && x.type.startsWith("alicloud:") && !known.has(x.type)).sort(byName)) {
+    for (const r of resources.filter((x) => x.custom && x.type.startsWith(ALICLOUD_PREFIX) && !known.has(x.type)).sort(byName)) {
         unclassified.push(describeResource(r));
     }
     const ksvcs = new Map(resources.filter((r) => r.type === KSVC_TYPE).map((r) => [r.name, r]));

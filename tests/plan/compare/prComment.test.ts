@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { billingChanges } from "../../plan/billingDiff";
-import type { PlanComparison, ResourceChange } from "../../plan/compare";
-import { GITHUB_COMMENT_LIMIT, renderComment } from "../../plan/prComment";
+import { billingChanges } from "../../../plan/compare/billingDiff";
+import type { PlanComparison, ResourceChange } from "../../../plan/compare/comparePlans";
+import { GITHUB_COMMENT_LIMIT, renderComment } from "../../../plan/compare/prComment";
 
 const change = (kind: ResourceChange["kind"], i: number, diffLines = 40): ResourceChange => ({
     kind,

@@ -1,4 +1,4 @@
-import { isRecordedSecret } from "./mockEngine";
+import { isRecordedSecret } from "../engine/mockEngine";
 
 /**
  * Turns values as the mock engine recorded them (secret markers, resource references, unknowns) into

@@ -1,5 +1,6 @@
+import type { RecordedResource } from "../engine/mockEngine";
+import { STACK_TYPE } from "../resourceTypes";
 import { billingSection, renderBilling } from "./billing";
-import type { RecordedResource } from "./mockEngine";
 import { kubernetesObjects, type KubernetesObject, toYaml, unexpandedComponents } from "./objects";
 import { buildPlacementTable, type PlacementTable } from "./placementTable";
 import { obj, printable } from "./printable";
@@ -7,8 +8,6 @@ import { describeResource, renderResourceTree, urnDescriber } from "./resourceTr
 import { formatTaint } from "./scheduling";
 
 /** Renders the offline plan's sections as deterministic text. */
-
-export const STACK_TYPE = "pulumi:pulumi:Stack";
 
 export interface RenderedPlan {
     /** The resource tree, then the stack outputs. */

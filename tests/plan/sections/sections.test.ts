@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import type { RecordedResource } from "../../plan/mockEngine";
-import { kubernetesObjects, toYaml } from "../../plan/objects";
-import { printable } from "../../plan/printable";
-import { renderResourceTree } from "../../plan/resourceTree";
+import type { RecordedResource } from "../../../plan/engine/mockEngine";
+import { kubernetesObjects, toYaml } from "../../../plan/sections/objects";
+import { printable } from "../../../plan/sections/printable";
+import { renderResourceTree } from "../../../plan/sections/resourceTree";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown): Record<string, unknown> => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });

@@ -1,7 +1,16 @@
-import type { StringMap, Taint } from "../sdk/render/core/k8sTypes";
-import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../sdk/render/core/placement";
-import { ECI_PROFILE, VIRTUAL_NODE_ADDON } from "../sdk/render/virtualNode/virtualNode";
-import type { RecordedResource } from "./mockEngine";
+import type { StringMap, Taint } from "../../sdk/render/core/k8sTypes";
+import { DEFAULT_VIRTUAL_NODE_LABEL, DEFAULT_VIRTUAL_NODE_TAINT } from "../../sdk/render/core/placement";
+import { ECI_PROFILE, VIRTUAL_NODE_ADDON } from "../../sdk/render/virtualNode/virtualNode";
+import type { RecordedResource } from "../engine/mockEngine";
+import {
+    ADDON_TYPE,
+    CONFIG_MAP_PATCH_TYPE,
+    KSVC_TYPE,
+    NAMESPACE_PATCH_TYPE,
+    NAMESPACE_TYPE,
+    NODE_PATCH_TYPE,
+    NODE_POOL_TYPE,
+} from "../resourceTypes";
 import { compare, obj, printable, str, stringMap } from "./printable";
 import { eciInjectionReason, type Fit, fits, injectEci, type PodScheduling, type SchedulingNode } from "./scheduling";
 
@@ -10,12 +19,7 @@ import { eciInjectionReason, type Fit, fits, injectEci, type PodScheduling, type
  * scheduled on, computed from the rendered pod spec with Kubernetes' matching rules.
  */
 
-export const KSVC_TYPE = "kubernetes:serving.knative.dev/v1:Service";
-export const NODE_POOL_TYPE = "alicloud:cs/nodePool:NodePool";
-export const NODE_PATCH_TYPE = "kubernetes:core/v1:NodePatch";
-export const ADDON_TYPE = "alicloud:cs/kubernetesAddon:KubernetesAddon";
-export const CONFIG_MAP_PATCH_TYPE = "kubernetes:core/v1:ConfigMapPatch";
-export const NAMESPACE_TYPES = ["kubernetes:core/v1:Namespace", "kubernetes:core/v1:NamespacePatch"];
+const NAMESPACE_TYPES = [NAMESPACE_TYPE, NAMESPACE_PATCH_TYPE];
 
 export type NodeKind = "ECS node pool" | "ECS node" | "ECI virtual node";
 

@@ -1,4 +1,4 @@
-import type { RecordedResource } from "./mockEngine";
+import type { RecordedResource } from "../engine/mockEngine";
 import { compare, type DescribeUrn } from "./printable";
 
 /** The resource tree (parent → children) with each resource's type, provider and dependencies. */

@@ -1,5 +1,6 @@
+import { NAMESPACE_TYPE } from "../resourceTypes";
 import { type BillingChange, RESOURCE_HEADING, type SettingChange } from "./billingDiff";
-import type { ChangeKind, PlanComparison, ResourceChange } from "./compare";
+import type { ChangeKind, PlanComparison, ResourceChange } from "./comparePlans";
 import type { ReplaceReason } from "./replacement";
 
 /**
@@ -71,8 +72,7 @@ function deleteReason(c: ResourceChange): string {
         ? `its URN changes to ${code(c.movedTo)} (a new parent): Pulumi creates the new one and deletes this one, unless an alias joins them`
         : "no longer declared by the program";
     // Kubernetes deletes a Namespace's objects with it, declared in this program or not.
-    const cascade =
-        c.resource.endsWith("(kubernetes:core/v1:Namespace)") && !c.retained ? "; every object in the namespace goes with it" : "";
+    const cascade = c.resource.endsWith(`(${NAMESPACE_TYPE})`) && !c.retained ? "; every object in the namespace goes with it" : "";
     return c.retained ? `${why}; \`retainOnDelete\`: it stays in the cloud or cluster, only the stack forgets it` : `${why}${cascade}`;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import type { NodeSelectorRequirement, Taint, Toleration } from "../../sdk/render/core/k8sTypes";
-import { DEFAULT_VIRTUAL_NODE_TAINT, Placement, renderPlacement } from "../../sdk/render/core/placement";
+import type { NodeSelectorRequirement, Taint, Toleration } from "../../../sdk/render/core/k8sTypes";
+import { DEFAULT_VIRTUAL_NODE_TAINT, Placement, renderPlacement } from "../../../sdk/render/core/placement";
 import {
     eciInjectionReason,
     fits,
@@ -11,7 +11,7 @@ import {
     type SchedulingNode,
     toleratesTaint,
     untoleratedTaints,
-} from "../../plan/scheduling";
+} from "../../../plan/sections/scheduling";
 
 const ecsPool: SchedulingNode = { name: "ecs-pool", labels: { "resource-role": "ecs" }, taints: [] };
 const virtualNode: SchedulingNode = { name: "virtual-kubelet", labels: { type: "virtual-kubelet" }, taints: [DEFAULT_VIRTUAL_NODE_TAINT] };

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { comparePlans } from "../../plan/compare";
-import { type ManifestEntry, manifestText } from "../../plan/manifest";
+import { comparePlans } from "../../../plan/compare/comparePlans";
+import { type ManifestEntry, manifestText } from "../../../plan/sections/manifest";
 
 /** A plan directory with just what the comparison reads. */
 function planDir(root: string, name: string, entries: ManifestEntry[]): string {

@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { entryKey, type ManifestEntry, readManifest } from "../sections/manifest";
+import { toYaml } from "../sections/objects";
+import { compare } from "../sections/printable";
+import { describeResource } from "../sections/resourceTree";
 import { type BillingChange, billingChanges } from "./billingDiff";
-import { entryKey, type ManifestEntry, readManifest } from "./manifest";
-import { toYaml } from "./objects";
-import { compare } from "./printable";
 import { type ReplaceReason, replaceReasons } from "./replacement";
-import { describeResource } from "./resourceTree";
 import { unifiedDiff } from "./unifiedDiff";
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { unifiedDiff } from "../../plan/unifiedDiff";
+import { unifiedDiff } from "../../../plan/compare/unifiedDiff";
 
 describe("plan: unified diff", () => {
     it("prints diff -u hunks with 3 lines of context, removals before additions", () => {

@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanUsageError } from "./runProgram";
+import { PLAN_NODE_FLAGS } from "../engine/nodeFlags";
+import { PlanUsageError } from "../usageError";
 
 /**
  * Plans a program into an `--out` directory with the plan CLI in a child process (Pulumi's mock
@@ -17,7 +18,7 @@ export interface PlanArgs {
     config: string[];
 }
 
-const CLI = path.join(__dirname, "cli.js");
+const CLI = path.join(__dirname, "..", "cli.js");
 
 function run(cmd: string, args: string[], cwd: string): string {
     return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -37,7 +38,7 @@ export function planDirectory(cwd: string, out: string, args: PlanArgs, what = `
         ...args.config.flatMap((c) => ["--config", c]),
     ];
     try {
-        run(process.execPath, ["--max-semi-space-size=64", CLI, "--out", out, ...flags], cwd);
+        run(process.execPath, [...PLAN_NODE_FLAGS, CLI, "--out", out, ...flags], cwd);
     } catch (err) {
         throw new PlanUsageError(`planning ${what} failed: ${failure(err)}`);
     }

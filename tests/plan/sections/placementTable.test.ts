@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
-import type { RecordedResource } from "../../plan/mockEngine";
-import { buildPlacementTable, KSVC_TYPE } from "../../plan/placementTable";
-import { renderPlacementTable } from "../../plan/render";
-import { Placement, renderPlacement } from "../../sdk/render/core/placement";
-import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
+import type { RecordedResource } from "../../../plan/engine/mockEngine";
+import { KSVC_TYPE } from "../../../plan/resourceTypes";
+import { buildPlacementTable } from "../../../plan/sections/placementTable";
+import { renderPlacementTable } from "../../../plan/sections/planText";
+import { Placement, renderPlacement } from "../../../sdk/render/core/placement";
+import { renderKnativeService } from "../../../sdk/render/knativeService/knativeService";
 
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 

@@ -3,16 +3,17 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { billingSection, renderBilling } from "../../plan/billing";
-import type { RecordedResource } from "../../plan/mockEngine";
-import { buildPlacementTable, KSVC_TYPE } from "../../plan/placementTable";
-import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
-import type { KnativeServiceSettings } from "../../sdk/render/knativeService/knativeServiceArgs";
+import type { RecordedResource } from "../../../plan/engine/mockEngine";
+import { KSVC_TYPE } from "../../../plan/resourceTypes";
+import { billingSection, renderBilling } from "../../../plan/sections/billing";
+import { buildPlacementTable } from "../../../plan/sections/placementTable";
+import { renderKnativeService } from "../../../sdk/render/knativeService/knativeService";
+import type { KnativeServiceSettings } from "../../../sdk/render/knativeService/knativeServiceArgs";
 
 // "What will be billed", through the plan CLI on tests/fixtures/billing.ts: its settings, and what a pull
 // request changing the node count or a Service's min-scale shows in the --out files. Each run is its
 // own process (the mock engine is global per process); the runs start together.
-const ROOT = path.resolve(__dirname, "../../..");
+const ROOT = path.resolve(__dirname, "../../../..");
 const CLI = path.join(ROOT, "build/plan/cli.js");
 const PROGRAM = path.join(ROOT, "build/tests/fixtures/billing.js");
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { projectConfig } from "../../plan/runProgram";
+import { projectConfig } from "../../../plan/engine/runProgram";
 
 describe("plan: project config from Pulumi.yaml", () => {
     it("uses values and declared defaults, as pulumi up does", () => {

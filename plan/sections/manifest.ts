@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import type { RecordedResource } from "./mockEngine";
+import type { RecordedResource } from "../engine/mockEngine";
 import { clean, type KubernetesObject } from "./objects";
 import { obj, printable } from "./printable";
 import { urnDescriber } from "./resourceTree";

@@ -1,7 +1,22 @@
+import {
+    ADDON_TYPE,
+    CLUSTER_TYPE,
+    EIP_ASSOCIATION_TYPE,
+    EIP_TYPE,
+    IMAGE_CACHE_TYPE,
+    KUBERNETES_PROVIDER_TYPE,
+    NAT_TYPE,
+    NODE_POOL_TYPE,
+    SECURITY_GROUP_TYPE,
+    SNAT_ENTRY_TYPE,
+    VPC_TYPE,
+    VSWITCH_TYPE,
+} from "../resourceTypes";
+
 /**
  * Which changed inputs make `pulumi up` replace a resource instead of updating it, in one place.
  * The mock engine does not diff, so the plan decides from these lists, taken from the providers' own
- * sources; tests/plan/replacementRules.test.ts checks every alicloud property against @pulumi/alicloud.
+ * sources; tests/plan/compare/replacement.test.ts checks every alicloud property against @pulumi/alicloud.
  */
 
 /**
@@ -100,7 +115,7 @@ export const KUBERNETES_FORCE_NEW: Record<string, string[]> = {
  * Pulumi names the properties.
  */
 export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties: string[] }> = {
-    "alicloud:cs/managedKubernetes:ManagedKubernetes": {
+    [CLUSTER_TYPE]: {
         terraform: "alicloud_cs_managed_kubernetes",
         properties: [
             "apiAudiences",
@@ -115,7 +130,7 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
             "serviceCidr",
         ],
     },
-    "alicloud:cs/nodePool:NodePool": {
+    [NODE_POOL_TYPE]: {
         terraform: "alicloud_cs_kubernetes_node_pool",
         properties: [
             "autoMode",
@@ -134,14 +149,14 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
             "type",
         ],
     },
-    "alicloud:cs/kubernetesAddon:KubernetesAddon": { terraform: "alicloud_cs_kubernetes_addon", properties: ["clusterId", "name"] },
-    "alicloud:vpc/network:Network": { terraform: "alicloud_vpc", properties: ["ipv6CidrBlock", "isDefault", "userCidrs"] },
-    "alicloud:vpc/switch:Switch": {
+    [ADDON_TYPE]: { terraform: "alicloud_cs_kubernetes_addon", properties: ["clusterId", "name"] },
+    [VPC_TYPE]: { terraform: "alicloud_vpc", properties: ["ipv6CidrBlock", "isDefault", "userCidrs"] },
+    [VSWITCH_TYPE]: {
         terraform: "alicloud_vswitch",
         properties: ["availabilityZone", "cidrBlock", "isDefault", "vpcId", "zoneId"],
     },
-    "alicloud:ecs/securityGroup:SecurityGroup": { terraform: "alicloud_security_group", properties: ["securityGroupType", "vpcId"] },
-    "alicloud:vpc/natGateway:NatGateway": {
+    [SECURITY_GROUP_TYPE]: { terraform: "alicloud_security_group", properties: ["securityGroupType", "vpcId"] },
+    [NAT_TYPE]: {
         terraform: "alicloud_nat_gateway",
         properties: [
             "accessMode",
@@ -153,7 +168,7 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
             "vpcId",
         ],
     },
-    "alicloud:ecs/eipAddress:EipAddress": {
+    [EIP_TYPE]: {
         terraform: "alicloud_eip_address",
         properties: [
             "allocationId",
@@ -169,12 +184,12 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
             "zone",
         ],
     },
-    "alicloud:ecs/eipAssociation:EipAssociation": {
+    [EIP_ASSOCIATION_TYPE]: {
         terraform: "alicloud_eip_association",
         properties: ["allocationId", "instanceId", "instanceType", "privateIpAddress", "vpcId"],
     },
-    "alicloud:vpc/snatEntry:SnatEntry": { terraform: "alicloud_snat_entry", properties: ["snatTableId", "sourceCidr", "sourceVswitchId"] },
-    "alicloud:eci/imageCache:ImageCache": {
+    [SNAT_ENTRY_TYPE]: { terraform: "alicloud_snat_entry", properties: ["snatTableId", "sourceCidr", "sourceVswitchId"] },
+    [IMAGE_CACHE_TYPE]: {
         terraform: "alicloud_eci_image_cache",
         properties: [
             "eipInstanceId",
@@ -193,5 +208,5 @@ export const ALICLOUD_FORCE_NEW: Record<string, { terraform: string; properties:
 
 /** The Kubernetes provider's own resource: a changed `clusterIdentifier` replaces it (provider.go `DiffConfig`). */
 export const PROVIDER_FORCE_NEW: Record<string, string[]> = {
-    "pulumi:providers:kubernetes": ["clusterIdentifier"],
+    [KUBERNETES_PROVIDER_TYPE]: ["clusterIdentifier"],
 };

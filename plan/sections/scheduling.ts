@@ -1,4 +1,4 @@
-import type { Affinity, NodeSelectorRequirement, NodeSelectorTerm, StringMap, Taint, Toleration } from "../sdk/render/core/k8sTypes";
+import type { Affinity, NodeSelectorRequirement, NodeSelectorTerm, StringMap, Taint, Toleration } from "../../sdk/render/core/k8sTypes";
 import {
     DEFAULT_TARGETS,
     ECI_INJECTION_LABEL,
@@ -6,7 +6,7 @@ import {
     Placement,
     type PlacementTargets,
     renderPlacement,
-} from "../sdk/render/core/placement";
+} from "../../sdk/render/core/placement";
 
 /**
  * Kubernetes' scheduling predicates that decide whether a pod may land on a node, as plain functions:

@@ -2,20 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
+import { PlanUsageError } from "../usageError";
 import { type MockEngine, startMockEngine } from "./mockEngine";
 
 /**
  * Loads a compiled Pulumi program and runs it inside a Pulumi stack under the mock engine, with the
  * project name and stack config a `pulumi` run would use.
  */
-
-/** A problem with how the plan was invoked (bad path, bad flag): printed as one line. */
-export class PlanUsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "PlanUsageError";
-    }
-}
 
 /**
  * The compiled form of the program `pulumi up` would run here: `Pulumi.yaml`'s `main` (a directory or

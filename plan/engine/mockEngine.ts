@@ -1,4 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+    CLUSTER_TYPE,
+    KSVC_TYPE,
+    KUBERNETES_PREFIX,
+    SECURITY_GROUP_TYPE,
+    STACK_REFERENCE_TYPE,
+    VPC_TYPE,
+    VSWITCH_TYPE,
+} from "../resourceTypes";
 
 /**
  * Runs Pulumi programs under Pulumi's mock engine (no CLI, no cloud) and records every resource the
@@ -88,7 +97,7 @@ export function mockKubeconfig(clusterId: string): string {
 
 /** Outputs the mock cloud computes for a resource, beyond echoing its inputs. */
 function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    if (type === "pulumi:pulumi:StackReference") {
+    if (type === STACK_REFERENCE_TYPE) {
         // A referenced platform stack, shaped like the root guide program's outputs.
         const clusterId = "cmockreferencedcluster";
         return {
@@ -96,7 +105,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             secretOutputNames: ["kubeconfig"],
         };
     }
-    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") {
+    if (type === CLUSTER_TYPE) {
         // Like ACK: an intranet endpoint always, an internet one only with the public API server load balancer.
         const id = mockId(type, name, inputs);
         return {
@@ -106,7 +115,7 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             },
         };
     }
-    if (type === "kubernetes:serving.knative.dev/v1:Service") {
+    if (type === KSVC_TYPE) {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         const svc = meta.name ?? name;
         const ns = meta.namespace ?? "default";
@@ -138,16 +147,16 @@ function customTimeoutsOf(req: RegisterRequest | undefined): Pick<RecordedResour
 
 /** Id prefixes of Alibaba Cloud resources whose ids other inputs validate (`vsw-…`, `sg-…`, `vpc-…`). */
 const ALICLOUD_ID_PREFIX: Record<string, string> = {
-    "alicloud:vpc/switch:Switch": "vsw-",
-    "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
-    "alicloud:vpc/network:Network": "vpc-",
+    [VSWITCH_TYPE]: "vsw-",
+    [SECURITY_GROUP_TYPE]: "sg-",
+    [VPC_TYPE]: "vpc-",
 };
 
 function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
-    if (type === "alicloud:cs/managedKubernetes:ManagedKubernetes") return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
+    if (type === CLUSTER_TYPE) return `c${name.replace(/[^a-z0-9]/g, "")}mock`;
     const prefix = ALICLOUD_ID_PREFIX[type];
     if (prefix) return `${prefix}${name.toLowerCase().replace(/[^a-z0-9]/g, "")}mock`;
-    if (type.startsWith("kubernetes:")) {
+    if (type.startsWith(KUBERNETES_PREFIX)) {
         const meta = (inputs.metadata ?? {}) as { name?: string; namespace?: string };
         return meta.namespace ? `${meta.namespace}/${meta.name ?? name}` : (meta.name ?? name);
     }
@@ -252,70 +261,69 @@ interface RegisterRequest {
     getObject(): { toJavaScript(): unknown } | undefined;
 }
 
-/**
- * Installs Pulumi's mock engine with recording. Call before importing the code under test or the
- * program; each process gets one engine (Pulumi's runtime state is global).
- */
-export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
-    const resources: RecordedResource[] = [];
-    const byUrn = new Map<string, RecordedResource>();
-    const calls: RecordedCall[] = [];
-    const pendingByName = new Map<string, RegisterRequest[]>();
+/** What the mocks have seen so far. */
+interface Recording {
+    resources: RecordedResource[];
+    byUrn: Map<string, RecordedResource>;
+    calls: RecordedCall[];
+    /** Register requests by `type::name`, queued until the mock's `newResource` takes them. */
+    pendingByName: Map<string, RegisterRequest[]>;
+}
 
-    for (const [key, value] of Object.entries(options.config ?? {})) pulumi.runtime.setConfig(key, value);
+/** One resource: what the mock is given (type, name, inputs), plus parent, dependencies and options from its request. */
+function recordResource(args: pulumi.runtime.MockResourceArgs, req: RegisterRequest | undefined, urn: string): RecordedResource {
+    const inputs = args.inputs as Record<string, unknown>;
+    const parent = req?.getParent() || undefined;
+    return {
+        type: args.type,
+        name: args.name,
+        urn,
+        custom: args.custom ?? true,
+        // As serialized in the request: the mock's own deserializer lifts a nested secret to
+        // the top-level property, the real engine keeps it where it is (e.g. one env value).
+        inputs: (req?.getObject()?.toJavaScript() as Record<string, unknown> | undefined) ?? inputs,
+        parent,
+        provider: args.provider || undefined,
+        dependencies: [...new Set(req?.getDependenciesList() ?? [])],
+        ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
+        ...(req?.getIgnorechangesList()?.length ? { ignoreChanges: req.getIgnorechangesList() } : {}),
+        ...customTimeoutsOf(req),
+    };
+}
 
-    void pulumi.runtime.setMocks(
-        {
-            newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
-                const req = pendingByName.get(`${args.type}::${args.name}`)?.shift();
-                const inputs = args.inputs as Record<string, unknown>;
-                const parent = req?.getParent() || undefined;
-                const urn = monitor.newUrn(req?.getParent() ?? "", args.type, args.name);
-                const record: RecordedResource = {
-                    type: args.type,
-                    name: args.name,
-                    urn,
-                    custom: args.custom ?? true,
-                    // As serialized in the request: the mock's own deserializer lifts a nested secret to
-                    // the top-level property, the real engine keeps it where it is (e.g. one env value).
-                    inputs: (req?.getObject()?.toJavaScript() as Record<string, unknown> | undefined) ?? inputs,
-                    parent,
-                    provider: args.provider || undefined,
-                    dependencies: [...new Set(req?.getDependenciesList() ?? [])],
-                    ...(req?.getRetainondelete() !== undefined ? { retainOnDelete: req.getRetainondelete() } : {}),
-                    ...(req?.getIgnorechangesList()?.length ? { ignoreChanges: req.getIgnorechangesList() } : {}),
-                    ...customTimeoutsOf(req),
-                };
-                resources.push(record);
-                byUrn.set(urn, record);
-                return {
-                    id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
-                    state: { ...inputs, ...computedState(args.type, args.name, inputs) },
-                };
-            },
-            call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-                const inputs = args.inputs as Record<string, unknown>;
-                calls.push({ token: args.token, args: inputs });
-                return mockCall(args.token, inputs);
-            },
+/** Pulumi mocks that record every resource and call, and answer as the mock cloud would. */
+function recordingMocks(rec: Recording, newUrn: MockMonitor["newUrn"]): pulumi.runtime.Mocks {
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
+            const req = rec.pendingByName.get(`${args.type}::${args.name}`)?.shift();
+            const inputs = args.inputs as Record<string, unknown>;
+            const record = recordResource(args, req, newUrn(req?.getParent() ?? "", args.type, args.name));
+            rec.resources.push(record);
+            rec.byUrn.set(record.urn, record);
+            return {
+                id: args.custom === false ? "" : mockId(args.type, args.name, inputs),
+                state: { ...inputs, ...computedState(args.type, args.name, inputs) },
+            };
         },
-        options.project ?? "ack-knative-eci",
-        options.stack ?? "dev",
-        options.preview ?? false,
-    );
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            const inputs = args.inputs as Record<string, unknown>;
+            rec.calls.push({ token: args.token, args: inputs });
+            return mockCall(args.token, inputs);
+        },
+    };
+}
 
-    // The mocks only see type, name and inputs; peek at the request for parent and dependencies.
-    // Created by setMocks above; the mock callbacks only run later, once resources register.
-    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor;
+/** The mocks only see type, name and inputs: queue each request for them, and record what components register as outputs. */
+function peekAtRequests(monitor: MockMonitor, rec: Recording): void {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {
         const key = `${req.getType()}::${req.getName()}`;
-        pendingByName.set(key, [...(pendingByName.get(key) ?? []), req]);
+        rec.pendingByName.set(key, [...(rec.pendingByName.get(key) ?? []), req]);
         return register(req, cb);
     };
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, cb) => {
-        const r = byUrn.get(req.getUrn());
+        const r = rec.byUrn.get(req.getUrn());
         if (r) {
             // Converted when read: the plan reads only the stack's, and a large program has a component per Service.
             let outputs: Record<string, unknown> | undefined;
@@ -327,8 +335,12 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
         }
         return registerOutputs(req, cb);
     };
+}
 
-    const engine: MockEngine = {
+/** The recording's read side. */
+function engineOf(rec: Recording): MockEngine {
+    const { resources, calls } = rec;
+    return {
         resources,
         calls,
         ofType: (type) => resources.filter((r) => r.type === type),
@@ -338,7 +350,7 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
             return r;
         },
         byUrn(urn) {
-            const r = byUrn.get(urn);
+            const r = rec.byUrn.get(urn);
             if (!r) throw new Error(`no resource with URN ${urn}`);
             return r;
         },
@@ -352,5 +364,24 @@ export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
             }
         },
     };
-    return engine;
+}
+
+/**
+ * Installs Pulumi's mock engine with recording. Call before importing the code under test or the
+ * program; each process gets one engine (Pulumi's runtime state is global).
+ */
+export function startMockEngine(options: MockEngineOptions = {}): MockEngine {
+    const rec: Recording = { resources: [], byUrn: new Map(), calls: [], pendingByName: new Map() };
+    for (const [key, value] of Object.entries(options.config ?? {})) pulumi.runtime.setConfig(key, value);
+    void pulumi.runtime.setMocks(
+        // `monitor` is set below; the mocks only call back later, once resources register.
+        recordingMocks(rec, (parent, type, name) => monitor.newUrn(parent, type, name)),
+        options.project ?? "ack-knative-eci",
+        options.stack ?? "dev",
+        options.preview ?? false,
+    );
+    // Created by setMocks above.
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitor;
+    peekAtRequests(monitor, rec);
+    return engineOf(rec);
 }

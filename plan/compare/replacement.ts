@@ -1,4 +1,5 @@
-import { obj, str, UNKNOWN_TEXT } from "./printable";
+import { KUBERNETES_PREFIX } from "../resourceTypes";
+import { obj, str, UNKNOWN_TEXT } from "../sections/printable";
 import { ALICLOUD_FORCE_NEW, KUBERNETES_FORCE_NEW, KUBERNETES_IDENTITY, PROVIDER_FORCE_NEW } from "./replacementRules";
 
 /**
@@ -79,7 +80,7 @@ function kubernetesReasons(type: string, before: Record<string, unknown>, after:
 
 /** The changed inputs that replace a resource of this type; empty for an update in place. */
 export function replaceReasons(type: string, before: Record<string, unknown>, after: Record<string, unknown>): ReplaceReason[] {
-    if (type.startsWith("kubernetes:")) return kubernetesReasons(type, before, after);
+    if (type.startsWith(KUBERNETES_PREFIX)) return kubernetesReasons(type, before, after);
     const cloud = ALICLOUD_FORCE_NEW[type];
     if (cloud) {
         const why = `ForceNew in the alicloud provider (${cloud.terraform}): Alibaba Cloud cannot change it in place`;

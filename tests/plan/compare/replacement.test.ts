@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { replaceReasons } from "../../plan/replacement";
-import { ALICLOUD_FORCE_NEW } from "../../plan/replacementRules";
+import { replaceReasons } from "../../../plan/compare/replacement";
+import { ALICLOUD_FORCE_NEW } from "../../../plan/compare/replacementRules";
 
 const ksvc = (name: string, namespace: string, image = "img:v1") => ({
     apiVersion: "serving.knative.dev/v1",
@@ -72,7 +72,7 @@ describe("plan: which changes replace a resource", () => {
 
     it("lists only properties @pulumi/alicloud has, for every type the package creates", () => {
         const root = path.dirname(require.resolve("@pulumi/alicloud/package.json"));
-        const components = path.resolve(__dirname, "../../../sdk/components");
+        const components = path.resolve(__dirname, "../../../../sdk/components");
         const created = fs
             .readdirSync(components)
             .filter((f) => f.endsWith(".ts"))
