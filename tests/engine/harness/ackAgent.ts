@@ -111,8 +111,7 @@ function resourcePolicyCrd(): K8s.V1CustomResourceDefinition {
 }
 
 function zoneOf(state: CloudState, vswitchId: string): string | undefined {
-    const v = state.vswitches.find((s) => (s.VSwitchId ?? s.vswitch_id) === vswitchId);
-    return v?.ZoneId ?? v?.zone_id;
+    return state.vswitches.find((s) => s.id === vswitchId)?.zone_id;
 }
 
 export interface AgentOptions {

@@ -53,10 +53,10 @@ export interface TaskState {
 
 export interface CloudState {
     region: string;
-    vswitches: { VSwitchId?: string; vswitch_id?: string; ZoneId?: string; zone_id?: string }[];
+    vswitches: { id: string; vpc_id: string; zone_id: string; cidr_block: string }[];
     clusters: ClusterState[];
     tasks: TaskState[];
-    /** How many resources of each kind exist. */
+    /** How many resources of each kind exist (and how many CS tasks it has run, under `tasks`). */
     counts: Record<string, number>;
 }
 
@@ -128,9 +128,9 @@ export class CloudClient {
     }
 }
 
-/** Resources of any kind the cloud still holds, as `kind: n` (empty when nothing is left). */
+/** Resources of any kind the cloud still holds, as `kind: n` (empty when nothing is left). Tasks are history, not resources. */
 export function leftovers(state: CloudState): string[] {
     return Object.entries(state.counts)
-        .filter(([, n]) => n > 0)
+        .filter(([kind, n]) => kind !== "tasks" && n > 0)
         .map(([kind, n]) => `${kind}: ${n}`);
 }
