@@ -20,6 +20,10 @@ import (
 
 var requiredLine = regexp.MustCompile(`(?m)(^\s*|\. )This parameter is required\.\s*$`)
 
+// A field documented both as required and with a default value (e.g. node pools' instance_charge_type, "Default
+// value: PostPaid") is one the API fills in when it is absent: the provider omits it, and the real API accepts that.
+var defaultLine = regexp.MustCompile(`(?m)^\s*Default value`)
+
 func main() {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alibabacloud-go/cs-20151215/v7").Output()
 	if err != nil {
@@ -75,7 +79,7 @@ func collect(file *ast.File, table map[string][]string) {
 				continue
 			}
 			for _, field := range st.Fields.List {
-				if field.Doc == nil || !requiredLine.MatchString(field.Doc.Text()) {
+				if field.Doc == nil || !requiredLine.MatchString(field.Doc.Text()) || defaultLine.MatchString(field.Doc.Text()) {
 					continue
 				}
 				for _, name := range field.Names {
