@@ -10,11 +10,22 @@ import (
 // The region's catalog: every zone sells every listed instance type and disk category, so that
 // getZones with any of them returns all zones.
 var (
-	instanceTypes = []string{"ecs.u1-c1m2.xlarge", "ecs.g7.large", "ecs.g7.xlarge", "ecs.g7.2xlarge", "ecs.g6.large",
-		"ecs.g6.xlarge", "ecs.c7.large", "ecs.c7.xlarge", "ecs.c6.xlarge", "ecs.r7.xlarge", "ecs.u1-c1m4.xlarge"}
+	instanceTypes  = catalogInstanceTypes()
 	diskCategories = []string{"cloud_essd", "cloud_efficiency", "cloud_auto", "cloud_ssd", "cloud_essd_entry"}
 	resourceTypes  = []string{"VSwitch", "Instance", "Disk", "IoOptimized", "DedicatedHost"}
 )
+
+// catalogInstanceTypes: the 6th and 7th generation families c, g and r in four sizes (cn-hangzhou sells them all),
+// plus the universal and burstable types the package's examples name.
+func catalogInstanceTypes() []string {
+	types := []string{"ecs.u1-c1m2.xlarge", "ecs.u1-c1m4.xlarge", "ecs.t6-c1m1.large"}
+	for _, family := range []string{"c6", "c7", "g6", "g7", "r6", "r7"} {
+		for _, size := range []string{"large", "xlarge", "2xlarge", "4xlarge"} {
+			types = append(types, "ecs."+family+"."+size)
+		}
+	}
+	return types
+}
 
 func describeAvailableResource(s *Server, c *rpcCall) (any, *apiError) {
 	resp := ecs.CreateDescribeAvailableResourceResponse()
