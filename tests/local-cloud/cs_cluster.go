@@ -85,7 +85,7 @@ func newClusterRes(s *Server, req *cs.CreateClusterRequest) *clusterRes {
 		ClusterSpec: orDefault(tea.StringValue(req.ClusterSpec), "ack.standard"), ClusterType: orDefault(tea.StringValue(req.ClusterType), "ManagedKubernetes"),
 		Profile: orDefault(tea.StringValue(req.Profile), "Default"), KubernetesVersion: orDefault(tea.StringValue(req.KubernetesVersion), kubernetesVersions[0]),
 		VpcID: tea.StringValue(req.Vpcid), SecurityGroupID: tea.StringValue(req.SecurityGroupId), ResourceGroupID: defaultRG(tea.StringValue(req.ResourceGroupId)),
-		Timezone: orDefault(tea.StringValue(req.Timezone), "Asia/Shanghai"), ServiceCidr: orDefault(tea.StringValue(req.ServiceCidr), "172.21.0.0/20"),
+		Timezone: tea.StringValue(req.Timezone), ServiceCidr: orDefault(tea.StringValue(req.ServiceCidr), "172.21.0.0/20"),
 		ContainerCidr: tea.StringValue(req.ContainerCidr), ProxyMode: orDefault(tea.StringValue(req.ProxyMode), "ipvs"),
 		IPStack: orDefault(tea.StringValue(req.IpStack), "ipv4"), NodeCidrMask: orDefault(tea.StringValue(req.NodeCidrMask), "26"),
 		ClusterDomain: orDefault(tea.StringValue(req.ClusterDomain), "cluster.local"), VSwitchIDs: tea.StringSliceValue(req.VswitchIds),

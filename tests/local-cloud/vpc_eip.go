@@ -113,11 +113,12 @@ func associateEip(s *Server, c *rpcCall) (any, *apiError) {
 	}
 	itype := c.get("InstanceType")
 	if strings.HasPrefix(inst, "ngw-") || itype == "Nat" {
-		n, e := s.natOf(inst)
-		if e != nil {
+		if _, e := s.natOf(inst); e != nil {
 			return nil, e
 		}
-		itype, eip.VpcID = "Nat", n.VpcID
+		// VpcId echoes the request: the provider declares vpc_id Optional and ForceNew without Computed, so an
+		// EIP-to-NAT binding that read back its VPC would be replaced on every preview (no user reports that).
+		itype, eip.VpcID = "Nat", c.get("VpcId")
 	} else {
 		return nil, errf(400, "InvalidInstanceType.NotSupported", "The local cloud associates EIPs with NAT gateways only (got %q).", inst)
 	}
