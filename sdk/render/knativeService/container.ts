@@ -1,8 +1,15 @@
-import type { KnativeServiceSettings, ResourcesArgs, SecurityContextArgs, VolumeMountArgs } from "./knativeServiceArgs";
+import type {
+    EnvFromArgs,
+    EnvValueFromArgs,
+    KnativeServiceSettings,
+    ResourcesArgs,
+    SecurityContextArgs,
+    VolumeMountArgs,
+} from "./knativeServiceArgs";
 import type { Checker } from "../core/errors";
 import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
-import { type EnvFromArgs, type EnvValueFromArgs, renderEnv } from "./envSources";
+import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
 
 export const USER_CONTAINER = "user-container";

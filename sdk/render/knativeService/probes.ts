@@ -1,65 +1,12 @@
 import type { Checker } from "../core/errors";
 import type { Probe } from "../core/k8sTypes";
+import type { ProbeArgs } from "./knativeServiceArgs";
 
 // Readiness and liveness probes of the serving container, checked by Knative's own rules
 // (serving's k8s_validation.go): one handler per probe and a readiness periodSeconds of 0 meaning
 // Knative's aggressive probing. Stricter than Knative on the port: Knative probes another readiness
 // port as given and rewrites a liveness HTTP/TCP port to the serving one; the package keeps both on
 // the serving port, so a ready revision is one whose serving port answers.
-
-/** An HTTP GET probe. */
-export interface HttpGetProbeArgs {
-    /** Path to request, e.g. `"/healthz"`. @default "/" */
-    path?: string;
-    /** Must be the serving port (the package probes no other). @default the serving port */
-    port?: number;
-    /** `"HTTP"` or `"HTTPS"`. @default "HTTP" */
-    scheme?: string;
-    /** Extra request headers, name → value. @default none */
-    httpHeaders?: { [name: string]: string };
-}
-
-/** A TCP connect probe. */
-export interface TcpSocketProbeArgs {
-    /** Must be the serving port. @default the serving port */
-    port?: number;
-}
-
-/** A gRPC health-checking probe (grpc.health.v1), for services with `portName: "h2c"`. */
-export interface GrpcProbeArgs {
-    /** Must be the serving port. @default the serving port */
-    port?: number;
-    /** Service name sent in the health check request. @default "" (the server's overall health) */
-    service?: string;
-}
-
-/** A command run in the container; exit status 0 is healthy. */
-export interface ExecProbeArgs {
-    /** The command and its arguments. Required. */
-    command: string[];
-}
-
-/** A probe: exactly one of httpGet, tcpSocket, grpc or exec, plus timings. */
-export interface ProbeArgs {
-    /** @default none */
-    httpGet?: HttpGetProbeArgs;
-    /** @default none */
-    tcpSocket?: TcpSocketProbeArgs;
-    /** @default none */
-    grpc?: GrpcProbeArgs;
-    /** @default none */
-    exec?: ExecProbeArgs;
-    /** Seconds after start before the first probe. @default 0 */
-    initialDelaySeconds?: number;
-    /** Seconds between probes; for readiness, 0 selects Knative's aggressive probing. @default Kubernetes' (10); readiness: Knative's (0) */
-    periodSeconds?: number;
-    /** Seconds a probe may take. @default 1 */
-    timeoutSeconds?: number;
-    /** Failures in a row before the container counts as failed. @default 3 */
-    failureThreshold?: number;
-    /** Successes in a row before it counts as healthy again (liveness: only 1). @default 1 */
-    successThreshold?: number;
-}
 
 export const PROBE_HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"] as const;
 const MAX = 2147483647;

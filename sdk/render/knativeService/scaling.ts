@@ -1,27 +1,6 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
-
-/** Knative autoscaling settings; all become `autoscaling.knative.dev/*` revision-template annotations. */
-export interface ScalingSettings {
-    /** Percent of the target a pod is filled to before Knative adds pods, 1–100 (`kn --scale-utilization`). @default Knative's (70) */
-    targetUtilization?: number;
-    /** Fewest pods once scaled up from zero, 2 or more and at least minScale (`kn --scale-activation`). @default 1 */
-    activationScale?: number;
-    /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
-    minScale?: number;
-    /** Highest number of pods; `0` means unlimited. @default 0 */
-    maxScale?: number;
-    /** Pods created when a revision starts. @default 1 */
-    initialScale?: number;
-    /** Target per pod for the chosen metric (concurrent requests, rps, CPU millicores or %). @default Knative's (100 concurrency) */
-    target?: number;
-    /** `concurrency` or `rps` (KPA), `cpu` or `memory` (HPA class, set automatically). @default "concurrency" */
-    metric?: string;
-    /** How long to keep pods after load drops, a duration such as `"15m"` (0s–1h). @default "0s" */
-    scaleDownDelay?: string;
-    /** Stable window for averaging the metric, `"6s"`–`"1h"`. @default "60s" */
-    window?: string;
-}
+import type { ScalingSettings } from "./knativeServiceArgs";
 
 export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
 export const SCALING_ANNOTATIONS = [
