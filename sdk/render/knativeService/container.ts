@@ -1,11 +1,4 @@
-import type {
-    EnvFromArgs,
-    EnvValueFromArgs,
-    KnativeServiceSettings,
-    ResourcesArgs,
-    SecurityContextArgs,
-    VolumeMountArgs,
-} from "./knativeServiceArgs";
+import type { KnativeServiceSettings, SidecarArgs, VolumeMountArgs } from "./knativeServiceArgs";
 import type { Checker } from "../core/errors";
 import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
@@ -96,19 +89,8 @@ function checkMounts(c: Checker, prefix: string, names: ReadonlySet<string>, mou
     });
 }
 
-/** What the serving container and the sidecars have in common. */
-export interface ContainerParts {
-    image: string;
-    command?: string[];
-    args?: string[];
-    env?: { [name: string]: string };
-    envValueFrom?: { [name: string]: EnvValueFromArgs };
-    envFrom?: EnvFromArgs[];
-    resources?: ResourcesArgs;
-    volumeMounts?: VolumeMountArgs[];
-    securityContext?: SecurityContextArgs;
-    imagePullPolicy?: string;
-}
+/** What the serving container and the sidecars have in common: a sidecar's arguments but its name and ECI flag. */
+export type ContainerParts = Omit<SidecarArgs, "name" | "eciResourceIgnore">;
 
 export const PULL_POLICIES = ["Always", "IfNotPresent", "Never"] as const;
 
