@@ -4,37 +4,7 @@ import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
 import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
-
-export const USER_CONTAINER = "user-container";
-
-/** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
-const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
-
-function normalPath(path: string): string {
-    return path.replace(/\/+$/, "") || "/";
-}
-
-const QUANTITY_SUFFIX: Record<string, number> = {
-    "": 1,
-    m: 1e-3,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-};
-
-/** The value of a Kubernetes quantity already matched by `QUANTITY`, e.g. `"500m"` → 0.5. */
-function quantityValue(quantity: string): number {
-    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
-    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
-}
+import { DEFAULT_PORT, normalPath, PORT_NAMES, QUANTITY, quantityValue, RESERVED_PORTS, USER_CONTAINER } from "./knativeFacts";
 
 /** Validates the pod's volumes and returns their names, for the containers' mounts. */
 export function checkVolumes(c: Checker, volumes: Volume[]): Set<string> {
@@ -153,11 +123,6 @@ export function renderContainerParts(
     if (s.securityContext) container.securityContext = { ...s.securityContext };
     return container;
 }
-
-/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
-export const PORT_NAMES = ["h2c", "http1"] as const;
-/** The port Knative gives the serving container when none is set. */
-export const DEFAULT_PORT = 8080;
 
 /**
  * The serving container. `withSidecars`: Knative then needs the serving container's port stated, as

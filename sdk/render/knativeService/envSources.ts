@@ -2,15 +2,12 @@ import type { Checker } from "../core/errors";
 import type { EnvFromSource, EnvVar } from "../core/k8sTypes";
 import { checkObjectName } from "../core/names";
 import type { EnvFromArgs, EnvValueFromArgs } from "./knativeServiceArgs";
+import { RESERVED_ENV, RESERVED_SIDECAR_ENV } from "./knativeFacts";
 
 // Environment variables of a container: literal values, values read from a Secret or ConfigMap key
 // (the value stays in the cluster and never passes through Pulumi's state), and whole Secrets or
 // ConfigMaps as variables (`envFrom`).
 
-/** Environment variables Knative sets in the serving container. */
-export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
-/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
-export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 

@@ -5,78 +5,24 @@
 import type { Checker } from "../core/errors";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, VolumeMount } from "../core/k8sTypes";
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
-
-const AS = "autoscaling.knative.dev/";
-const SERVING = "serving.knative.dev/";
-const QUEUE = "queue.sidecar.serving.knative.dev/";
-const NETWORKING = "networking.knative.dev/";
-
-/** Knative's annotation keys with the older spellings it still reads (kmap.KeyPriority: the first present wins). */
-const ALIASES: Record<string, string[]> = {
-    [`${AS}min-scale`]: [`${AS}minScale`],
-    [`${AS}max-scale`]: [`${AS}maxScale`],
-    [`${AS}initial-scale`]: [`${AS}initialScale`],
-    [`${AS}scale-down-delay`]: [`${AS}scaleDownDelay`],
-    [`${AS}scale-to-zero-pod-retention-period`]: [`${AS}scaleToZeroPodRetentionPeriod`],
-    [`${AS}target-burst-capacity`]: [`${AS}targetBurstCapacity`],
-    [`${AS}target-utilization-percentage`]: [`${AS}targetUtilizationPercentage`],
-    [`${AS}panic-window-percentage`]: [`${AS}panicWindowPercentage`],
-    [`${AS}panic-threshold-percentage`]: [`${AS}panicThresholdPercentage`],
-    [`${AS}metric-aggregation-algorithm`]: [`${AS}metricAggregationAlgorithm`],
-    [`${QUEUE}resource-percentage`]: [`${QUEUE}resourcePercentage`],
-    [`${SERVING}rollout-duration`]: [`${SERVING}rolloutDuration`],
-};
-
-/** Knative's networking annotations; any other `networking.knative.dev/` key is rejected. */
-const NETWORKING_KEYS = [
-    "ingress.class",
-    "ingress-class",
-    "certificate.class",
-    "certificate-class",
-    "disableAutoTLS",
-    "disable-auto-tls",
-    "disable-external-domain-tls",
-    "httpOption",
-    "http-protocol",
-].map((k) => NETWORKING + k);
-
-const KPA = "kpa.autoscaling.knative.dev";
-const HPA = "hpa.autoscaling.knative.dev";
-const INT32_MAX = 2147483647;
-/** Ports of Knative's queue-proxy and profiling server (k8s_validation.go reservedPorts). */
-export const KNATIVE_RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091];
-/** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
-const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
-
-const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
-/** Seconds of a Go duration (`time.ParseDuration`: "90s", "1m30s", "1.5h", "0"), or undefined if malformed. */
-export function goDurationSeconds(text: string): number | undefined {
-    if (typeof text !== "string") return undefined;
-    const m = /^([-+]?)(.*)$/.exec(text)!;
-    if (m[2] === "0") return 0;
-    const parts = [...m[2].matchAll(/(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/gy)];
-    if (m[2] === "" || parts.map((p) => p[0]).join("") !== m[2] || parts.some((p) => p[1] === "" || p[1] === ".")) return undefined;
-    const total = parts.reduce((sum, p) => sum + Number(p[1]) * GO_UNITS[p[2]], 0);
-    return m[1] === "-" ? -total : total;
-}
-
-/** A Go `strconv.ParseFloat` number (decimal or exponent form; not hex, infinities or NaN). */
-function goFloat(text: string): number | undefined {
-    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-/** A Go `strconv.ParseInt(v, 10, 32)` integer. */
-function goInt32(text: string): number | undefined {
-    if (!/^[-+]?\d+$/.test(text)) return undefined;
-    const n = Number(text);
-    return n >= -INT32_MAX - 1 && n <= INT32_MAX ? n : undefined;
-}
-
-/** A Kubernetes quantity (resource.ParseQuantity): a decimal number with an optional SI, binary or exponent suffix. */
-function isQuantity(text: string): boolean {
-    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+|[numkMGTPE]|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(text);
-}
+import {
+    ALIASES,
+    AS,
+    cleanPath,
+    goDurationSeconds,
+    goFloat,
+    goInt32,
+    HPA,
+    INT32_MAX,
+    isQuantity,
+    KNATIVE_RESERVED_PORTS,
+    KPA,
+    NETWORKING,
+    NETWORKING_KEYS,
+    QUEUE,
+    RESERVED_PATHS,
+    SERVING,
+} from "./knativeFacts";
 
 /** Where the user wrote a revision-template annotation: a scaling field or `podAnnotations[key]`. */
 function annotationField(s: KnativeServiceSettings, key: string): string {
@@ -258,17 +204,6 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
     }
     const both = [`${SERVING}rollout-duration`, ...ALIASES[`${SERVING}rollout-duration`]].filter((k) => annotations[k] !== undefined);
     if (both.length > 1) c.fail(`annotations["${both[1]}"]`, annotations[both[1]], `expected only one of "${both[0]}" and "${both[1]}"`);
-}
-
-/** path.Clean for absolute paths: collapses slashes, `.` and `..`. */
-function cleanPath(p: string): string {
-    const out: string[] = [];
-    for (const part of p.split("/")) {
-        if (part === "" || part === ".") continue;
-        if (part === "..") out.pop();
-        else out.push(part);
-    }
-    return `/${out.join("/")}`;
 }
 
 /** Knative's volume rules: each volume mounted, no reserved mount path, read-only mounts where Knative makes or needs them. */

@@ -11,7 +11,8 @@ import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from ".
 import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, checkServiceName } from "../core/names";
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
-import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
+import { renderScaling } from "./scaling";
+import { SCALING_ANNOTATIONS } from "./knativeFacts";
 import { awaitReadyAnnotations } from "./readiness";
 import { PATCH_FORCE } from "../core/addon";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";

@@ -1,31 +1,7 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
 import type { ScalingSettings } from "./knativeServiceArgs";
-
-export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
-export const SCALING_ANNOTATIONS = [
-    "min-scale",
-    "max-scale",
-    "initial-scale",
-    "target",
-    "metric",
-    "class",
-    "scale-down-delay",
-    "window",
-    "target-utilization-percentage",
-    "activation-scale",
-].map((a) => `autoscaling.knative.dev/${a}`);
-
-const HPA_CLASS = "hpa.autoscaling.knative.dev";
-const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
-
-/** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
-export function durationSeconds(text: string): number | undefined {
-    const m = typeof text === "string" && text !== "" ? DURATION.exec(text) : null;
-    if (!m) return undefined;
-    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
-    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
-}
+import { durationSeconds, HPA_CLASS, SCALING_METRICS } from "./knativeFacts";
 
 function checkDuration(c: Checker, field: string, value: string | undefined, min: number, max: number, range: string): void {
     if (value === undefined) return;

@@ -2,7 +2,8 @@ import type { Checker } from "../core/errors";
 import type { Container } from "../core/k8sTypes";
 import { mayRunOnEci, type Placement } from "../core/placement";
 import { checkLabelName } from "../core/names";
-import { type ContainerParts, renderContainerParts, USER_CONTAINER } from "./container";
+import { type ContainerParts, renderContainerParts } from "./container";
+import { QUEUE_PROXY, USER_CONTAINER } from "./knativeFacts";
 import type { SidecarArgs } from "./knativeServiceArgs";
 
 // Sidecar containers beside the serving container (`kn service create --containers`). Knative runs
@@ -12,7 +13,6 @@ import type { SidecarArgs } from "./knativeServiceArgs";
 
 /** Containers ECI runs in one instance. */
 export const ECI_MAX_CONTAINERS = 20;
-const QUEUE_PROXY = "queue-proxy";
 export const ECI_RESOURCE_IGNORE = "__ECI_RESOURCE_IGNORE__";
 
 /** Validates and renders the sidecars; `volumeNames` are the pod's volumes their mounts may name. */

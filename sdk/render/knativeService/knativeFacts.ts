@@ -1,0 +1,159 @@
+// Knative Serving's facts (knative.dev/serving v0.51.0) that the package's checks rest on, in one module: the checks of each
+// argument (container.ts, envSources.ts, sidecars.ts, scaling.ts) and the checks of the rendered Service against
+// Knative's own admission rules (knativeRules.ts) read them from here.
+
+// From knativeRules.ts
+export const AS = "autoscaling.knative.dev/";
+export const SERVING = "serving.knative.dev/";
+export const QUEUE = "queue.sidecar.serving.knative.dev/";
+export const NETWORKING = "networking.knative.dev/";
+
+/** Knative's annotation keys with the older spellings it still reads (kmap.KeyPriority: the first present wins). */
+export const ALIASES: Record<string, string[]> = {
+    [`${AS}min-scale`]: [`${AS}minScale`],
+    [`${AS}max-scale`]: [`${AS}maxScale`],
+    [`${AS}initial-scale`]: [`${AS}initialScale`],
+    [`${AS}scale-down-delay`]: [`${AS}scaleDownDelay`],
+    [`${AS}scale-to-zero-pod-retention-period`]: [`${AS}scaleToZeroPodRetentionPeriod`],
+    [`${AS}target-burst-capacity`]: [`${AS}targetBurstCapacity`],
+    [`${AS}target-utilization-percentage`]: [`${AS}targetUtilizationPercentage`],
+    [`${AS}panic-window-percentage`]: [`${AS}panicWindowPercentage`],
+    [`${AS}panic-threshold-percentage`]: [`${AS}panicThresholdPercentage`],
+    [`${AS}metric-aggregation-algorithm`]: [`${AS}metricAggregationAlgorithm`],
+    [`${QUEUE}resource-percentage`]: [`${QUEUE}resourcePercentage`],
+    [`${SERVING}rollout-duration`]: [`${SERVING}rolloutDuration`],
+};
+
+/** Knative's networking annotations; any other `networking.knative.dev/` key is rejected. */
+export const NETWORKING_KEYS = [
+    "ingress.class",
+    "ingress-class",
+    "certificate.class",
+    "certificate-class",
+    "disableAutoTLS",
+    "disable-auto-tls",
+    "disable-external-domain-tls",
+    "httpOption",
+    "http-protocol",
+].map((k) => NETWORKING + k);
+
+export const KPA = "kpa.autoscaling.knative.dev";
+export const HPA = "hpa.autoscaling.knative.dev";
+export const INT32_MAX = 2147483647;
+/** Ports of Knative's queue-proxy and profiling server (k8s_validation.go reservedPorts). */
+export const KNATIVE_RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091];
+/** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
+export const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
+
+export const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** Seconds of a Go duration (`time.ParseDuration`: "90s", "1m30s", "1.5h", "0"), or undefined if malformed. */
+export function goDurationSeconds(text: string): number | undefined {
+    if (typeof text !== "string") return undefined;
+    const m = /^([-+]?)(.*)$/.exec(text)!;
+    if (m[2] === "0") return 0;
+    const parts = [...m[2].matchAll(/(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/gy)];
+    if (m[2] === "" || parts.map((p) => p[0]).join("") !== m[2] || parts.some((p) => p[1] === "" || p[1] === ".")) return undefined;
+    const total = parts.reduce((sum, p) => sum + Number(p[1]) * GO_UNITS[p[2]], 0);
+    return m[1] === "-" ? -total : total;
+}
+
+/** A Go `strconv.ParseFloat` number (decimal or exponent form; not hex, infinities or NaN). */
+export function goFloat(text: string): number | undefined {
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+/** A Go `strconv.ParseInt(v, 10, 32)` integer. */
+export function goInt32(text: string): number | undefined {
+    if (!/^[-+]?\d+$/.test(text)) return undefined;
+    const n = Number(text);
+    return n >= -INT32_MAX - 1 && n <= INT32_MAX ? n : undefined;
+}
+
+/** A Kubernetes quantity (resource.ParseQuantity): a decimal number with an optional SI, binary or exponent suffix. */
+export function isQuantity(text: string): boolean {
+    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+|[numkMGTPE]|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(text);
+}
+
+/** path.Clean for absolute paths: collapses slashes, `.` and `..`. */
+export function cleanPath(p: string): string {
+    const out: string[] = [];
+    for (const part of p.split("/")) {
+        if (part === "" || part === ".") continue;
+        if (part === "..") out.pop();
+        else out.push(part);
+    }
+    return `/${out.join("/")}`;
+}
+
+// From scaling.ts
+export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
+export const SCALING_ANNOTATIONS = [
+    "min-scale",
+    "max-scale",
+    "initial-scale",
+    "target",
+    "metric",
+    "class",
+    "scale-down-delay",
+    "window",
+    "target-utilization-percentage",
+    "activation-scale",
+].map((a) => `autoscaling.knative.dev/${a}`);
+
+export const HPA_CLASS = "hpa.autoscaling.knative.dev";
+export const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
+
+/** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
+export function durationSeconds(text: string): number | undefined {
+    const m = typeof text === "string" && text !== "" ? DURATION.exec(text) : null;
+    if (!m) return undefined;
+    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
+    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
+}
+
+// From container.ts
+export const USER_CONTAINER = "user-container";
+
+/** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
+export const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
+export const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
+
+export function normalPath(path: string): string {
+    return path.replace(/\/+$/, "") || "/";
+}
+
+export const QUANTITY_SUFFIX: Record<string, number> = {
+    "": 1,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+};
+
+/** The value of a Kubernetes quantity already matched by `QUANTITY`, e.g. `"500m"` → 0.5. */
+export function quantityValue(quantity: string): number {
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
+    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
+}
+
+/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
+export const PORT_NAMES = ["h2c", "http1"] as const;
+/** The port Knative gives the serving container when none is set. */
+export const DEFAULT_PORT = 8080;
+
+// From envSources.ts
+/** Environment variables Knative sets in the serving container. */
+export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
+/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
+export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
+
+// From sidecars.ts
+export const QUEUE_PROXY = "queue-proxy";
