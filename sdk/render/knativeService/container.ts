@@ -4,7 +4,16 @@ import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
 import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
-import { DEFAULT_PORT, normalPath, PORT_NAMES, QUANTITY, quantityValue, RESERVED_PORTS, USER_CONTAINER } from "./knativeFacts";
+import {
+    DEFAULT_PORT,
+    normalPath,
+    PORT_NAMES,
+    QUANTITY,
+    quantityValue,
+    QUEUE_PROXY_PORTS,
+    USER_CONTAINER,
+    INT32_MAX,
+} from "./knativeFacts";
 
 /** Validates the pod's volumes and returns their names, for the containers' mounts. */
 export function checkVolumes(c: Checker, volumes: Volume[]): Set<string> {
@@ -108,7 +117,7 @@ export function renderContainerParts(
         "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
     );
     if (s.securityContext?.runAsUser !== undefined)
-        c.integer(s.securityContext.runAsUser, `${prefix}securityContext.runAsUser`, 0, 2147483647);
+        c.integer(s.securityContext.runAsUser, `${prefix}securityContext.runAsUser`, 0, INT32_MAX);
 
     const container: Container = { name, image: s.image };
     if (s.command?.length) container.command = [...s.command];
@@ -131,11 +140,13 @@ export function renderContainerParts(
 export function renderContainer(c: Checker, s: KnativeServiceSettings, volumeNames: ReadonlySet<string>, withSidecars: boolean): Container {
     if (s.port !== undefined) {
         c.integer(s.port, "port", 1, 65535);
+        // The queue-proxy's ports, named as such; Knative's profiling port (the sixth of KNATIVE_RESERVED_PORTS) is
+        // refused by checkKnativeRules, whose sentence lists all six.
         c.check(
-            !RESERVED_PORTS.includes(s.port),
+            !QUEUE_PROXY_PORTS.includes(s.port),
             "port",
             s.port,
-            `expected a port other than Knative's queue-proxy ports ${RESERVED_PORTS.join(", ")}`,
+            `expected a port other than Knative's queue-proxy ports ${QUEUE_PROXY_PORTS.join(", ")}`,
         );
     }
     c.oneOf(s.portName, "portName", PORT_NAMES);

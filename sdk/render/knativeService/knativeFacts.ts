@@ -37,11 +37,24 @@ export const NETWORKING_KEYS = [
     "http-protocol",
 ].map((k) => NETWORKING + k);
 
-export const KPA = "kpa.autoscaling.knative.dev";
-export const HPA = "hpa.autoscaling.knative.dev";
+/** Knative's own autoscaler class (the default), which takes the concurrency and rps metrics. */
+export const KPA_CLASS = "kpa.autoscaling.knative.dev";
+/** The class that serves the cpu and memory metrics, through a HorizontalPodAutoscaler. */
+export const HPA_CLASS = "hpa.autoscaling.knative.dev";
+export const KPA_METRICS = ["concurrency", "rps"] as const;
+export const HPA_METRICS = ["cpu", "memory"] as const;
+/** The `scaling.metric` values: the KPA's, then the HPA's (for which the package sets the class). */
+export const SCALING_METRICS = [...KPA_METRICS, ...HPA_METRICS] as const;
+/** Knative's `metric-aggregation-algorithm` values (KPA only), with the older spelling it still reads. */
+export const AGGREGATION_ALGORITHMS = ["linear", "weighted-exponential", "weightedExponential"];
+/** Knative parses its whole-number annotations, and Kubernetes its probe timings and user ids, as int32. */
 export const INT32_MAX = 2147483647;
-/** Ports of Knative's queue-proxy and profiling server (k8s_validation.go reservedPorts). */
-export const KNATIVE_RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091];
+/** Ports Knative's queue-proxy listens on beside the serving container. */
+export const QUEUE_PROXY_PORTS = [8012, 8013, 8022, 9090, 9091];
+/** Knative's profiling server. */
+export const PROFILING_PORT = 8008;
+/** Every port the serving container may not take (k8s_validation.go reservedPorts): profiling and the queue-proxy's. */
+export const KNATIVE_RESERVED_PORTS = [PROFILING_PORT, ...QUEUE_PROXY_PORTS];
 /** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
 export const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
 
@@ -87,7 +100,6 @@ export function cleanPath(p: string): string {
 }
 
 // From scaling.ts
-export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
 export const SCALING_ANNOTATIONS = [
     "min-scale",
     "max-scale",
@@ -101,7 +113,6 @@ export const SCALING_ANNOTATIONS = [
     "activation-scale",
 ].map((a) => `autoscaling.knative.dev/${a}`);
 
-export const HPA_CLASS = "hpa.autoscaling.knative.dev";
 export const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
 
 /** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
@@ -115,8 +126,6 @@ export function durationSeconds(text: string): number | undefined {
 // From container.ts
 export const USER_CONTAINER = "user-container";
 
-/** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
-export const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
 export const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
 
 export function normalPath(path: string): string {

@@ -12,11 +12,13 @@ import {
     goDurationSeconds,
     goFloat,
     goInt32,
-    HPA,
+    AGGREGATION_ALGORITHMS,
+    HPA_CLASS,
     INT32_MAX,
     isQuantity,
     KNATIVE_RESERVED_PORTS,
-    KPA,
+    KPA_CLASS,
+    KPA_METRICS,
     NETWORKING,
     NETWORKING_KEYS,
     QUEUE,
@@ -88,10 +90,10 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
     const klass = read(`${AS}class`);
     if (klass)
         c.check(
-            !klass.value.endsWith(".knative.dev") || klass.value === KPA || klass.value === HPA,
+            !klass.value.endsWith(".knative.dev") || klass.value === KPA_CLASS || klass.value === HPA_CLASS,
             klass.field,
             klass.value,
-            `expected "${KPA}" or "${HPA}" (or another autoscaler's class outside .knative.dev)`,
+            `expected "${KPA_CLASS}" or "${HPA_CLASS}" (or another autoscaler's class outside .knative.dev)`,
         );
     const min = whole(`${AS}min-scale`, 0, "a number of pods, 0 or more");
     const max = whole(`${AS}max-scale`, 0, "a number of pods, 0 (unlimited) or more");
@@ -135,20 +137,20 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         );
     }
     const metric = read(`${AS}metric`);
-    const klassValue = klass?.value ?? KPA;
-    if (metric && klassValue === KPA)
+    const klassValue = klass?.value ?? KPA_CLASS;
+    if (metric && klassValue === KPA_CLASS)
         c.check(
-            ["concurrency", "rps"].includes(metric.value),
+            (KPA_METRICS as readonly string[]).includes(metric.value),
             metric.field,
             metric.value,
             'expected "concurrency" or "rps" (Knative\'s KPA autoscaler)',
         );
-    if (metric && klassValue === HPA)
+    if (metric && klassValue === HPA_CLASS)
         c.check(metric.value !== "", metric.field, metric.value, 'expected a metric such as "cpu" or "memory"');
     const algorithm = read(`${AS}metric-aggregation-algorithm`);
-    if (algorithm && klass?.value === KPA)
+    if (algorithm && klass?.value === KPA_CLASS)
         c.check(
-            ["linear", "weighted-exponential", "weightedExponential"].includes(algorithm.value),
+            AGGREGATION_ALGORITHMS.includes(algorithm.value),
             algorithm.field,
             algorithm.value,
             'expected "linear" or "weighted-exponential"',

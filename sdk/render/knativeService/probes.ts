@@ -1,6 +1,7 @@
 import type { Checker } from "../core/errors";
 import type { Probe } from "../core/k8sTypes";
 import type { ProbeArgs } from "./knativeServiceArgs";
+import { INT32_MAX } from "./knativeFacts";
 
 // Readiness and liveness probes of the serving container, checked by Knative's own rules
 // (serving's k8s_validation.go): one handler per probe and a readiness periodSeconds of 0 meaning
@@ -9,7 +10,6 @@ import type { ProbeArgs } from "./knativeServiceArgs";
 // the serving port, so a ready revision is one whose serving port answers.
 
 export const PROBE_HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"] as const;
-const MAX = 2147483647;
 const HEADER_NAME = /^[-!#$%&'*+.^_`|~0-9A-Za-z]+$/;
 
 /**
@@ -67,9 +67,9 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
         c.check(p.exec.command.length > 0, `${field}.exec.command`, p.exec.command, "expected a command of at least one word");
         out.exec = { command: [...p.exec.command] };
     }
-    c.integer(p.initialDelaySeconds, `${field}.initialDelaySeconds`, 0, MAX);
+    c.integer(p.initialDelaySeconds, `${field}.initialDelaySeconds`, 0, INT32_MAX);
     if (kind === "readiness") {
-        c.integer(p.periodSeconds, `${field}.periodSeconds`, 0, MAX);
+        c.integer(p.periodSeconds, `${field}.periodSeconds`, 0, INT32_MAX);
         if (p.periodSeconds === 0) {
             for (const k of ["timeoutSeconds", "failureThreshold"] as const) {
                 c.check(
@@ -80,9 +80,9 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
                 );
             }
         }
-        c.integer(p.successThreshold, `${field}.successThreshold`, 1, MAX);
+        c.integer(p.successThreshold, `${field}.successThreshold`, 1, INT32_MAX);
     } else {
-        c.integer(p.periodSeconds, `${field}.periodSeconds`, 1, MAX);
+        c.integer(p.periodSeconds, `${field}.periodSeconds`, 1, INT32_MAX);
         c.check(
             p.successThreshold === undefined || p.successThreshold === 1,
             `${field}.successThreshold`,
@@ -90,8 +90,8 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
             "expected 1 or unset (Kubernetes allows only 1 for liveness probes)",
         );
     }
-    c.integer(p.timeoutSeconds, `${field}.timeoutSeconds`, 1, MAX);
-    c.integer(p.failureThreshold, `${field}.failureThreshold`, 1, MAX);
+    c.integer(p.timeoutSeconds, `${field}.timeoutSeconds`, 1, INT32_MAX);
+    c.integer(p.failureThreshold, `${field}.failureThreshold`, 1, INT32_MAX);
     for (const k of ["initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const) {
         if (p[k] !== undefined) out[k] = p[k];
     }
