@@ -2,6 +2,8 @@
 // argument (container.ts, envSources.ts, sidecars.ts, scaling.ts) and the checks of the rendered Service against
 // Knative's own admission rules (knativeRules.ts) read them from here.
 
+import type { ScalingSettings } from "./knativeServiceArgs";
+
 // From knativeRules.ts
 export const AS = "autoscaling.knative.dev/";
 export const SERVING = "serving.knative.dev/";
@@ -100,18 +102,32 @@ export function cleanPath(p: string): string {
 }
 
 // From scaling.ts
-export const SCALING_ANNOTATIONS = [
-    "min-scale",
-    "max-scale",
-    "initial-scale",
-    "target",
-    "metric",
-    "class",
-    "scale-down-delay",
-    "window",
-    "target-utilization-percentage",
-    "activation-scale",
-].map((a) => `autoscaling.knative.dev/${a}`);
+/**
+ * The annotation each `scaling` field renders, in the order renderScaling writes them; tests/knative/ writes them so too.
+ * A metric served by the HPA also renders CLASS_ANNOTATION.
+ */
+export const SCALING_FIELD_ANNOTATIONS = {
+    metric: `${AS}metric`,
+    target: `${AS}target`,
+    minScale: `${AS}min-scale`,
+    maxScale: `${AS}max-scale`,
+    initialScale: `${AS}initial-scale`,
+    scaleDownDelay: `${AS}scale-down-delay`,
+    window: `${AS}window`,
+    targetUtilization: `${AS}target-utilization-percentage`,
+    activationScale: `${AS}activation-scale`,
+} as const satisfies Record<keyof ScalingSettings, string>;
+/** The autoscaler class annotation, which `scaling.metric` decides. */
+export const CLASS_ANNOTATION = `${AS}class`;
+/** Every annotation the `scaling` fields render. */
+export const SCALING_ANNOTATIONS: readonly string[] = [...Object.values(SCALING_FIELD_ANNOTATIONS), CLASS_ANNOTATION];
+
+/** The `scaling` field that renders `annotation` (`metric` for the class), or undefined for one no field renders. */
+export function scalingFieldOf(annotation: string): keyof ScalingSettings | undefined {
+    if (annotation === CLASS_ANNOTATION) return "metric";
+    const fields = Object.keys(SCALING_FIELD_ANNOTATIONS) as (keyof ScalingSettings)[];
+    return fields.find((f) => SCALING_FIELD_ANNOTATIONS[f] === annotation);
+}
 
 export const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
 

@@ -23,25 +23,14 @@ import {
     NETWORKING_KEYS,
     QUEUE,
     RESERVED_PATHS,
+    scalingFieldOf,
     SERVING,
 } from "./knativeFacts";
 
 /** Where the user wrote a revision-template annotation: a scaling field or `podAnnotations[key]`. */
 function annotationField(s: KnativeServiceSettings, key: string): string {
     if (s.podAnnotations?.[key] !== undefined) return `podAnnotations["${key}"]`;
-    const scaling: StringMap = {
-        [`${AS}min-scale`]: "minScale",
-        [`${AS}max-scale`]: "maxScale",
-        [`${AS}initial-scale`]: "initialScale",
-        [`${AS}target`]: "target",
-        [`${AS}metric`]: "metric",
-        [`${AS}class`]: "metric",
-        [`${AS}scale-down-delay`]: "scaleDownDelay",
-        [`${AS}window`]: "window",
-        [`${AS}target-utilization-percentage`]: "targetUtilization",
-        [`${AS}activation-scale`]: "activationScale",
-    };
-    return `scaling.${scaling[key] ?? key}`;
+    return `scaling.${scalingFieldOf(key) ?? key}`;
 }
 
 /** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */

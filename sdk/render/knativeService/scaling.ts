@@ -1,7 +1,7 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
 import type { ScalingSettings } from "./knativeServiceArgs";
-import { durationSeconds, HPA_CLASS, SCALING_METRICS } from "./knativeFacts";
+import { CLASS_ANNOTATION, durationSeconds, HPA_CLASS, HPA_METRICS, SCALING_FIELD_ANNOTATIONS, SCALING_METRICS } from "./knativeFacts";
 
 function checkDuration(c: Checker, field: string, value: string | undefined, min: number, max: number, range: string): void {
     if (value === undefined) return;
@@ -44,19 +44,11 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
     checkDuration(c, `${field}.window`, window, 6, 3600, "6s to 1h");
 
     const out: StringMap = {};
-    const set = (key: string, value: string | number | undefined) => {
-        if (value !== undefined) out[`autoscaling.knative.dev/${key}`] = String(value);
-    };
     // CPU and memory metrics are only served by the HPA autoscaler class.
-    if (metric === "cpu" || metric === "memory") set("class", HPA_CLASS);
-    set("metric", metric);
-    set("target", target);
-    set("min-scale", minScale);
-    set("max-scale", maxScale);
-    set("initial-scale", initialScale);
-    set("scale-down-delay", scaleDownDelay);
-    set("window", window);
-    set("target-utilization-percentage", targetUtilization);
-    set("activation-scale", activationScale);
+    if ((HPA_METRICS as readonly (string | undefined)[]).includes(metric)) out[CLASS_ANNOTATION] = HPA_CLASS;
+    for (const [key, annotation] of Object.entries(SCALING_FIELD_ANNOTATIONS)) {
+        const value = scaling[key as keyof ScalingSettings];
+        if (value !== undefined) out[annotation] = String(value);
+    }
     return out;
 }
