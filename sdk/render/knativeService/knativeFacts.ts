@@ -51,6 +51,40 @@ export const SCALING_METRICS = [...KPA_METRICS, ...HPA_METRICS] as const;
 export const AGGREGATION_ALGORITHMS = ["linear", "weighted-exponential", "weightedExponential"];
 /** Knative parses its whole-number annotations, and Kubernetes its probe timings and user ids, as int32. */
 export const INT32_MAX = 2147483647;
+
+/** Bounds, both included. */
+export interface Range {
+    readonly min: number;
+    readonly max: number;
+}
+/** Fewest pods `initial-scale` takes: 0 needs allow-zero-initial-scale in config-autoscaler, off by default. */
+export const MIN_INITIAL_SCALE = 1;
+/** Fewest pods `activation-scale` takes: 1 is Knative's default, which it refuses to have written. */
+export const MIN_ACTIVATION_SCALE = 2;
+/** Smallest `target` per pod. */
+export const MIN_TARGET = 0.01;
+export const TARGET_UTILIZATION_PERCENT: Range = { min: 1, max: 100 };
+export const PANIC_WINDOW_PERCENT: Range = { min: 1, max: 100 };
+export const PANIC_THRESHOLD_PERCENT: Range = { min: 110, max: 1000 };
+/** The stable window, in seconds. */
+export const WINDOW_SECONDS: Range = { min: 6, max: 3600 };
+/** How long pods stay after load drops, in seconds. */
+export const SCALE_DOWN_DELAY_SECONDS: Range = { min: 0, max: 3600 };
+/** How long the last pod stays before scaling to zero, in seconds. */
+export const RETENTION_SECONDS: Range = { min: 0, max: 3600 };
+/** Concurrent requests per pod: 0 (unlimited) up to config-defaults' container-concurrency-max-limit. */
+export const CONTAINER_CONCURRENCY: Range = { min: 0, max: 1000 };
+/**
+ * A request's timeout, up to config-defaults' max-revision-timeout-seconds. Deliberately stricter at the bottom: Knative
+ * takes 0 as "the default (300 s)"; the package asks to leave the field unset for that, so 0 reads as no mistake.
+ */
+export const TIMEOUT_SECONDS: Range = { min: 1, max: 600 };
+
+/** A range of seconds as messages write it, e.g. "6s to 1h". */
+export function secondsRangeText({ min, max }: Range): string {
+    const text = (s: number): string => (s > 0 && s % 3600 === 0 ? `${s / 3600}h` : s > 0 && s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+    return `${text(min)} to ${text(max)}`;
+}
 /** Ports Knative's queue-proxy listens on beside the serving container. */
 export const QUEUE_PROXY_PORTS = [8012, 8013, 8022, 9090, 9091];
 /** Knative's profiling server. */

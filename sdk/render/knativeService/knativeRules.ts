@@ -25,6 +25,17 @@ import {
     RESERVED_PATHS,
     scalingFieldOf,
     SERVING,
+    MIN_ACTIVATION_SCALE,
+    MIN_INITIAL_SCALE,
+    MIN_TARGET,
+    PANIC_THRESHOLD_PERCENT,
+    PANIC_WINDOW_PERCENT,
+    type Range,
+    RETENTION_SECONDS,
+    SCALE_DOWN_DELAY_SECONDS,
+    secondsRangeText,
+    TARGET_UTILIZATION_PERCENT,
+    WINDOW_SECONDS,
 } from "./knativeFacts";
 
 /** Where the user wrote a revision-template annotation: a scaling field or `podAnnotations[key]`. */
@@ -64,12 +75,12 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         const n = goFloat(r.value);
         c.check(n !== undefined && ok(n), r.field, r.value, what);
     };
-    const duration = (key: string, min: number, max: number, what: string): void => {
+    const duration = (key: string, range: Range, what: string): void => {
         const r = read(key);
         if (!r) return;
         const d = goDurationSeconds(r.value);
         c.check(
-            d !== undefined && d >= min && d <= max && Number.isInteger(Math.round(d * 1e9) / 1e9),
+            d !== undefined && d >= range.min && d <= range.max && Number.isInteger(Math.round(d * 1e9) / 1e9),
             r.field,
             r.value,
             `expected ${what}, a duration in whole seconds such as "90s" or "1m30s"`,
@@ -92,37 +103,39 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
     if (initial) {
         const n = goInt32(initial.value);
         c.check(
-            n !== undefined && n >= 1,
+            n !== undefined && n >= MIN_INITIAL_SCALE,
             initial.field,
             initial.value,
-            "expected a number of pods, 1 or more (0 needs allow-zero-initial-scale in Knative's config-autoscaler, which is off by default and not managed by this package)",
+            `expected a number of pods, ${MIN_INITIAL_SCALE} or more (0 needs allow-zero-initial-scale in Knative's config-autoscaler, which is off by default and not managed by this package)`,
         );
     }
     const activation = read(`${AS}activation-scale`);
     if (activation) {
         const n = goInt32(activation.value);
         c.check(
-            n !== undefined && n >= 2 && n >= (min ?? 0) && (!max || n <= max),
+            n !== undefined && n >= MIN_ACTIVATION_SCALE && n >= (min ?? 0) && (!max || n <= max),
             activation.field,
             activation.value,
-            "expected a number of pods, 2 or more, at least the minimum and at most the maximum scale",
+            `expected a number of pods, ${MIN_ACTIVATION_SCALE} or more, at least the minimum and at most the maximum scale`,
         );
     }
-    float(`${AS}target`, (n) => n >= 0.01, "expected a number, 0.01 or more");
-    float(`${AS}target-utilization-percentage`, (n) => n >= 1 && n <= 100, "expected a percentage from 1 to 100");
+    const percent = (key: string, range: Range): void =>
+        float(key, (n) => n >= range.min && n <= range.max, `expected a percentage from ${range.min} to ${range.max}`);
+    float(`${AS}target`, (n) => n >= MIN_TARGET, `expected a number, ${MIN_TARGET} or more`);
+    percent(`${AS}target-utilization-percentage`, TARGET_UTILIZATION_PERCENT);
     float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
-    float(`${AS}panic-window-percentage`, (n) => n >= 1 && n <= 100, "expected a percentage from 1 to 100");
-    float(`${AS}panic-threshold-percentage`, (n) => n >= 110 && n <= 1000, "expected a percentage from 110 to 1000");
-    duration(`${AS}window`, 6, 3600, "6s to 1h");
-    duration(`${AS}scale-down-delay`, 0, 3600, "0s to 1h");
+    percent(`${AS}panic-window-percentage`, PANIC_WINDOW_PERCENT);
+    percent(`${AS}panic-threshold-percentage`, PANIC_THRESHOLD_PERCENT);
+    duration(`${AS}window`, WINDOW_SECONDS, secondsRangeText(WINDOW_SECONDS));
+    duration(`${AS}scale-down-delay`, SCALE_DOWN_DELAY_SECONDS, secondsRangeText(SCALE_DOWN_DELAY_SECONDS));
     const retention = read(`${AS}scale-to-zero-pod-retention-period`);
     if (retention) {
         const d = goDurationSeconds(retention.value);
         c.check(
-            d !== undefined && d >= 0 && d <= 3600,
+            d !== undefined && d >= RETENTION_SECONDS.min && d <= RETENTION_SECONDS.max,
             retention.field,
             retention.value,
-            'expected a duration from 0s to 1h such as "90s"',
+            `expected a duration from ${secondsRangeText(RETENTION_SECONDS)} such as "90s"`,
         );
     }
     const metric = read(`${AS}metric`);
@@ -160,7 +173,7 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         }
     }
     const deadline = read(`${SERVING}progress-deadline`);
-    if (deadline && deadline.value !== "") duration(`${SERVING}progress-deadline`, 0, Infinity, "0s or more");
+    if (deadline && deadline.value !== "") duration(`${SERVING}progress-deadline`, { min: 0, max: Infinity }, "0s or more");
     for (const key of Object.keys(annotations)) {
         if (key.startsWith(NETWORKING))
             c.check(

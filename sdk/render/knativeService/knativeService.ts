@@ -12,7 +12,7 @@ import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, 
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
 import { renderScaling } from "./scaling";
-import { SCALING_ANNOTATIONS } from "./knativeFacts";
+import { CONTAINER_CONCURRENCY, SCALING_ANNOTATIONS, TIMEOUT_SECONDS } from "./knativeFacts";
 import { awaitReadyAnnotations } from "./readiness";
 import { PATCH_FORCE } from "../core/addon";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";
@@ -212,8 +212,8 @@ function checkServiceMetadata(c: Checker, s: KnativeServiceSettings): void {
 /** The revision's pod spec: its container, placement, volumes, tolerations and pod-level settings. */
 function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnType<typeof resolvePlacement>): RevisionPodSpec {
     const { placement } = resolved;
-    c.integer(s.containerConcurrency, "containerConcurrency", 0, 1000);
-    c.integer(s.timeoutSeconds, "timeoutSeconds", 1, 600);
+    c.integer(s.containerConcurrency, "containerConcurrency", CONTAINER_CONCURRENCY.min, CONTAINER_CONCURRENCY.max);
+    c.integer(s.timeoutSeconds, "timeoutSeconds", TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max);
     checkLabels(c, "nodeSelector", s.nodeSelector);
     checkNodeSelector(c, resolved, s.nodeSelector ?? {});
 

@@ -1,12 +1,30 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
 import type { ScalingSettings } from "./knativeServiceArgs";
-import { CLASS_ANNOTATION, durationSeconds, HPA_CLASS, HPA_METRICS, SCALING_FIELD_ANNOTATIONS, SCALING_METRICS } from "./knativeFacts";
+import {
+    CLASS_ANNOTATION,
+    durationSeconds,
+    HPA_CLASS,
+    HPA_METRICS,
+    MIN_ACTIVATION_SCALE,
+    type Range,
+    SCALE_DOWN_DELAY_SECONDS,
+    SCALING_FIELD_ANNOTATIONS,
+    SCALING_METRICS,
+    secondsRangeText,
+    TARGET_UTILIZATION_PERCENT,
+    WINDOW_SECONDS,
+} from "./knativeFacts";
 
-function checkDuration(c: Checker, field: string, value: string | undefined, min: number, max: number, range: string): void {
+function checkDuration(c: Checker, field: string, value: string | undefined, range: Range): void {
     if (value === undefined) return;
     const s = durationSeconds(value);
-    c.check(s !== undefined && s >= min && s <= max, field, value, `expected a duration like "90s" or "15m" from ${range}`);
+    c.check(
+        s !== undefined && s >= range.min && s <= range.max,
+        field,
+        value,
+        `expected a duration like "90s" or "15m" from ${secondsRangeText(range)}`,
+    );
 }
 
 /** Validates scaling settings and renders the revision-template annotations. */
@@ -26,22 +44,22 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
     }
     if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
     c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
-    c.integer(targetUtilization, `${field}.targetUtilization`, 1, 100);
+    c.integer(targetUtilization, `${field}.targetUtilization`, TARGET_UTILIZATION_PERCENT.min, TARGET_UTILIZATION_PERCENT.max);
     if (activationScale !== undefined) {
         // Knative refuses 1 (its default, so it would be a no-op) and values below min-scale.
         c.check(
-            Number.isInteger(activationScale) && activationScale >= 2,
+            Number.isInteger(activationScale) && activationScale >= MIN_ACTIVATION_SCALE,
             `${field}.activationScale`,
             activationScale,
-            "expected a whole number of pods, 2 or more (Knative's minimum; leave it unset for 1)",
+            `expected a whole number of pods, ${MIN_ACTIVATION_SCALE} or more (Knative's minimum; leave it unset for 1)`,
         );
         if (minScale !== undefined)
             c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
         if (maxScale !== undefined && maxScale !== 0)
             c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
     }
-    checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, 0, 3600, "0s to 1h");
-    checkDuration(c, `${field}.window`, window, 6, 3600, "6s to 1h");
+    checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, SCALE_DOWN_DELAY_SECONDS);
+    checkDuration(c, `${field}.window`, window, WINDOW_SECONDS);
 
     const out: StringMap = {};
     // CPU and memory metrics are only served by the HPA autoscaler class.
