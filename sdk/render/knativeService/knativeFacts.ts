@@ -94,7 +94,7 @@ export const KNATIVE_RESERVED_PORTS = [PROFILING_PORT, ...QUEUE_PROXY_PORTS];
 /** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
 export const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
 
-export const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 /** Seconds of a Go duration (`time.ParseDuration`: "90s", "1m30s", "1.5h", "0"), or undefined if malformed. */
 export function goDurationSeconds(text: string): number | undefined {
@@ -105,6 +105,11 @@ export function goDurationSeconds(text: string): number | undefined {
     if (m[2] === "" || parts.map((p) => p[0]).join("") !== m[2] || parts.some((p) => p[1] === "" || p[1] === ".")) return undefined;
     const total = parts.reduce((sum, p) => sum + Number(p[1]) * GO_UNITS[p[2]], 0);
     return m[1] === "-" ? -total : total;
+}
+
+/** Whether a duration is whole seconds, as Knative wants its windows, delays, deadlines and rollout durations. */
+export function isWholeSeconds(seconds: number): boolean {
+    return Number.isInteger(Math.round(seconds * 1e9) / 1e9);
 }
 
 /** A Go `strconv.ParseFloat` number (decimal or exponent form; not hex, infinities or NaN). */
@@ -163,11 +168,17 @@ export function scalingFieldOf(annotation: string): keyof ScalingSettings | unde
     return fields.find((f) => SCALING_FIELD_ANNOTATIONS[f] === annotation);
 }
 
-export const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
+const WHOLE_DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
 
-/** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
-export function durationSeconds(text: string): number | undefined {
-    const m = typeof text === "string" && text !== "" ? DURATION.exec(text) : null;
+/**
+ * Seconds of a duration written in whole hours, minutes and seconds (`"1h2m3s"`, `"90s"`, `"15m"`), the package's grammar
+ * for the `scaling` fields, or undefined if malformed. Deliberately stricter than Knative, which parses them with
+ * goDurationSeconds: Knative wants whole seconds there, and Go's grammar writes whole seconds with fractions and
+ * sub-second units too ("1.5m", "90000ms") as well as values Knative refuses ("1.5s", "500ms"); whole units are whole
+ * seconds by construction, as kn and Knative's docs write them. tests/knative's rows for "1.5m" and "90000ms" say so.
+ */
+export function wholeDurationSeconds(text: string): number | undefined {
+    const m = typeof text === "string" && text !== "" ? WHOLE_DURATION.exec(text) : null;
     if (!m) return undefined;
     const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
     return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);

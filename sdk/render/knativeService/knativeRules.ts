@@ -15,6 +15,7 @@ import {
     AGGREGATION_ALGORITHMS,
     HPA_CLASS,
     INT32_MAX,
+    isWholeSeconds,
     isQuantity,
     KNATIVE_RESERVED_PORTS,
     KPA_CLASS,
@@ -80,7 +81,7 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         if (!r) return;
         const d = goDurationSeconds(r.value);
         c.check(
-            d !== undefined && d >= range.min && d <= range.max && Number.isInteger(Math.round(d * 1e9) / 1e9),
+            d !== undefined && d >= range.min && d <= range.max && isWholeSeconds(d),
             r.field,
             r.value,
             `expected ${what}, a duration in whole seconds such as "90s" or "1m30s"`,
@@ -200,7 +201,7 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
         if (v === undefined || v === "") continue;
         const d = goDurationSeconds(v);
         c.check(
-            d !== undefined && d >= 0 && Number.isInteger(Math.round(d * 1e9) / 1e9),
+            d !== undefined && d >= 0 && isWholeSeconds(d),
             `annotations["${key}"]`,
             v,
             'expected a duration in whole seconds, 0s or more, such as "380s"',

@@ -3,7 +3,6 @@ import type { StringMap } from "../core/k8sTypes";
 import type { ScalingSettings } from "./knativeServiceArgs";
 import {
     CLASS_ANNOTATION,
-    durationSeconds,
     HPA_CLASS,
     HPA_METRICS,
     MIN_ACTIVATION_SCALE,
@@ -14,11 +13,13 @@ import {
     secondsRangeText,
     TARGET_UTILIZATION_PERCENT,
     WINDOW_SECONDS,
+    wholeDurationSeconds,
 } from "./knativeFacts";
 
 function checkDuration(c: Checker, field: string, value: string | undefined, range: Range): void {
     if (value === undefined) return;
-    const s = durationSeconds(value);
+    // Whole hours, minutes and seconds only: deliberately stricter than Knative (wholeDurationSeconds says why).
+    const s = wholeDurationSeconds(value);
     c.check(
         s !== undefined && s >= range.min && s <= range.max,
         field,
