@@ -8,7 +8,7 @@ import {
     DEFAULT_PORT,
     normalPath,
     PORT_NAMES,
-    QUANTITY,
+    isResourceQuantity,
     quantityValue,
     QUEUE_PROXY_PORTS,
     USER_CONTAINER,
@@ -91,8 +91,9 @@ export function renderContainerParts(
     const { env, envFrom } = renderEnv(c, prefix, s.env, s.envValueFrom, s.envFrom);
     for (const kind of ["requests", "limits"] as const) {
         for (const [resource, quantity] of Object.entries(s.resources?.[kind] ?? {})) {
+            // Deliberately stricter than Kubernetes' quantities (isResourceQuantity says why).
             c.check(
-                typeof quantity === "string" && QUANTITY.test(quantity),
+                typeof quantity === "string" && isResourceQuantity(quantity),
                 `${prefix}resources.${kind}.${resource}`,
                 quantity,
                 'expected a Kubernetes quantity such as "500m", "2" or "4Gi"',

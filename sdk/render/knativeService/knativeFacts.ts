@@ -129,6 +129,37 @@ export function isQuantity(text: string): boolean {
     return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+|[numkMGTPE]|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(text);
 }
 
+/**
+ * A container resource quantity as the package takes it: a plain decimal with an optional SI or binary suffix ("500m",
+ * "2", "1.5Gi"). Deliberately stricter than isQuantity, which Kubernetes and Knative apply: no sign (Kubernetes refuses
+ * negative resources anyway), exponent ("1e3"), bare "5." or ".5", or n, u, E or Ei suffix; nobody writes CPU or memory
+ * so, and quantityValue, which compares each request with its limit, reads just this form.
+ */
+export function isResourceQuantity(text: string): boolean {
+    return /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/.test(text);
+}
+
+const QUANTITY_SUFFIX: Record<string, number> = {
+    "": 1,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+};
+
+/** The value of a quantity isResourceQuantity accepts, e.g. `"500m"` → 0.5. */
+export function quantityValue(quantity: string): number {
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
+    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
+}
+
 /** path.Clean for absolute paths: collapses slashes, `.` and `..`. */
 export function cleanPath(p: string): string {
     const out: string[] = [];
@@ -187,31 +218,8 @@ export function wholeDurationSeconds(text: string): number | undefined {
 // From container.ts
 export const USER_CONTAINER = "user-container";
 
-export const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
-
 export function normalPath(path: string): string {
     return path.replace(/\/+$/, "") || "/";
-}
-
-export const QUANTITY_SUFFIX: Record<string, number> = {
-    "": 1,
-    m: 1e-3,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-};
-
-/** The value of a Kubernetes quantity already matched by `QUANTITY`, e.g. `"500m"` → 0.5. */
-export function quantityValue(quantity: string): number {
-    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
-    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
 }
 
 /** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
