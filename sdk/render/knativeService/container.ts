@@ -6,7 +6,7 @@ import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
 import {
     DEFAULT_PORT,
-    normalPath,
+    cleanPath,
     PORT_NAMES,
     isResourceQuantity,
     quantityValue,
@@ -58,7 +58,7 @@ function checkMounts(c: Checker, prefix: string, names: ReadonlySet<string>, mou
             m.mountPath,
             "expected an absolute path",
         );
-        const first = (mounts ?? []).findIndex((o) => normalPath(o.mountPath) === normalPath(m.mountPath));
+        const first = (mounts ?? []).findIndex((o) => cleanPath(o.mountPath) === cleanPath(m.mountPath));
         c.check(
             first === i,
             `${prefix}volumeMounts[${i}].mountPath`,

@@ -160,7 +160,10 @@ export function quantityValue(quantity: string): number {
     return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
 }
 
-/** path.Clean for absolute paths: collapses slashes, `.` and `..`. */
+/**
+ * path.Clean for absolute paths: collapses slashes, `.` and `..`. Knative compares mount paths after it, both against
+ * RESERVED_PATHS and with the container's other mounts (each path once per container).
+ */
 export function cleanPath(p: string): string {
     const out: string[] = [];
     for (const part of p.split("/")) {
@@ -217,10 +220,6 @@ export function wholeDurationSeconds(text: string): number | undefined {
 
 // From container.ts
 export const USER_CONTAINER = "user-container";
-
-export function normalPath(path: string): string {
-    return path.replace(/\/+$/, "") || "/";
-}
 
 /** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
 export const PORT_NAMES = ["h2c", "http1"] as const;
