@@ -15,8 +15,11 @@ import {
     INT32_MAX,
 } from "./knativeFacts";
 
-/** Validates the pod's volumes and returns their names, for the containers' mounts. */
-export function checkVolumes(c: Checker, volumes: Volume[]): Set<string> {
+/**
+ * Validates the pod's volumes as declared (names, exactly one source, the objects they name, hostPath paths) and returns
+ * their names, for the containers' mounts.
+ */
+export function checkDeclaredVolumes(c: Checker, volumes: Volume[]): Set<string> {
     const names = new Set<string>();
     volumes.forEach((v, i) => {
         checkLabelName(c, `volumes[${i}].name`, v.name);

@@ -211,16 +211,25 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
     if (both.length > 1) c.fail(`annotations["${both[1]}"]`, annotations[both[1]], `expected only one of "${both[0]}" and "${both[1]}"`);
 }
 
-/** Knative's volume rules: each volume mounted, no reserved mount path, read-only mounts where Knative makes or needs them. */
-function checkVolumes(c: Checker, pod: RevisionPodSpec): void {
-    const mounts = pod.containers.flatMap((ct) => ct.volumeMounts ?? []);
-    (pod.volumes ?? []).forEach((v, i) => {
+/** Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count. */
+export function checkEveryVolumeMounted(c: Checker, pod: RevisionPodSpec): void {
+    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
+    (pod.volumes ?? []).forEach((v, i) =>
         c.check(
-            mounts.some((m) => m.name === v.name),
+            mounted.has(v.name),
             `volumes[${i}].name`,
             v.name,
-            "expected a volume that volumeMounts mounts: Knative rejects a volume that is never mounted",
-        );
+            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+        ),
+    );
+}
+
+/**
+ * Knative's rules for volumes the pod mounts (checkEveryVolumeMounted has checked each is mounted): an emptyDir size is
+ * a quantity, no mount at a reserved path, read-only mounts where Knative makes or needs them.
+ */
+function checkKnativeVolumeRules(c: Checker, pod: RevisionPodSpec): void {
+    (pod.volumes ?? []).forEach((v, i) => {
         if (v.emptyDir?.sizeLimit !== undefined)
             c.check(
                 isQuantity(v.emptyDir.sizeLimit) && !v.emptyDir.sizeLimit.startsWith("-"),
@@ -269,7 +278,7 @@ export function checkKnativeRules(c: Checker, s: KnativeServiceSettings, service
     checkServiceAnnotations(c, service.metadata.annotations ?? {});
     checkTemplateAnnotations(c, service.spec.template.metadata?.annotations ?? {}, (key) => annotationField(s, key));
     const pod = service.spec.template.spec;
-    checkVolumes(c, pod);
+    checkKnativeVolumeRules(c, pod);
     const port = pod.containers[0]?.ports?.[0]?.containerPort;
     if (port !== undefined)
         c.check(

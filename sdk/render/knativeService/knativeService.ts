@@ -1,8 +1,8 @@
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServiceArgs";
 import { checkShape } from "../core/shape";
-import { renderContainer, checkVolumes } from "./container";
+import { renderContainer, checkDeclaredVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
-import { checkKnativeRules } from "./knativeRules";
+import { checkEveryVolumeMounted, checkKnativeRules } from "./knativeRules";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -219,7 +219,7 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
 
     const placed = renderPlacement(placement, resolved.targets, resolved.ecsFirstStrategy === EcsFirstStrategy.PreferredAffinity);
     const volumes: Volume[] = (s.volumes ?? []).map((v) => JSON.parse(JSON.stringify(v)) as Volume);
-    const volumeNames = checkVolumes(c, volumes);
+    const volumeNames = checkDeclaredVolumes(c, volumes);
     const tolerations = renderTolerations(c, resolved, s.tolerations ?? [], placed.tolerations ?? []);
 
     const sidecars = renderSidecars(c, placement, s.sidecars ?? [], volumeNames);
@@ -240,15 +240,6 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
     if (tolerations.length) pod.tolerations = tolerations;
     if (volumes.length) pod.volumes = volumes;
     if (mayRunOnEci(placement)) checkEciCompatible(c, placement, pod);
-    // Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count.
-    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
-    volumes.forEach((v, i) =>
-        c.check(
-            mounted.has(v.name),
-            `volumes[${i}].name`,
-            v.name,
-            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
-        ),
-    );
+    checkEveryVolumeMounted(c, pod);
     return pod;
 }
