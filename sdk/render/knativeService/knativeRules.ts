@@ -8,6 +8,7 @@ import type { KnativeServiceSettings } from "./knativeServiceArgs";
 import {
     ALIASES,
     AS,
+    CLASS_ANNOTATION,
     cleanPath,
     goDurationSeconds,
     goFloat,
@@ -45,15 +46,76 @@ function annotationField(s: KnativeServiceSettings, key: string): string {
     return `scaling.${scalingFieldOf(key) ?? key}`;
 }
 
-/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
-function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
-    // The value Knative reads for a key (its own spelling first, then its aliases), with the field it came from.
-    const read = (key: string): { field: string; value: string } | undefined => {
+/** A revision template's annotations as Knative reads them, each value with the field the user wrote it in. */
+class TemplateAnnotations {
+    constructor(
+        readonly c: Checker,
+        readonly annotations: StringMap,
+        /** Names a key as the user wrote it: a scaling field or `podAnnotations[key]`. */
+        readonly fieldOf: (key: string) => string,
+    ) {}
+
+    /** The value Knative reads for a key (its own spelling first, then its aliases), with the field it came from. */
+    read(key: string): { field: string; value: string } | undefined {
         for (const k of [key, ...(ALIASES[key] ?? [])]) {
-            if (annotations[k] !== undefined) return { field: fieldOf(k), value: annotations[k] };
+            if (this.annotations[k] !== undefined) return { field: this.fieldOf(k), value: this.annotations[k] };
         }
         return undefined;
-    };
+    }
+
+    /** A whole number of at least `min` (Go's int32), or undefined when unset. */
+    whole(key: string, min: number, what: string): number | undefined {
+        const r = this.read(key);
+        if (!r) return undefined;
+        const n = goInt32(r.value);
+        this.c.check(n !== undefined && n >= min, r.field, r.value, `expected ${what} (a whole number from ${min} to ${INT32_MAX})`);
+        return n;
+    }
+
+    /** A Go float that `ok` accepts. */
+    float(key: string, ok: (n: number) => boolean, what: string): void {
+        const r = this.read(key);
+        if (!r) return;
+        const n = goFloat(r.value);
+        this.c.check(n !== undefined && ok(n), r.field, r.value, what);
+    }
+
+    /** A percentage within `range`. */
+    percent(key: string, range: Range): void {
+        this.float(key, (n) => n >= range.min && n <= range.max, `expected a percentage from ${range.min} to ${range.max}`);
+    }
+
+    /** A Go duration of whole seconds within `range`. */
+    duration(key: string, range: Range, what: string): void {
+        const r = this.read(key);
+        if (!r) return;
+        const d = goDurationSeconds(r.value);
+        this.c.check(
+            d !== undefined && d >= range.min && d <= range.max && isWholeSeconds(d),
+            r.field,
+            r.value,
+            `expected ${what}, a duration in whole seconds such as "90s" or "1m30s"`,
+        );
+    }
+}
+
+/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
+function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+    const t = new TemplateAnnotations(c, annotations, fieldOf);
+    checkOneSpellingEach(t);
+    const klass = checkAutoscalerClass(t);
+    checkScaleBounds(t);
+    checkTargets(t);
+    checkScalingDurations(t);
+    checkMetric(t, klass);
+    checkQueueProxy(t);
+    const deadline = t.read(`${SERVING}progress-deadline`);
+    if (deadline && deadline.value !== "") t.duration(`${SERVING}progress-deadline`, { min: 0, max: Infinity }, "0s or more");
+    checkNetworkingKeys(t);
+}
+
+/** At most one spelling of each key Knative reads under two: it silently ignores the other. */
+function checkOneSpellingEach({ c, annotations, fieldOf }: TemplateAnnotations): void {
     for (const [key, aliases] of Object.entries(ALIASES)) {
         const given = [key, ...aliases].filter((k) => annotations[k] !== undefined);
         if (given.length > 1)
@@ -63,44 +125,29 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
                 `expected only one of ${given.map((k) => `"${k}"`).join(" and ")}: Knative reads "${given[0]}" and ignores the other`,
             );
     }
-    const whole = (key: string, min: number, what: string): number | undefined => {
-        const r = read(key);
-        if (!r) return undefined;
-        const n = goInt32(r.value);
-        c.check(n !== undefined && n >= min, r.field, r.value, `expected ${what} (a whole number from ${min} to ${INT32_MAX})`);
-        return n;
-    };
-    const float = (key: string, ok: (n: number) => boolean, what: string): void => {
-        const r = read(key);
-        if (!r) return;
-        const n = goFloat(r.value);
-        c.check(n !== undefined && ok(n), r.field, r.value, what);
-    };
-    const duration = (key: string, range: Range, what: string): void => {
-        const r = read(key);
-        if (!r) return;
-        const d = goDurationSeconds(r.value);
-        c.check(
-            d !== undefined && d >= range.min && d <= range.max && isWholeSeconds(d),
-            r.field,
-            r.value,
-            `expected ${what}, a duration in whole seconds such as "90s" or "1m30s"`,
-        );
-    };
+}
 
-    const klass = read(`${AS}class`);
+/** The autoscaler class: Knative's two, or another autoscaler's outside `.knative.dev`. Returns the class as given. */
+function checkAutoscalerClass(t: TemplateAnnotations): string | undefined {
+    const klass = t.read(CLASS_ANNOTATION);
     if (klass)
-        c.check(
+        t.c.check(
             !klass.value.endsWith(".knative.dev") || klass.value === KPA_CLASS || klass.value === HPA_CLASS,
             klass.field,
             klass.value,
             `expected "${KPA_CLASS}" or "${HPA_CLASS}" (or another autoscaler's class outside .knative.dev)`,
         );
-    const min = whole(`${AS}min-scale`, 0, "a number of pods, 0 or more");
-    const max = whole(`${AS}max-scale`, 0, "a number of pods, 0 (unlimited) or more");
+    return klass?.value;
+}
+
+/** Min, max, initial and activation scale, and how they bound each other. */
+function checkScaleBounds(t: TemplateAnnotations): void {
+    const { c } = t;
+    const min = t.whole(`${AS}min-scale`, 0, "a number of pods, 0 or more");
+    const max = t.whole(`${AS}max-scale`, 0, "a number of pods, 0 (unlimited) or more");
     if (min !== undefined && max !== undefined && max !== 0)
-        c.check(max >= min, read(`${AS}max-scale`)!.field, max, `expected at least the minimum scale (${min}), or 0 for unlimited`);
-    const initial = read(`${AS}initial-scale`);
+        c.check(max >= min, t.read(`${AS}max-scale`)!.field, max, `expected at least the minimum scale (${min}), or 0 for unlimited`);
+    const initial = t.read(`${AS}initial-scale`);
     if (initial) {
         const n = goInt32(initial.value);
         c.check(
@@ -110,7 +157,7 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
             `expected a number of pods, ${MIN_INITIAL_SCALE} or more (0 needs allow-zero-initial-scale in Knative's config-autoscaler, which is off by default and not managed by this package)`,
         );
     }
-    const activation = read(`${AS}activation-scale`);
+    const activation = t.read(`${AS}activation-scale`);
     if (activation) {
         const n = goInt32(activation.value);
         c.check(
@@ -120,27 +167,39 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
             `expected a number of pods, ${MIN_ACTIVATION_SCALE} or more, at least the minimum and at most the maximum scale`,
         );
     }
-    const percent = (key: string, range: Range): void =>
-        float(key, (n) => n >= range.min && n <= range.max, `expected a percentage from ${range.min} to ${range.max}`);
-    float(`${AS}target`, (n) => n >= MIN_TARGET, `expected a number, ${MIN_TARGET} or more`);
-    percent(`${AS}target-utilization-percentage`, TARGET_UTILIZATION_PERCENT);
-    float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
-    percent(`${AS}panic-window-percentage`, PANIC_WINDOW_PERCENT);
-    percent(`${AS}panic-threshold-percentage`, PANIC_THRESHOLD_PERCENT);
-    duration(`${AS}window`, WINDOW_SECONDS, secondsRangeText(WINDOW_SECONDS));
-    duration(`${AS}scale-down-delay`, SCALE_DOWN_DELAY_SECONDS, secondsRangeText(SCALE_DOWN_DELAY_SECONDS));
-    const retention = read(`${AS}scale-to-zero-pod-retention-period`);
+}
+
+/** The target, target utilization, burst capacity and panic mode's percentages. */
+function checkTargets(t: TemplateAnnotations): void {
+    t.float(`${AS}target`, (n) => n >= MIN_TARGET, `expected a number, ${MIN_TARGET} or more`);
+    t.percent(`${AS}target-utilization-percentage`, TARGET_UTILIZATION_PERCENT);
+    t.float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
+    t.percent(`${AS}panic-window-percentage`, PANIC_WINDOW_PERCENT);
+    t.percent(`${AS}panic-threshold-percentage`, PANIC_THRESHOLD_PERCENT);
+}
+
+/** The stable window, the scale-down delay and the scale-to-zero pod retention. */
+function checkScalingDurations(t: TemplateAnnotations): void {
+    t.duration(`${AS}window`, WINDOW_SECONDS, secondsRangeText(WINDOW_SECONDS));
+    t.duration(`${AS}scale-down-delay`, SCALE_DOWN_DELAY_SECONDS, secondsRangeText(SCALE_DOWN_DELAY_SECONDS));
+    // Unlike the two above, Knative does not ask for whole seconds here.
+    const retention = t.read(`${AS}scale-to-zero-pod-retention-period`);
     if (retention) {
         const d = goDurationSeconds(retention.value);
-        c.check(
+        t.c.check(
             d !== undefined && d >= RETENTION_SECONDS.min && d <= RETENTION_SECONDS.max,
             retention.field,
             retention.value,
             `expected a duration from ${secondsRangeText(RETENTION_SECONDS)} such as "90s"`,
         );
     }
-    const metric = read(`${AS}metric`);
-    const klassValue = klass?.value ?? KPA_CLASS;
+}
+
+/** The metric the class takes (`klass` as given, Knative's KPA when unset) and the KPA's aggregation algorithm. */
+function checkMetric(t: TemplateAnnotations, klass: string | undefined): void {
+    const { c } = t;
+    const metric = t.read(`${AS}metric`);
+    const klassValue = klass ?? KPA_CLASS;
     if (metric && klassValue === KPA_CLASS)
         c.check(
             (KPA_METRICS as readonly string[]).includes(metric.value),
@@ -150,31 +209,35 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         );
     if (metric && klassValue === HPA_CLASS)
         c.check(metric.value !== "", metric.field, metric.value, 'expected a metric such as "cpu" or "memory"');
-    const algorithm = read(`${AS}metric-aggregation-algorithm`);
-    if (algorithm && klass?.value === KPA_CLASS)
+    const algorithm = t.read(`${AS}metric-aggregation-algorithm`);
+    if (algorithm && klass === KPA_CLASS)
         c.check(
             AGGREGATION_ALGORITHMS.includes(algorithm.value),
             algorithm.field,
             algorithm.value,
             'expected "linear" or "weighted-exponential"',
         );
+}
 
-    // Queue-proxy resources and the progress deadline.
-    const percentage = read(`${QUEUE}resource-percentage`);
+/** The queue-proxy's resources: quantities, not the deprecated percentage. */
+function checkQueueProxy(t: TemplateAnnotations): void {
+    const percentage = t.read(`${QUEUE}resource-percentage`);
     if (percentage)
-        c.fail(
+        t.c.fail(
             percentage.field,
             percentage.value,
             `expected the queue-proxy's resources as quantities (${QUEUE}cpu-resource-request and the like): Knative deprecates the percentage and warns on every revision`,
         );
     for (const resource of ["cpu", "memory", "ephemeral-storage"]) {
         for (const kind of ["request", "limit"]) {
-            const r = read(`${QUEUE}${resource}-resource-${kind}`);
-            if (r) c.check(isQuantity(r.value), r.field, r.value, 'expected a Kubernetes quantity such as "100m" or "128Mi"');
+            const r = t.read(`${QUEUE}${resource}-resource-${kind}`);
+            if (r) t.c.check(isQuantity(r.value), r.field, r.value, 'expected a Kubernetes quantity such as "100m" or "128Mi"');
         }
     }
-    const deadline = read(`${SERVING}progress-deadline`);
-    if (deadline && deadline.value !== "") duration(`${SERVING}progress-deadline`, { min: 0, max: Infinity }, "0s or more");
+}
+
+/** Only Knative's own `networking.knative.dev/` annotations. */
+function checkNetworkingKeys({ c, annotations, fieldOf }: TemplateAnnotations): void {
     for (const key of Object.keys(annotations)) {
         if (key.startsWith(NETWORKING))
             c.check(
