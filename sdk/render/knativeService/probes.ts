@@ -25,6 +25,16 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
         p,
         `expected exactly one of httpGet, tcpSocket, grpc or exec (Knative takes one handler per probe)${handlers.length > 1 ? `, not ${handlers.join(" and ")}` : ""}`,
     );
+    const out = renderHandler(c, field, p, servingPort);
+    checkTimings(c, kind, field, p);
+    for (const k of ["initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const) {
+        if (p[k] !== undefined) out[k] = p[k];
+    }
+    return out;
+}
+
+/** The probe's handler, on the serving port: Kubernetes' schema requires a handler's port, so the package writes it. */
+function renderHandler(c: Checker, field: string, p: ProbeArgs, servingPort: number): Probe {
     const checkPort = (path: string, port: number | undefined) => {
         if (port === undefined) return;
         c.check(
@@ -34,26 +44,10 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
             `expected the serving port ${servingPort} or no port: the package probes only the port that serves requests`,
         );
     };
-    // Kubernetes' schema requires a handler's port: the package writes the serving port.
     const out: Probe = {};
     if (p.httpGet) {
-        const g = p.httpGet;
-        checkPort("httpGet", g.port);
-        if (g.path !== undefined) c.check(g.path.startsWith("/"), `${field}.httpGet.path`, g.path, 'expected a path starting with "/"');
-        c.oneOf(g.scheme, `${field}.httpGet.scheme`, ["HTTP", "HTTPS"]);
-        for (const name of Object.keys(g.httpHeaders ?? {})) {
-            c.check(
-                HEADER_NAME.test(name),
-                `${field}.httpGet.httpHeaders["${name}"]`,
-                name,
-                "expected an HTTP header name (RFC 7230 token)",
-            );
-        }
-        out.httpGet = { port: servingPort };
-        if (g.path !== undefined) out.httpGet.path = g.path;
-        if (g.scheme !== undefined) out.httpGet.scheme = g.scheme as "HTTP" | "HTTPS";
-        const headers = Object.entries(g.httpHeaders ?? {});
-        if (headers.length) out.httpGet.httpHeaders = headers.map(([name, value]) => ({ name, value }));
+        checkPort("httpGet", p.httpGet.port);
+        out.httpGet = renderHttpGet(c, field, p.httpGet, servingPort);
     }
     if (p.tcpSocket) {
         checkPort("tcpSocket", p.tcpSocket.port);
@@ -67,6 +61,31 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
         c.check(p.exec.command.length > 0, `${field}.exec.command`, p.exec.command, "expected a command of at least one word");
         out.exec = { command: [...p.exec.command] };
     }
+    return out;
+}
+
+/** An HTTP GET handler's path, scheme and headers (its port checked by the caller). */
+function renderHttpGet(
+    c: Checker,
+    field: string,
+    g: NonNullable<ProbeArgs["httpGet"]>,
+    servingPort: number,
+): NonNullable<Probe["httpGet"]> {
+    if (g.path !== undefined) c.check(g.path.startsWith("/"), `${field}.httpGet.path`, g.path, 'expected a path starting with "/"');
+    c.oneOf(g.scheme, `${field}.httpGet.scheme`, ["HTTP", "HTTPS"]);
+    for (const name of Object.keys(g.httpHeaders ?? {})) {
+        c.check(HEADER_NAME.test(name), `${field}.httpGet.httpHeaders["${name}"]`, name, "expected an HTTP header name (RFC 7230 token)");
+    }
+    const out: NonNullable<Probe["httpGet"]> = { port: servingPort };
+    if (g.path !== undefined) out.path = g.path;
+    if (g.scheme !== undefined) out.scheme = g.scheme as "HTTP" | "HTTPS";
+    const headers = Object.entries(g.httpHeaders ?? {});
+    if (headers.length) out.httpHeaders = headers.map(([name, value]) => ({ name, value }));
+    return out;
+}
+
+/** The probe's timings: Kubernetes' bounds, Knative's aggressive readiness probing at periodSeconds 0, liveness' one success. */
+function checkTimings(c: Checker, kind: "readiness" | "liveness", field: string, p: ProbeArgs): void {
     c.integer(p.initialDelaySeconds, `${field}.initialDelaySeconds`, 0, INT32_MAX);
     if (kind === "readiness") {
         c.integer(p.periodSeconds, `${field}.periodSeconds`, 0, INT32_MAX);
@@ -92,8 +111,4 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
     }
     c.integer(p.timeoutSeconds, `${field}.timeoutSeconds`, 1, INT32_MAX);
     c.integer(p.failureThreshold, `${field}.failureThreshold`, 1, INT32_MAX);
-    for (const k of ["initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const) {
-        if (p[k] !== undefined) out[k] = p[k];
-    }
-    return out;
 }
