@@ -1,13 +1,20 @@
-// Knative Serving's facts (knative.dev/serving v0.51.0) that the package's checks rest on, in one module: the checks of each
-// argument (container.ts, envSources.ts, sidecars.ts, scaling.ts) and the checks of the rendered Service against
-// Knative's own admission rules (knativeRules.ts) read them from here.
-
+// Knative Serving's facts (knative.dev/serving v0.51.0) that the package's checks rest on, in one module. Two kinds of
+// check read them: each argument's own check (container.ts, envSources.ts, sidecars.ts, scaling.ts, knativeService.ts),
+// which runs first and names the argument as the user wrote it, and knativeRules.ts, which holds the rendered Service to
+// Knative's admission rules, including what reaches Knative through podAnnotations and annotations. tests/knative/ holds
+// both to Knative's own code. Where the package is deliberately stricter than Knative, the fact says so and why:
+// wholeDurationSeconds, isResourceQuantity, TIMEOUT_SECONDS.
 import type { ScalingSettings } from "./knativeServiceArgs";
 
-// From knativeRules.ts
+// ---- Annotations
+
+/** Prefix of Knative's autoscaling annotations (on the revision template only). */
 export const AS = "autoscaling.knative.dev/";
+/** Prefix of Knative Serving's own annotations. */
 export const SERVING = "serving.knative.dev/";
+/** Prefix of the queue-proxy's annotations. */
 export const QUEUE = "queue.sidecar.serving.knative.dev/";
+/** Prefix of Knative's networking annotations and labels. */
 export const NETWORKING = "networking.knative.dev/";
 
 /** Knative's annotation keys with the older spellings it still reads (kmap.KeyPriority: the first present wins). */
@@ -39,6 +46,8 @@ export const NETWORKING_KEYS = [
     "http-protocol",
 ].map((k) => NETWORKING + k);
 
+// ---- Autoscaling
+
 /** Knative's own autoscaler class (the default), which takes the concurrency and rps metrics. */
 export const KPA_CLASS = "kpa.autoscaling.knative.dev";
 /** The class that serves the cpu and memory metrics, through a HorizontalPodAutoscaler. */
@@ -49,6 +58,36 @@ export const HPA_METRICS = ["cpu", "memory"] as const;
 export const SCALING_METRICS = [...KPA_METRICS, ...HPA_METRICS] as const;
 /** Knative's `metric-aggregation-algorithm` values (KPA only), with the older spelling it still reads. */
 export const AGGREGATION_ALGORITHMS = ["linear", "weighted-exponential", "weightedExponential"];
+
+/**
+ * The annotation each `scaling` field renders, in the order renderScaling writes them; tests/knative/ writes them so too.
+ * A metric served by the HPA also renders CLASS_ANNOTATION.
+ */
+export const SCALING_FIELD_ANNOTATIONS = {
+    metric: `${AS}metric`,
+    target: `${AS}target`,
+    minScale: `${AS}min-scale`,
+    maxScale: `${AS}max-scale`,
+    initialScale: `${AS}initial-scale`,
+    scaleDownDelay: `${AS}scale-down-delay`,
+    window: `${AS}window`,
+    targetUtilization: `${AS}target-utilization-percentage`,
+    activationScale: `${AS}activation-scale`,
+} as const satisfies Record<keyof ScalingSettings, string>;
+/** The autoscaler class annotation, which `scaling.metric` decides. */
+export const CLASS_ANNOTATION = `${AS}class`;
+/** Every annotation the `scaling` fields render. */
+export const SCALING_ANNOTATIONS: readonly string[] = [...Object.values(SCALING_FIELD_ANNOTATIONS), CLASS_ANNOTATION];
+
+/** The `scaling` field that renders `annotation` (`metric` for the class), or undefined for one no field renders. */
+export function scalingFieldOf(annotation: string): keyof ScalingSettings | undefined {
+    if (annotation === CLASS_ANNOTATION) return "metric";
+    const fields = Object.keys(SCALING_FIELD_ANNOTATIONS) as (keyof ScalingSettings)[];
+    return fields.find((f) => SCALING_FIELD_ANNOTATIONS[f] === annotation);
+}
+
+// ---- Ranges
+
 /** Knative parses its whole-number annotations, and Kubernetes its probe timings and user ids, as int32. */
 export const INT32_MAX = 2147483647;
 
@@ -85,14 +124,8 @@ export function secondsRangeText({ min, max }: Range): string {
     const text = (s: number): string => (s > 0 && s % 3600 === 0 ? `${s / 3600}h` : s > 0 && s % 60 === 0 ? `${s / 60}m` : `${s}s`);
     return `${text(min)} to ${text(max)}`;
 }
-/** Ports Knative's queue-proxy listens on beside the serving container. */
-export const QUEUE_PROXY_PORTS = [8012, 8013, 8022, 9090, 9091];
-/** Knative's profiling server. */
-export const PROFILING_PORT = 8008;
-/** Every port the serving container may not take (k8s_validation.go reservedPorts): profiling and the queue-proxy's. */
-export const KNATIVE_RESERVED_PORTS = [PROFILING_PORT, ...QUEUE_PROXY_PORTS];
-/** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
-export const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
+
+// ---- Values as Knative parses them, and the package's stricter grammars
 
 const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
@@ -110,6 +143,22 @@ export function goDurationSeconds(text: string): number | undefined {
 /** Whether a duration is whole seconds, as Knative wants its windows, delays, deadlines and rollout durations. */
 export function isWholeSeconds(seconds: number): boolean {
     return Number.isInteger(Math.round(seconds * 1e9) / 1e9);
+}
+
+const WHOLE_DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
+
+/**
+ * Seconds of a duration written in whole hours, minutes and seconds (`"1h2m3s"`, `"90s"`, `"15m"`), the package's grammar
+ * for the `scaling` fields, or undefined if malformed. Deliberately stricter than Knative, which parses them with
+ * goDurationSeconds: Knative wants whole seconds there, and Go's grammar writes whole seconds with fractions and
+ * sub-second units too ("1.5m", "90000ms") as well as values Knative refuses ("1.5s", "500ms"); whole units are whole
+ * seconds by construction, as kn and Knative's docs write them. tests/knative's rows for "90000ms" and "0.5m" say so.
+ */
+export function wholeDurationSeconds(text: string): number | undefined {
+    const m = typeof text === "string" && text !== "" ? WHOLE_DURATION.exec(text) : null;
+    if (!m) return undefined;
+    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
+    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
 }
 
 /** A Go `strconv.ParseFloat` number (decimal or exponent form; not hex, infinities or NaN). */
@@ -160,6 +209,33 @@ export function quantityValue(quantity: string): number {
     return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
 }
 
+// ---- The pod
+
+/** The serving container's name: Knative's when unnamed; the package states it, which keeps the object schema-valid. */
+export const USER_CONTAINER = "user-container";
+/** The container Knative adds to every pod; no other may take its name (reservedContainerNames). */
+export const QUEUE_PROXY = "queue-proxy";
+
+/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
+export const PORT_NAMES = ["h2c", "http1"] as const;
+/** The port Knative gives the serving container when none is set. */
+export const DEFAULT_PORT = 8080;
+
+/** Ports Knative's queue-proxy listens on beside the serving container. */
+export const QUEUE_PROXY_PORTS = [8012, 8013, 8022, 9090, 9091];
+/** Knative's profiling server. */
+export const PROFILING_PORT = 8008;
+/** Every port the serving container may not take (k8s_validation.go reservedPorts): profiling and the queue-proxy's. */
+export const KNATIVE_RESERVED_PORTS = [PROFILING_PORT, ...QUEUE_PROXY_PORTS];
+
+/** Environment variables Knative sets in the serving container. */
+export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
+/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
+export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
+
+/** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
+export const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
+
 /**
  * path.Clean for absolute paths: collapses slashes, `.` and `..`. Knative compares mount paths after it, both against
  * RESERVED_PATHS and with the container's other mounts (each path once per container).
@@ -173,64 +249,3 @@ export function cleanPath(p: string): string {
     }
     return `/${out.join("/")}`;
 }
-
-// From scaling.ts
-/**
- * The annotation each `scaling` field renders, in the order renderScaling writes them; tests/knative/ writes them so too.
- * A metric served by the HPA also renders CLASS_ANNOTATION.
- */
-export const SCALING_FIELD_ANNOTATIONS = {
-    metric: `${AS}metric`,
-    target: `${AS}target`,
-    minScale: `${AS}min-scale`,
-    maxScale: `${AS}max-scale`,
-    initialScale: `${AS}initial-scale`,
-    scaleDownDelay: `${AS}scale-down-delay`,
-    window: `${AS}window`,
-    targetUtilization: `${AS}target-utilization-percentage`,
-    activationScale: `${AS}activation-scale`,
-} as const satisfies Record<keyof ScalingSettings, string>;
-/** The autoscaler class annotation, which `scaling.metric` decides. */
-export const CLASS_ANNOTATION = `${AS}class`;
-/** Every annotation the `scaling` fields render. */
-export const SCALING_ANNOTATIONS: readonly string[] = [...Object.values(SCALING_FIELD_ANNOTATIONS), CLASS_ANNOTATION];
-
-/** The `scaling` field that renders `annotation` (`metric` for the class), or undefined for one no field renders. */
-export function scalingFieldOf(annotation: string): keyof ScalingSettings | undefined {
-    if (annotation === CLASS_ANNOTATION) return "metric";
-    const fields = Object.keys(SCALING_FIELD_ANNOTATIONS) as (keyof ScalingSettings)[];
-    return fields.find((f) => SCALING_FIELD_ANNOTATIONS[f] === annotation);
-}
-
-const WHOLE_DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
-
-/**
- * Seconds of a duration written in whole hours, minutes and seconds (`"1h2m3s"`, `"90s"`, `"15m"`), the package's grammar
- * for the `scaling` fields, or undefined if malformed. Deliberately stricter than Knative, which parses them with
- * goDurationSeconds: Knative wants whole seconds there, and Go's grammar writes whole seconds with fractions and
- * sub-second units too ("1.5m", "90000ms") as well as values Knative refuses ("1.5s", "500ms"); whole units are whole
- * seconds by construction, as kn and Knative's docs write them. tests/knative's rows for "1.5m" and "90000ms" say so.
- */
-export function wholeDurationSeconds(text: string): number | undefined {
-    const m = typeof text === "string" && text !== "" ? WHOLE_DURATION.exec(text) : null;
-    if (!m) return undefined;
-    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
-    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
-}
-
-// From container.ts
-export const USER_CONTAINER = "user-container";
-
-/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
-export const PORT_NAMES = ["h2c", "http1"] as const;
-/** The port Knative gives the serving container when none is set. */
-export const DEFAULT_PORT = 8080;
-
-// From envSources.ts
-/** Environment variables Knative sets in the serving container. */
-export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
-/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
-export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
-
-// From sidecars.ts
-export const QUEUE_PROXY = "queue-proxy";
