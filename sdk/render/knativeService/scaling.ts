@@ -38,11 +38,13 @@ export function renderScaling(c: Checker, field: string, scaling: ScalingSetting
         ["maxScale", maxScale],
         ["initialScale", initialScale],
     ] as const) {
+        // initialScale 0 passes here: knativeRules.ts refuses it (MIN_INITIAL_SCALE) with the reason.
         if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
     }
     if (minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
         c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`);
     }
+    // A target above 0 and below MIN_TARGET (0.01) passes here: knativeRules.ts refuses it under scaling.target, naming 0.01.
     if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
     c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
     c.integer(targetUtilization, `${field}.targetUtilization`, TARGET_UTILIZATION_PERCENT.min, TARGET_UTILIZATION_PERCENT.max);
