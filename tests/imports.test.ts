@@ -15,7 +15,7 @@ function resolveImport(from: string, specifier: string): string | undefined {
 }
 
 /** Each file's relative imports (`import`, `import type`, `export … from`, `import()`), as files. */
-export function importGraph(files: readonly string[]): Map<string, string[]> {
+function importGraph(files: readonly string[]): Map<string, string[]> {
     const graph = new Map<string, string[]>();
     for (const file of files) {
         const imported = ts
@@ -87,7 +87,7 @@ function oneCycle(graph: Map<string, string[]>, component: string[]): string {
 }
 
 /** Every import cycle among `files`, one line each. */
-export function importCycles(files: readonly string[]): string[] {
+function importCycles(files: readonly string[]): string[] {
     const graph = importGraph(files);
     return cyclicComponents(graph).map((component) => {
         const cycle = oneCycle(graph, component);
