@@ -5,14 +5,14 @@ import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageRefere
 import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
 import {
-    DEFAULT_PORT,
     cleanPath,
-    PORT_NAMES,
+    DEFAULT_PORT,
+    INT32_MAX,
     isResourceQuantity,
+    PORT_NAMES,
     quantityValue,
     QUEUE_PROXY_PORTS,
     USER_CONTAINER,
-    INT32_MAX,
 } from "./knativeFacts";
 
 /**

@@ -12,8 +12,8 @@ import {
     SCALING_METRICS,
     secondsRangeText,
     TARGET_UTILIZATION_PERCENT,
-    WINDOW_SECONDS,
     wholeDurationSeconds,
+    WINDOW_SECONDS,
 } from "./knativeFacts";
 
 function checkDuration(c: Checker, field: string, value: string | undefined, range: Range): void {
