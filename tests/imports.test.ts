@@ -91,7 +91,8 @@ function importCycles(files: readonly string[]): string[] {
     const graph = importGraph(files);
     return cyclicComponents(graph).map((component) => {
         const cycle = oneCycle(graph, component);
-        return component.length > cycle.split(" → ").length - 1 ? `${cycle} (and the rest of ${component.join(", ")})` : cycle;
+        const inCycle = cycle.split(" → ").length - 1;
+        return component.length > inCycle ? `${cycle} (one of the cycles among ${component.join(", ")})` : cycle;
     });
 }
 
