@@ -1,43 +1,25 @@
-import type { KnativeServiceSettings, ResourcesArgs, SecurityContextArgs, VolumeMountArgs } from "./knativeServiceArgs";
+import type { KnativeServiceSettings, SidecarArgs, VolumeMountArgs } from "./knativeServiceArgs";
 import type { Checker } from "../core/errors";
 import type { Container, Volume } from "../core/k8sTypes";
 import { checkLabelName, checkObjectName, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
-import { type EnvFromArgs, type EnvValueFromArgs, renderEnv } from "./envSources";
+import { renderEnv } from "./envSources";
 import { renderProbe } from "./probes";
+import {
+    cleanPath,
+    DEFAULT_PORT,
+    INT32_MAX,
+    isResourceQuantity,
+    PORT_NAMES,
+    quantityValue,
+    QUEUE_PROXY_PORTS,
+    USER_CONTAINER,
+} from "./knativeFacts";
 
-export const USER_CONTAINER = "user-container";
-
-/** Ports the Knative queue-proxy sidecar listens on; the user container may not use them. */
-const RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091];
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)?$/;
-
-function normalPath(path: string): string {
-    return path.replace(/\/+$/, "") || "/";
-}
-
-const QUANTITY_SUFFIX: Record<string, number> = {
-    "": 1,
-    m: 1e-3,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-};
-
-/** The value of a Kubernetes quantity already matched by `QUANTITY`, e.g. `"500m"` → 0.5. */
-function quantityValue(quantity: string): number {
-    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(quantity)!;
-    return Number(m[1]) * QUANTITY_SUFFIX[m[2]];
-}
-
-/** Validates the pod's volumes and returns their names, for the containers' mounts. */
-export function checkVolumes(c: Checker, volumes: Volume[]): Set<string> {
+/**
+ * Validates the pod's volumes as declared (names, exactly one source, the objects they name, hostPath paths) and returns
+ * their names, for the containers' mounts.
+ */
+export function checkDeclaredVolumes(c: Checker, volumes: Volume[]): Set<string> {
     const names = new Set<string>();
     volumes.forEach((v, i) => {
         checkLabelName(c, `volumes[${i}].name`, v.name);
@@ -79,7 +61,7 @@ function checkMounts(c: Checker, prefix: string, names: ReadonlySet<string>, mou
             m.mountPath,
             "expected an absolute path",
         );
-        const first = (mounts ?? []).findIndex((o) => normalPath(o.mountPath) === normalPath(m.mountPath));
+        const first = (mounts ?? []).findIndex((o) => cleanPath(o.mountPath) === cleanPath(m.mountPath));
         c.check(
             first === i,
             `${prefix}volumeMounts[${i}].mountPath`,
@@ -89,19 +71,8 @@ function checkMounts(c: Checker, prefix: string, names: ReadonlySet<string>, mou
     });
 }
 
-/** What the serving container and the sidecars have in common. */
-export interface ContainerParts {
-    image: string;
-    command?: string[];
-    args?: string[];
-    env?: { [name: string]: string };
-    envValueFrom?: { [name: string]: EnvValueFromArgs };
-    envFrom?: EnvFromArgs[];
-    resources?: ResourcesArgs;
-    volumeMounts?: VolumeMountArgs[];
-    securityContext?: SecurityContextArgs;
-    imagePullPolicy?: string;
-}
+/** What the serving container and the sidecars have in common: a sidecar's arguments but its name and ECI flag. */
+export type ContainerParts = Omit<SidecarArgs, "name" | "eciResourceIgnore">;
 
 export const PULL_POLICIES = ["Always", "IfNotPresent", "Never"] as const;
 
@@ -123,8 +94,9 @@ export function renderContainerParts(
     const { env, envFrom } = renderEnv(c, prefix, s.env, s.envValueFrom, s.envFrom);
     for (const kind of ["requests", "limits"] as const) {
         for (const [resource, quantity] of Object.entries(s.resources?.[kind] ?? {})) {
+            // Deliberately stricter than Kubernetes' quantities (isResourceQuantity says why).
             c.check(
-                typeof quantity === "string" && QUANTITY.test(quantity),
+                typeof quantity === "string" && isResourceQuantity(quantity),
                 `${prefix}resources.${kind}.${resource}`,
                 quantity,
                 'expected a Kubernetes quantity such as "500m", "2" or "4Gi"',
@@ -149,7 +121,7 @@ export function renderContainerParts(
         "expected false or unset: Knative does not allow privileged containers (its webhook drops the field), on ECS or ECI",
     );
     if (s.securityContext?.runAsUser !== undefined)
-        c.integer(s.securityContext.runAsUser, `${prefix}securityContext.runAsUser`, 0, 2147483647);
+        c.integer(s.securityContext.runAsUser, `${prefix}securityContext.runAsUser`, 0, INT32_MAX);
 
     const container: Container = { name, image: s.image };
     if (s.command?.length) container.command = [...s.command];
@@ -165,11 +137,6 @@ export function renderContainerParts(
     return container;
 }
 
-/** Knative's names for the serving port: HTTP/2 cleartext (gRPC) or HTTP/1. */
-export const PORT_NAMES = ["h2c", "http1"] as const;
-/** The port Knative gives the serving container when none is set. */
-export const DEFAULT_PORT = 8080;
-
 /**
  * The serving container. `withSidecars`: Knative then needs the serving container's port stated, as
  * the one container with a port, or its webhook refuses the revision.
@@ -177,11 +144,13 @@ export const DEFAULT_PORT = 8080;
 export function renderContainer(c: Checker, s: KnativeServiceSettings, volumeNames: ReadonlySet<string>, withSidecars: boolean): Container {
     if (s.port !== undefined) {
         c.integer(s.port, "port", 1, 65535);
+        // The queue-proxy's ports, named as such; Knative's profiling port (the sixth of KNATIVE_RESERVED_PORTS) is
+        // refused by checkKnativeRules, whose sentence lists all six.
         c.check(
-            !RESERVED_PORTS.includes(s.port),
+            !QUEUE_PROXY_PORTS.includes(s.port),
             "port",
             s.port,
-            `expected a port other than Knative's queue-proxy ports ${RESERVED_PORTS.join(", ")}`,
+            `expected a port other than Knative's queue-proxy ports ${QUEUE_PROXY_PORTS.join(", ")}`,
         );
     }
     c.oneOf(s.portName, "portName", PORT_NAMES);

@@ -1,37 +1,6 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
-
-/** ECI spot strategies (`k8s.aliyun.com/eci-spot-strategy`). */
-export const SpotStrategy = {
-    /** Pay the market price, capped at the pay-as-you-go price. */
-    AsPriceGo: "SpotAsPriceGo",
-    /** Pay at most `priceLimit` per hour. */
-    WithPriceLimit: "SpotWithPriceLimit",
-} as const;
-export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
-
-/** Run ECI pods as preemptible (spot) instances: cheaper, but ECI may reclaim them. */
-export interface SpotSettings {
-    /** `"SpotAsPriceGo"` or `"SpotWithPriceLimit"`. Required. */
-    strategy: SpotStrategy;
-    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. @default none */
-    priceLimit?: number;
-}
-
-/**
- * How ECI pods start from an image cache instead of pulling the image. ECI's own default, with no annotation, is
- * automatic matching (`k8s.aliyun.com/eci-auto-imc` defaults to "true"), which also creates a (billed) cache when
- * none matches fully: "Use ImageCache to accelerate the creation of pods", https://help.aliyun.com/document_detail/141241.html.
- */
-export const ImageCacheMode = {
-    /** Automatic matching, stated explicitly (`k8s.aliyun.com/eci-auto-imc: "true"`): the same as ECI's default. */
-    Auto: "auto",
-    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it (`k8s.aliyun.com/eci-imc-id`). */
-    Create: "create",
-    /** No automatic matching (`k8s.aliyun.com/eci-auto-imc: "false"`): ECI neither uses nor creates caches by itself. */
-    Off: "off",
-} as const;
-export type ImageCacheMode = (typeof ImageCacheMode)[keyof typeof ImageCacheMode];
+import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./knativeServiceArgs";
 
 export const ECI_ANNOTATIONS = {
     spotStrategy: "k8s.aliyun.com/eci-spot-strategy",

@@ -1,41 +1,13 @@
 import type { Checker } from "../core/errors";
 import type { EnvFromSource, EnvVar } from "../core/k8sTypes";
 import { checkObjectName } from "../core/names";
+import type { EnvFromArgs, EnvValueFromArgs } from "./knativeServiceArgs";
+import { RESERVED_ENV, RESERVED_SIDECAR_ENV } from "./knativeFacts";
 
 // Environment variables of a container: literal values, values read from a Secret or ConfigMap key
 // (the value stays in the cluster and never passes through Pulumi's state), and whole Secrets or
 // ConfigMaps as variables (`envFrom`).
 
-/** A key of a Secret or ConfigMap in the Service's namespace. */
-export interface KeyRefArgs {
-    /** The Secret's or ConfigMap's name. Required. */
-    name: string;
-    /** The key whose value becomes the variable. Required. */
-    key: string;
-}
-
-/** Where one variable's value comes from: exactly one of `secretKeyRef` or `configMapKeyRef`. */
-export interface EnvValueFromArgs {
-    /** A Secret key (`kn --env-value-from NAME=secret:name:key`). @default none */
-    secretKeyRef?: KeyRefArgs;
-    /** A ConfigMap key (`kn --env-value-from NAME=cm:name:key`). @default none */
-    configMapKeyRef?: KeyRefArgs;
-}
-
-/** Every key of a Secret or ConfigMap as a variable: exactly one of `secret` or `configMap`. */
-export interface EnvFromArgs {
-    /** Secret name (`kn --env-from secret:name`). @default none */
-    secret?: string;
-    /** ConfigMap name (`kn --env-from cm:name`). @default none */
-    configMap?: string;
-    /** Prefix added to each key. @default none */
-    prefix?: string;
-}
-
-/** Environment variables Knative sets in the serving container. */
-export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
-/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
-export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { KnativeServiceSettings } from "./knativeServiceArgs";
-import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
+import { ImageCacheMode, type KnativeServiceSettings } from "./knativeServiceArgs";
+import { ECI_ANNOTATIONS } from "./eciOptions";
 import { Checker } from "../core/errors";
 import type { KnativeServiceObject } from "../core/k8sTypes";
 import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";

@@ -1,8 +1,8 @@
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceSettings } from "./knativeServiceArgs";
 import { checkShape } from "../core/shape";
-import { renderContainer, checkVolumes } from "./container";
+import { renderContainer, checkDeclaredVolumes } from "./container";
 import { checkEciCompatible } from "./eciCompat";
-import { checkKnativeRules } from "./knativeRules";
+import { checkEveryVolumeMounted, checkKnativeRules } from "./knativeRules";
 import { ECI_ANNOTATIONS, renderEciOptions } from "./eciOptions";
 import { renderEciSpecs } from "./eciSpecs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -11,7 +11,8 @@ import type { KnativeServiceObject, RevisionPodSpec, StringMap, Volume } from ".
 import { checkAnnotationKeys, checkLabels, checkNamespaceName, checkObjectName, checkServiceName } from "../core/names";
 import { mayRunOnEci, Placement, renderPlacement } from "../core/placement";
 import { EcsFirstStrategy, renderResourcePolicy, type ResourcePolicyObject, usesResourcePolicy } from "./resourcePolicy";
-import { renderScaling, SCALING_ANNOTATIONS } from "./scaling";
+import { renderScaling } from "./scaling";
+import { CONTAINER_CONCURRENCY, SCALING_ANNOTATIONS, TIMEOUT_SECONDS } from "./knativeFacts";
 import { awaitReadyAnnotations } from "./readiness";
 import { PATCH_FORCE } from "../core/addon";
 import { checkNodeSelector, renderTolerations, resolvePlacement } from "./servicePlacement";
@@ -211,14 +212,14 @@ function checkServiceMetadata(c: Checker, s: KnativeServiceSettings): void {
 /** The revision's pod spec: its container, placement, volumes, tolerations and pod-level settings. */
 function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnType<typeof resolvePlacement>): RevisionPodSpec {
     const { placement } = resolved;
-    c.integer(s.containerConcurrency, "containerConcurrency", 0, 1000);
-    c.integer(s.timeoutSeconds, "timeoutSeconds", 1, 600);
+    c.integer(s.containerConcurrency, "containerConcurrency", CONTAINER_CONCURRENCY.min, CONTAINER_CONCURRENCY.max);
+    c.integer(s.timeoutSeconds, "timeoutSeconds", TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max);
     checkLabels(c, "nodeSelector", s.nodeSelector);
     checkNodeSelector(c, resolved, s.nodeSelector ?? {});
 
     const placed = renderPlacement(placement, resolved.targets, resolved.ecsFirstStrategy === EcsFirstStrategy.PreferredAffinity);
     const volumes: Volume[] = (s.volumes ?? []).map((v) => JSON.parse(JSON.stringify(v)) as Volume);
-    const volumeNames = checkVolumes(c, volumes);
+    const volumeNames = checkDeclaredVolumes(c, volumes);
     const tolerations = renderTolerations(c, resolved, s.tolerations ?? [], placed.tolerations ?? []);
 
     const sidecars = renderSidecars(c, placement, s.sidecars ?? [], volumeNames);
@@ -239,15 +240,6 @@ function renderPodSpec(c: Checker, s: KnativeServiceSettings, resolved: ReturnTy
     if (tolerations.length) pod.tolerations = tolerations;
     if (volumes.length) pod.volumes = volumes;
     if (mayRunOnEci(placement)) checkEciCompatible(c, placement, pod);
-    // Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count.
-    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
-    volumes.forEach((v, i) =>
-        c.check(
-            mounted.has(v.name),
-            `volumes[${i}].name`,
-            v.name,
-            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
-        ),
-    );
+    checkEveryVolumeMounted(c, pod);
     return pod;
 }

@@ -2,50 +2,17 @@ import type { Checker } from "../core/errors";
 import type { Container } from "../core/k8sTypes";
 import { mayRunOnEci, type Placement } from "../core/placement";
 import { checkLabelName } from "../core/names";
-import { type ContainerParts, renderContainerParts, USER_CONTAINER } from "./container";
-import type { EnvFromArgs, EnvValueFromArgs } from "./envSources";
-import type { ResourcesArgs, SecurityContextArgs, VolumeMountArgs } from "./knativeServiceArgs";
+import { type ContainerParts, renderContainerParts } from "./container";
+import { QUEUE_PROXY, USER_CONTAINER } from "./knativeFacts";
+import type { SidecarArgs } from "./knativeServiceArgs";
 
 // Sidecar containers beside the serving container (`kn service create --containers`). Knative runs
 // them when the revision has exactly one container with a port, the serving one; sidecars take no
 // port and no probes here. ECI runs at most 20 containers per instance (Alibaba Cloud, "ECI limits"),
 // and Knative adds its queue-proxy to every pod.
 
-/** A sidecar container. */
-export interface SidecarArgs {
-    /** Container name, unique in the pod (not "user-container" or "queue-proxy"). Required. */
-    name: string;
-    /** Container image. Required. */
-    image: string;
-    /** Entrypoint override. @default the image's */
-    command?: string[];
-    /** Arguments. @default the image's */
-    args?: string[];
-    /** Environment variables, name → value. @default none */
-    env?: { [name: string]: string };
-    /** Variables from Secret or ConfigMap keys. @default none */
-    envValueFrom?: { [name: string]: EnvValueFromArgs };
-    /** Whole Secrets or ConfigMaps as variables. @default none */
-    envFrom?: EnvFromArgs[];
-    /** Resource requests and limits. @default none */
-    resources?: ResourcesArgs;
-    /** Mounts of the Service's `volumes`. @default none */
-    volumeMounts?: VolumeMountArgs[];
-    /** Security context. @default none */
-    securityContext?: SecurityContextArgs;
-    /** `"Always"`, `"IfNotPresent"` or `"Never"`. @default Kubernetes' (IfNotPresent, Always for `:latest`) */
-    imagePullPolicy?: string;
-    /**
-     * On ECI, leave this container out when ECI rounds the pod's summed resources up to a spec it offers
-     * (sets `__ECI_RESOURCE_IGNORE__=TRUE`, Alibaba Cloud "Ignore specific containers during resource
-     * adjustment"). Only with a placement that may use ECI. @default false
-     */
-    eciResourceIgnore?: boolean;
-}
-
 /** Containers ECI runs in one instance. */
 export const ECI_MAX_CONTAINERS = 20;
-const QUEUE_PROXY = "queue-proxy";
 export const ECI_RESOURCE_IGNORE = "__ECI_RESOURCE_IGNORE__";
 
 /** Validates and renders the sidecars; `volumeNames` are the pod's volumes their mounts may name. */

@@ -1,21 +1,10 @@
 import type { Checker } from "../core/errors";
 import type { TrafficTarget } from "../core/k8sTypes";
+import type { TrafficTargetArgs } from "./knativeServiceArgs";
 
 // Revision names and traffic splitting (`kn service create --revision-name`, `--tag`, `--traffic`),
 // checked by Knative's route rules: each target names a revision or the latest one, percents add
 // up to 100, tags are unique and make a valid host name with the Service name.
-
-/** One traffic target: a named revision or the latest ready one, its share and an optional tag. */
-export interface TrafficTargetArgs {
-    /** A revision of this Service, e.g. `"hello-v1"`. Exactly one of this or `latestRevision: true`. @default none */
-    revisionName?: string;
-    /** Send this share to the latest ready revision. @default false */
-    latestRevision?: boolean;
-    /** Share of requests, 0–100; all targets add up to 100. @default 0 */
-    percent?: number;
-    /** Tag: the target also gets its own URL, `<tag>-<service>.<namespace>.<domain>`. @default none */
-    tag?: string;
-}
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
