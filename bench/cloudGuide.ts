@@ -4,6 +4,7 @@
 // provider's own fixed waits (its first poll comes 5-10 s after a create, later polls every 3 s or more): it is
 // counted apart, as the union of the intervals in which at least one alicloud resource was being created, and the
 // ratio is given for the whole `up` and for the rest (the engine, the programs, the Kubernetes half).
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { type EngineEvent, LocalWorkspace, PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
 import { findCloudTools, installAlicloudPlugin } from "../tests/engine/harness/cloudTools";
@@ -63,10 +64,12 @@ class CloudBench {
 
     private async stack(project: string, program: PulumiFn): Promise<Stack> {
         const envVars = { ...pulumiEnv(this.workDir), ...this.cloud.env };
+        const projectDir = path.join(this.workDir, "projects", project);
+        fs.mkdirSync(projectDir, { recursive: true });
         const stack = await LocalWorkspace.createOrSelectStack(
             { projectName: project, stackName: `bench-${++this.stacks}`, program },
             {
-                workDir: path.join(this.workDir, "projects", project),
+                workDir: projectDir,
                 pulumiCommand: await PulumiCommand.get({ root: path.dirname(this.tools.binDir) }),
                 envVars,
                 secretsProvider: "passphrase",
