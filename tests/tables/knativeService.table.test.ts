@@ -11,7 +11,13 @@ const cache = { mode: "create", vswitchId: "vsw-a1", securityGroupId: "sg-a1" };
 const volume = { name: "data", emptyDir: {} };
 
 const rows: Rejection[] = [
-    [{}, 'KnativeService "t": image (missing) is not valid: expected a string (required).'],
+    [
+        {},
+        [
+            'KnativeService "t": image (missing) is not valid: expected a string (required).',
+            'KnativeService "t": placement (missing) is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs" (required).',
+        ],
+    ],
     [{ placement: "eci" }, 'KnativeService "t": image (missing) is not valid: expected a string (required).'],
     [
         { image },
