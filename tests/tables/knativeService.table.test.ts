@@ -561,7 +561,10 @@ const rows: Rejection[] = [
     ],
     [
         { ...base, imageCache: { mode: "create" } },
-        'KnativeService "t": imageCache.vswitchId (missing) is not valid: expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits.',
+        [
+            'KnativeService "t": imageCache.vswitchId (missing) is not valid: expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits.',
+            'KnativeService "t": imageCache.securityGroupId (missing) is not valid: expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits.',
+        ],
     ],
     [
         { ...base, imageCache: { mode: "create", vswitchId: "vsw-a1" } },
