@@ -349,7 +349,10 @@ function walk(c: Checker, shape: Shape<unknown>, value: unknown, stage: CheckSta
     }
 }
 
-/** An object's keys: unknown ones refused with the nearest valid name, required ones present, each field checked. Returns the keys found wrong. */
+/**
+ * An object's keys: unknown ones refused with the nearest valid name, required ones present, each field checked.
+ * Returns the keys found wrong, with the fields misspelt keys were meant to be.
+ */
 function walkFields(
     c: Checker,
     shape: Shape<unknown>,
@@ -368,6 +371,8 @@ function walkFields(
         const suggestion = near ? `did you mean ${near}?` : `expected one of ${names.join(", ")}${path ? ` in ${path}` : ""}.`;
         c.part(() => c.unknown(join(path, k), v, suggestion));
         wrong.add(k);
+        // The field it was meant to be is as good as wrong: checks that find it missing would repeat the typo.
+        if (near) wrong.add(near);
     }
     const misspelt = wrong.size > 0;
     for (const [k, f] of Object.entries(fields)) {
