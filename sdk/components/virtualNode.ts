@@ -41,15 +41,8 @@ export class VirtualNode extends pulumi.ComponentResource {
         // Every problem at once, before anything is registered; the cluster id passes straight through so previews
         // stay readable.
         const label = resourceLabel("VirtualNode", name);
-        reportAll([
-            () => checkVirtualNodeArgs(name, args),
-            () =>
-                rejectIgnoreChanges(
-                    label,
-                    opts,
-                    "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead",
-                ),
-        ]);
+        const why = "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead";
+        reportAll([() => checkVirtualNodeArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
         // Ids other resources generate (e.g. the platform's pod vSwitches) pass through unchecked.
