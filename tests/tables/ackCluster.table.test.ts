@@ -241,7 +241,10 @@ const rows: Rejection[] = [
     ],
     [
         { vswitchCidrs: ["10.0.0.0/20", "10.0.16.0/20"] },
-        'AckCluster "t-ack": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+        [
+            'AckCluster "t-ack": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+            'AckCluster "t-ack": vswitchCidrs[1] = "10.0.16.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+        ],
     ],
     [
         { vswitchCidrs: "192.168.0.0/20" },
@@ -253,7 +256,10 @@ const rows: Rejection[] = [
     ],
     [
         { podVswitchCidrs: ["192.168.0.0/20", "192.168.16.0/20"] },
-        'AckCluster "t-ack": podVswitchCidrs[0] = "192.168.0.0/20" is not valid: expected a block that does not overlap vswitchCidrs[0] (192.168.0.0/20).',
+        [
+            'AckCluster "t-ack": podVswitchCidrs[0] = "192.168.0.0/20" is not valid: expected a block that does not overlap vswitchCidrs[0] (192.168.0.0/20).',
+            'AckCluster "t-ack": podVswitchCidrs[1] = "192.168.16.0/20" is not valid: expected a block that does not overlap vswitchCidrs[1] (192.168.16.0/20).',
+        ],
     ],
     [{ eipBandwidth: 0 }, 'AckCluster "t-ack": eipBandwidth = 0 is not valid: expected an integer from 1 to 200.'],
     [{ eipBandwidth: 201 }, 'AckCluster "t-ack": eipBandwidth = 201 is not valid: expected an integer from 1 to 200.'],
