@@ -399,4 +399,16 @@ const rows: Rejection[] = [
     ],
 ];
 
-rejectionTable("AckCluster", ACK_CLUSTER_ARGS, (args) => new AckCluster("t-ack", args as never), rows);
+// Several mistakes in one resource: each reported at once, one sentence per mistake.
+const SEVERAL: Rejection[] = [
+    [
+        { clusterSpec: "ack.pro.tiny", kubernetesVersion: "1.33", nodePool: { minSize: 5, maxSize: 3 } },
+        [
+            'AckCluster "t-ack": clusterSpec = "ack.pro.tiny" is not valid: expected one of "ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge".',
+            'AckCluster "t-ack": kubernetesVersion = "1.33" is not valid: expected an ACK version such as "1.33.1-aliyun.1".',
+            'AckCluster "t-ack": nodePool.minSize = 5 is not valid: expected at most nodePool.maxSize (3).',
+        ],
+    ],
+];
+
+rejectionTable("AckCluster", ACK_CLUSTER_ARGS, (args) => new AckCluster("t-ack", args as never), [...rows, ...SEVERAL]);
