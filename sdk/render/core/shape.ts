@@ -241,18 +241,6 @@ function join(path: string, key: string): string {
 }
 
 /**
- * Checks `value` against `shape` and throws every mismatch together (through `c`, with whatever `c` found before). At
- * stage `"args"`, Outputs stand where the interface allows an Input and are refused elsewhere; at `"resolved"`, every
- * value is plain. Values of secret fields are added to `c.secrets` first, so no message prints them.
- */
-export function checkShape(c: Checker, shape: Shape<unknown>, value: unknown, stage: CheckStage, path = ""): void {
-    c.collect(() => {
-        collectSecrets(c, shape, value);
-        walk(c, shape, value, stage, path);
-    });
-}
-
-/**
  * The structural check of a render's arguments (an object shape), each mismatch recorded in `c` (see
  * `Checker.collect`): one per field, so a wrong field does not hide the next. Returns the arguments for the value
  * checks without the fields whose shape is wrong (`Checker.ignoringFields`): a wrong type there would only make the
@@ -402,12 +390,4 @@ export function without(shape: Shape<unknown>, ...keys: string[]): Shape<unknown
 /** An object shape with more fields. Runtime only. */
 export function withFields(shape: Shape<unknown>, more: Fields): Shape<unknown> {
     return { ...shape, fields: { ...shape.fields, ...more } };
-}
-
-/**
- * The structural check of a component's arguments, as the component received them (Outputs not yet
- * resolved); throws `InputError` naming `resource`.
- */
-export function checkArguments(resource: string, shape: Shape<unknown>, args: unknown): void {
-    checkShape(new Checker(resource), shape, args ?? {}, "args");
 }
