@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError, reportAll, resourceLabel } from "../render/core/errors";
 import { partOptions, providerPackages, rejectIgnoreChanges } from "./childOptions";
 import { mayRunOnEci, mayRunOnEcs } from "../render/core/placement";
-import { checkKnativeEciPlatformArgs } from "../render/platform/knativeEciPlatform";
+import { checkKnativeEciPlatformArgs } from "../render/platform/platformChecks";
 import type { KnativeEciPlatformArgs } from "../render/platform/knativeEciPlatformArgs";
 import { platformFacts } from "../render/platform/platformFacts";
 import { platformPartArgs } from "../render/platform/platformParts";
