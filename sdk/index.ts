@@ -7,7 +7,7 @@ export type {
     VolumeArgs,
     VolumeMountArgs,
 } from "./render/knativeService/knativeServiceArgs";
-export { InputError } from "./render/core/errors";
+export { InputError, InputErrors } from "./render/core/errors";
 export type { KnativeServiceObject } from "./render/core/k8sTypes";
 export { renderKnativeService } from "./render/knativeService/knativeService";
 export { Placement } from "./render/core/placement";

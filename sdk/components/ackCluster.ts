@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     type AckClusterMode,
     AckClusterMode as Mode,
+    checkAckClusterArgs,
     type AckClusterPlan,
     type AckClusterPlanInput,
     type AckClusterLayout,
@@ -17,12 +18,10 @@ import {
     resolveAckClusterLayout,
 } from "../render/cluster/ackCluster";
 import { cloudName, pickZones } from "../render/cluster/ackNetwork";
-import { resourceLabel } from "../render/core/errors";
+import { reportAll, resourceLabel } from "../render/core/errors";
 import { defaultKubeconfigEndpoint, kubeconfigForEndpoint, kubeconfigServer } from "../render/cluster/kubeconfig";
 import type { NodeLabel } from "../render/core/placement";
-import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
-import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
-import { checkArguments } from "../render/core/shape";
+import type { AckClusterArgs } from "../render/cluster/ackClusterArgs";
 import { inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./whenKnown";
 
@@ -109,13 +108,8 @@ export class AckCluster extends pulumi.ComponentResource {
         // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
         // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
         const label = resourceLabel("AckCluster", name);
-        checkArguments(label, ACK_CLUSTER_ARGS, args);
-        rejectIgnoreChanges(
-            label,
-            opts,
-            "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead",
-        );
-        checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
+        const why = "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead";
+        reportAll([() => checkAckClusterArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const { existingKubeconfig } = args;
         const planInput = planInputOf(args);
         const layout = resolveAckClusterLayout(name, planInput);

@@ -4,8 +4,9 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
-import { InputError, resourceLabel } from "../render/core/errors";
+import { reportAll, resourceLabel } from "../render/core/errors";
 import {
+    checkKnativeServingArgs,
     KNATIVE_SERVING_NAMESPACE,
     type KnativeServingObject,
     KnativeSource,
@@ -14,9 +15,7 @@ import {
     renderUpstreamKnative,
     resolveKnativeSource,
 } from "../render/knativeServing/knativeServing";
-import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
-import { checkGivenClusterId } from "../render/core/names";
-import { checkArguments } from "../render/core/shape";
+import type { KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 import { inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { dependsOnList, renderWhenKnown } from "./whenKnown";
 
@@ -70,27 +69,13 @@ export class KnativeServing extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
-        const label = resourceLabel("KnativeServing", name);
-        checkArguments(label, KNATIVE_SERVING_ARGS, args);
-        rejectIgnoreChanges(
-            label,
-            opts,
-            "it declares Knative's install or its config-features patch; set ignoreChanges on your own resources instead",
-        );
-        checkGivenClusterId(label, "clusterId", args.clusterId);
+        // Every problem at once, before anything is registered.
+        const why = "it declares Knative's install or its config-features patch; set ignoreChanges on your own resources instead";
+        reportAll([() => checkKnativeServingArgs(name, args), () => rejectIgnoreChanges(resourceLabel("KnativeServing", name), opts, why)]);
         const source = resolveKnativeSource(name, args.source);
         const { clusterId, ...rest } = args;
         // `source` is resolved above; the cluster id passes straight through so previews stay readable.
         const settings = { ...rest, source: undefined };
-        if (source === KnativeSource.Ack && clusterId === undefined) {
-            throw new InputError(
-                resourceLabel("KnativeServing", name),
-                "clusterId",
-                clusterId,
-                'expected the ACK cluster id with source "ack"',
-            );
-        }
-        // Validate before registering anything, so bad input fails the preview with one clear error.
         const ack = source === KnativeSource.Ack ? renderWhenKnown(settings, (plain) => renderAckKnative(name, plain)) : undefined;
         const upstream =
             source === KnativeSource.Upstream ? renderWhenKnown(settings, (plain) => renderUpstreamKnative(name, plain)) : undefined;

@@ -3,11 +3,9 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/core/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
-import { InputError, resourceLabel } from "../render/core/errors";
-import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
-import { checkGivenClusterId } from "../render/core/names";
-import { checkArguments } from "../render/core/shape";
-import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
+import { reportAll, resourceLabel } from "../render/core/errors";
+import { checkVirtualNodeArgs, renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
+import type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 import { childOptions, inheritedOptions, rejectIgnoreChanges } from "./childOptions";
 import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
 
@@ -40,25 +38,13 @@ export class VirtualNode extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: VirtualNodeArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Validate before registering anything; the cluster id passes straight through so previews stay readable.
+        // Every problem at once, before anything is registered; the cluster id passes straight through so previews
+        // stay readable.
         const label = resourceLabel("VirtualNode", name);
-        checkArguments(label, VIRTUAL_NODE_ARGS, args);
-        rejectIgnoreChanges(label, opts, "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead");
-        checkGivenClusterId(label, "clusterId", args.clusterId);
+        const why = "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead";
+        reportAll([() => checkVirtualNodeArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
-        if (install && clusterId === undefined) {
-            throw new InputError(label, "clusterId", clusterId, "expected the ACK cluster id to install ack-virtual-node in");
-        }
-        // An adopted add-on is only configured through eci-profile: without settings there would be nothing to do.
-        if (!install && args.vSwitchIds === undefined && args.securityGroupId === undefined) {
-            throw new InputError(
-                label,
-                "install",
-                false,
-                "with install: false only kube-system/eci-profile is written: give vSwitchIds or securityGroupId, or drop the component",
-            );
-        }
         // Ids other resources generate (e.g. the platform's pod vSwitches) pass through unchecked.
         const generated = generatedIds(settings, ["vSwitchIds", "securityGroupId"]);
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));

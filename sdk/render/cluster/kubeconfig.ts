@@ -23,7 +23,8 @@ export function kubeconfigServer(resource: string, field: string, kubeconfig: st
             field,
             shown ?? kubeconfig,
             "expected a kubeconfig (YAML or JSON) whose current context, or only cluster, has a server URL",
-            shown === undefined ? {} : { shown: `= ${shown}` },
+            // The engine shows a problem's value beside its property unless it is a secret: this one is.
+            shown === undefined ? { secretValue: true } : { shown: `= ${shown}`, secretValue: true },
         );
     };
     if (typeof kubeconfig !== "string" || kubeconfig.trim() === "") return fail();

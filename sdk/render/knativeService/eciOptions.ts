@@ -17,54 +17,65 @@ const GI_QUANTITY = /^[1-9][0-9]*Gi$/;
 export interface EciOptions {
     spot?: SpotSettings;
     extraEphemeralStorage?: string;
-    imageCacheMode?: string;
+    imageCache?: { mode?: string };
 }
 
-/** Validates ECI options and renders their revision-template annotations. */
+/** Validates ECI options and renders their revision-template annotations; each option is checked on its own. */
 export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
+    return {
+        ...c.part(() => (o.spot ? renderSpot(c, o.spot) : {})),
+        ...c.part(() => renderExtraStorage(c, o.extraEphemeralStorage)),
+        ...c.part(() => renderImageCacheMode(c, o.imageCache?.mode)),
+    };
+}
+
+function renderSpot(c: Checker, spot: SpotSettings): StringMap {
     const out: StringMap = {};
-    if (o.spot) {
-        c.oneOf(o.spot.strategy, "spot.strategy", Object.values(SpotStrategy));
-        c.check(o.spot.strategy !== undefined, "spot.strategy", o.spot.strategy, 'expected "SpotAsPriceGo" or "SpotWithPriceLimit"');
-        out[ECI_ANNOTATIONS.spotStrategy] = o.spot.strategy;
-        if (o.spot.strategy === SpotStrategy.WithPriceLimit) {
-            const limit = o.spot.priceLimit;
-            c.check(
-                typeof limit === "number" && limit > 0 && Number.isFinite(limit),
-                "spot.priceLimit",
-                limit,
-                'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
-            );
-            c.check(
-                Math.abs(limit! * 1000 - Math.round(limit! * 1000)) < 1e-6,
-                "spot.priceLimit",
-                limit,
-                "expected at most three decimal places (ECI takes the hourly price limit to 0.001 CNY)",
-            );
-            out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
-        } else {
-            c.check(
-                o.spot.priceLimit === undefined,
-                "spot.priceLimit",
-                o.spot.priceLimit,
-                'expected no price limit with strategy "SpotAsPriceGo" (it pays the market price); use "SpotWithPriceLimit" to cap it',
-            );
-        }
-    }
-    if (o.extraEphemeralStorage !== undefined) {
+    c.oneOf(spot.strategy, "spot.strategy", Object.values(SpotStrategy));
+    c.check(spot.strategy !== undefined, "spot.strategy", spot.strategy, 'expected "SpotAsPriceGo" or "SpotWithPriceLimit"');
+    out[ECI_ANNOTATIONS.spotStrategy] = spot.strategy;
+    if (spot.strategy === SpotStrategy.WithPriceLimit) {
+        const limit = spot.priceLimit;
         c.check(
-            typeof o.extraEphemeralStorage === "string" && GI_QUANTITY.test(o.extraEphemeralStorage),
-            "extraEphemeralStorage",
-            o.extraEphemeralStorage,
-            'expected whole GiB such as "20Gi" (storage added to the free 30 GiB, billed by size and time)',
+            typeof limit === "number" && limit > 0 && Number.isFinite(limit),
+            "spot.priceLimit",
+            limit,
+            'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
         );
-        out[ECI_ANNOTATIONS.extraEphemeralStorage] = o.extraEphemeralStorage;
-    }
-    if (o.imageCacheMode !== undefined) {
-        c.oneOf(o.imageCacheMode, "imageCache.mode", Object.values(ImageCacheMode));
-        // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
-        if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.autoImageCache] = "true";
-        if (o.imageCacheMode === ImageCacheMode.Off) out[ECI_ANNOTATIONS.autoImageCache] = "false";
+        c.check(
+            Math.abs(limit! * 1000 - Math.round(limit! * 1000)) < 1e-6,
+            "spot.priceLimit",
+            limit,
+            "expected at most three decimal places (ECI takes the hourly price limit to 0.001 CNY)",
+        );
+        out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
+    } else {
+        c.check(
+            spot.priceLimit === undefined,
+            "spot.priceLimit",
+            spot.priceLimit,
+            'expected no price limit with strategy "SpotAsPriceGo" (it pays the market price); use "SpotWithPriceLimit" to cap it',
+        );
     }
     return out;
+}
+
+function renderExtraStorage(c: Checker, extraEphemeralStorage: string | undefined): StringMap {
+    if (extraEphemeralStorage === undefined) return {};
+    c.check(
+        typeof extraEphemeralStorage === "string" && GI_QUANTITY.test(extraEphemeralStorage),
+        "extraEphemeralStorage",
+        extraEphemeralStorage,
+        'expected whole GiB such as "20Gi" (storage added to the free 30 GiB, billed by size and time)',
+    );
+    return { [ECI_ANNOTATIONS.extraEphemeralStorage]: extraEphemeralStorage };
+}
+
+function renderImageCacheMode(c: Checker, mode: string | undefined): StringMap {
+    if (mode === undefined) return {};
+    c.oneOf(mode, "imageCache.mode", Object.values(ImageCacheMode));
+    // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
+    if (mode === ImageCacheMode.Auto) return { [ECI_ANNOTATIONS.autoImageCache]: "true" };
+    if (mode === ImageCacheMode.Off) return { [ECI_ANNOTATIONS.autoImageCache]: "false" };
+    return {};
 }

@@ -274,15 +274,17 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
     if (both.length > 1) c.fail(`annotations["${both[1]}"]`, annotations[both[1]], `expected only one of "${both[0]}" and "${both[1]}"`);
 }
 
-/** Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count. */
+/** Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count. Each on its own. */
 export function checkEveryVolumeMounted(c: Checker, pod: RevisionPodSpec): void {
     const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
     (pod.volumes ?? []).forEach((v, i) =>
-        c.check(
-            mounted.has(v.name),
-            `volumes[${i}].name`,
-            v.name,
-            "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+        c.part(() =>
+            c.check(
+                mounted.has(v.name),
+                `volumes[${i}].name`,
+                v.name,
+                "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+            ),
         ),
     );
 }

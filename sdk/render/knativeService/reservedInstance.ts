@@ -20,27 +20,34 @@ export const RESERVE_ANNOTATIONS = {
 export function renderReservedInstance(c: Checker, placement: Placement, r: ReservedInstanceArgs | undefined): StringMap {
     if (r === undefined) return {};
     const type = r.type ?? ReservedInstanceType.Eci;
-    c.oneOf(r.type, "reservedInstance.type", Object.values(ReservedInstanceType));
-    if (type === ReservedInstanceType.Eci)
-        c.check(
-            mayRunOnEci(placement),
-            "reservedInstance.type",
-            type,
-            `expected "ecs" with placement "${placement}", whose pods never run on ECI`,
-        );
-    else
-        c.check(
-            placement !== Placement.Eci && placement !== Placement.EciNamespace,
-            "reservedInstance.type",
-            type,
-            `expected "eci" with placement "${placement}", whose pods never run on ECS nodes`,
-        );
-    c.integer(r.replicas, "reservedInstance.replicas", 1, 100);
+    const typeRight = c.part(() => {
+        c.oneOf(r.type, "reservedInstance.type", Object.values(ReservedInstanceType));
+        if (type === ReservedInstanceType.Eci)
+            c.check(
+                mayRunOnEci(placement),
+                "reservedInstance.type",
+                type,
+                `expected "ecs" with placement "${placement}", whose pods never run on ECI`,
+            );
+        else
+            c.check(
+                placement !== Placement.Eci && placement !== Placement.EciNamespace,
+                "reservedInstance.type",
+                type,
+                `expected "eci" with placement "${placement}", whose pods never run on ECS nodes`,
+            );
+        return true;
+    });
+    c.part(() => c.integer(r.replicas, "reservedInstance.replicas", 1, 100));
     const out: StringMap = { [RESERVE_ANNOTATIONS.enabled]: "enable", [RESERVE_ANNOTATIONS.type]: type };
     if (r.replicas !== undefined) out[RESERVE_ANNOTATIONS.replicas] = String(r.replicas);
-    if (r.eciSpecs !== undefined) {
-        c.check(type === ReservedInstanceType.Eci, "reservedInstance.eciSpecs", r.eciSpecs, 'expected ECI specs only with type "eci"');
-        out[RESERVE_ANNOTATIONS.eciSpecs] = renderEciSpecs(c, "reservedInstance.eciSpecs", r.eciSpecs);
+    // The specs depend on the type: with a wrong type, only the type is reported.
+    const eciSpecs = r.eciSpecs;
+    if (eciSpecs !== undefined && typeRight) {
+        c.part(() => {
+            c.check(type === ReservedInstanceType.Eci, "reservedInstance.eciSpecs", eciSpecs, 'expected ECI specs only with type "eci"');
+            out[RESERVE_ANNOTATIONS.eciSpecs] = renderEciSpecs(c, "reservedInstance.eciSpecs", eciSpecs);
+        });
     }
     return out;
 }

@@ -28,41 +28,48 @@ function checkDuration(c: Checker, field: string, value: string | undefined, ran
     );
 }
 
-/** Validates scaling settings and renders the revision-template annotations. */
+/** Knative refuses 1 (its default, so it would be a no-op) and values outside min-scale and max-scale. */
+function checkActivationScale(c: Checker, field: string, activationScale: number, { minScale, maxScale }: ScalingSettings): void {
+    c.check(
+        Number.isInteger(activationScale) && activationScale >= MIN_ACTIVATION_SCALE,
+        `${field}.activationScale`,
+        activationScale,
+        `expected a whole number of pods, ${MIN_ACTIVATION_SCALE} or more (Knative's minimum; leave it unset for 1)`,
+    );
+    if (minScale !== undefined)
+        c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
+    if (maxScale !== undefined && maxScale !== 0)
+        c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
+}
+
+/** Validates scaling settings, each on its own, and renders the revision-template annotations. */
 export function renderScaling(c: Checker, field: string, scaling: ScalingSettings | undefined): StringMap {
     if (!scaling) return {};
     const { minScale, maxScale, initialScale, target, metric, scaleDownDelay, window, targetUtilization, activationScale } = scaling;
     const count = "expected a whole number of pods, 0 or more";
-    for (const [key, value] of [
-        ["minScale", minScale],
-        ["maxScale", maxScale],
-        ["initialScale", initialScale],
-    ] as const) {
-        // initialScale 0 passes here: knativeRules.ts refuses it (MIN_INITIAL_SCALE) with the reason.
-        if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
-    }
-    if (minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
-        c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`);
+    // Each setting on its own; comparisons only between settings that are right themselves.
+    const countsRight = Object.entries({ minScale, maxScale, initialScale })
+        .map(([key, value]) =>
+            c.part(() => {
+                // initialScale 0 passes here: knativeRules.ts refuses it (MIN_INITIAL_SCALE) with the reason.
+                if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
+                return true;
+            }),
+        )
+        .every((ok) => ok);
+    if (countsRight && minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
+        c.part(() => c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`));
     }
     // A target above 0 and below MIN_TARGET (0.01) passes here: knativeRules.ts refuses it under scaling.target, naming 0.01.
-    if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
-    c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
-    c.integer(targetUtilization, `${field}.targetUtilization`, TARGET_UTILIZATION_PERCENT.min, TARGET_UTILIZATION_PERCENT.max);
-    if (activationScale !== undefined) {
-        // Knative refuses 1 (its default, so it would be a no-op) and values below min-scale.
-        c.check(
-            Number.isInteger(activationScale) && activationScale >= MIN_ACTIVATION_SCALE,
-            `${field}.activationScale`,
-            activationScale,
-            `expected a whole number of pods, ${MIN_ACTIVATION_SCALE} or more (Knative's minimum; leave it unset for 1)`,
-        );
-        if (minScale !== undefined)
-            c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
-        if (maxScale !== undefined && maxScale !== 0)
-            c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
-    }
-    checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, SCALE_DOWN_DELAY_SECONDS);
-    checkDuration(c, `${field}.window`, window, WINDOW_SECONDS);
+    if (target !== undefined)
+        c.part(() => c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0"));
+    c.part(() => c.oneOf(metric, `${field}.metric`, SCALING_METRICS));
+    c.part(() =>
+        c.integer(targetUtilization, `${field}.targetUtilization`, TARGET_UTILIZATION_PERCENT.min, TARGET_UTILIZATION_PERCENT.max),
+    );
+    if (activationScale !== undefined) c.part(() => checkActivationScale(c, field, activationScale, countsRight ? scaling : {}));
+    c.part(() => checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, SCALE_DOWN_DELAY_SECONDS));
+    c.part(() => checkDuration(c, `${field}.window`, window, WINDOW_SECONDS));
 
     const out: StringMap = {};
     // CPU and memory metrics are only served by the HPA autoscaler class.

@@ -15,39 +15,60 @@ import type { SidecarArgs } from "./knativeServiceArgs";
 export const ECI_MAX_CONTAINERS = 20;
 export const ECI_RESOURCE_IGNORE = "__ECI_RESOURCE_IGNORE__";
 
-/** Validates and renders the sidecars; `volumeNames` are the pod's volumes their mounts may name. */
-export function renderSidecars(c: Checker, placement: Placement, sidecars: SidecarArgs[], volumeNames: ReadonlySet<string>): Container[] {
+/**
+ * Validates and renders the sidecars, each on its own; `volumeNames` are the pod's volumes their mounts may name
+ * (undefined: not known, see `renderContainerParts`). Undefined when one is wrong.
+ */
+export function renderSidecars(
+    c: Checker,
+    placement: Placement,
+    sidecars: SidecarArgs[],
+    volumeNames: ReadonlySet<string> | undefined,
+): Container[] | undefined {
     if (mayRunOnEci(placement))
-        c.check(
-            sidecars.length + 2 <= ECI_MAX_CONTAINERS,
-            "sidecars",
-            sidecars.map((s) => s.name),
-            `expected at most ${ECI_MAX_CONTAINERS - 2} sidecars: ECI runs at most ${ECI_MAX_CONTAINERS} containers per instance, including the serving container and Knative's queue-proxy`,
+        c.part(() =>
+            c.check(
+                sidecars.length + 2 <= ECI_MAX_CONTAINERS,
+                "sidecars",
+                sidecars.map((s) => s.name),
+                `expected at most ${ECI_MAX_CONTAINERS - 2} sidecars: ECI runs at most ${ECI_MAX_CONTAINERS} containers per instance, including the serving container and Knative's queue-proxy`,
+            ),
         );
     const names = new Set<string>();
-    return sidecars.map((s, i) => {
+    const rendered = sidecars.map((s, i) => {
         const field = `sidecars[${i}]`;
-        checkLabelName(c, `${field}.name`, s.name);
-        c.check(
-            s.name !== USER_CONTAINER && s.name !== QUEUE_PROXY,
-            `${field}.name`,
-            s.name,
-            `expected a name other than "${USER_CONTAINER}" (the serving container) and "${QUEUE_PROXY}" (Knative's)`,
-        );
-        c.check(!names.has(s.name), `${field}.name`, s.name, "expected each container name once");
-        names.add(s.name);
-        if (s.eciResourceIgnore !== undefined)
+        const named = c.part(() => {
+            checkLabelName(c, `${field}.name`, s.name);
             c.check(
-                mayRunOnEci(placement),
-                `${field}.eciResourceIgnore`,
-                s.eciResourceIgnore,
-                `expected it only with a placement that may use ECI (placement is "${placement}")`,
+                s.name !== USER_CONTAINER && s.name !== QUEUE_PROXY,
+                `${field}.name`,
+                s.name,
+                `expected a name other than "${USER_CONTAINER}" (the serving container) and "${QUEUE_PROXY}" (Knative's)`,
             );
-        const env = { ...(s.env ?? {}) };
-        if (s.env?.[ECI_RESOURCE_IGNORE] !== undefined)
-            c.fail(`${field}.env["${ECI_RESOURCE_IGNORE}"]`, s.env[ECI_RESOURCE_IGNORE], "expected it set through eciResourceIgnore");
-        if (s.eciResourceIgnore) env[ECI_RESOURCE_IGNORE] = "TRUE";
-        const parts: ContainerParts = { ...s, env };
-        return renderContainerParts(c, `${field}.`, s.name, parts, volumeNames);
+            c.check(!names.has(s.name), `${field}.name`, s.name, "expected each container name once");
+            return true;
+        });
+        names.add(s.name);
+        const env = c.part(() => sidecarEnv(c, placement, field, s));
+        const parts: ContainerParts | undefined = env && { ...s, env };
+        const container = parts && renderContainerParts(c, `${field}.`, s.name, parts, volumeNames);
+        return named && container;
     });
+    return rendered.every((k) => k !== undefined) ? (rendered as Container[]) : undefined;
+}
+
+/** A sidecar's variables, with `__ECI_RESOURCE_IGNORE__` from `eciResourceIgnore`. */
+function sidecarEnv(c: Checker, placement: Placement, field: string, s: SidecarArgs): { [name: string]: string } {
+    if (s.eciResourceIgnore !== undefined)
+        c.check(
+            mayRunOnEci(placement),
+            `${field}.eciResourceIgnore`,
+            s.eciResourceIgnore,
+            `expected it only with a placement that may use ECI (placement is "${placement}")`,
+        );
+    const env = { ...(s.env ?? {}) };
+    if (s.env?.[ECI_RESOURCE_IGNORE] !== undefined)
+        c.fail(`${field}.env["${ECI_RESOURCE_IGNORE}"]`, s.env[ECI_RESOURCE_IGNORE], "expected it set through eciResourceIgnore");
+    if (s.eciResourceIgnore) env[ECI_RESOURCE_IGNORE] = "TRUE";
+    return env;
 }
