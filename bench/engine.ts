@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import kubernetesHalf from "../tests/engine/programs/kubernetesHalf";
-import { startLocalCluster, type LocalCluster } from "../tests/engine/harness/localCluster";
+import { enablePodspecFlags, startLocalCluster, type LocalCluster } from "../tests/engine/harness/localCluster";
 import { engineStack, installKubernetesPlugin } from "../tests/engine/harness/pulumiStack";
 import { findTools } from "../tests/engine/harness/tools";
 import { PLAN_NODE_FLAGS } from "../plan/engine/nodeFlags";
@@ -91,6 +91,9 @@ async function main(): Promise<void> {
     const runs = Number(values.runs);
     const sizes = values.sizes.split(",").filter(Boolean).map(Number);
     const cluster = await startLocalCluster("bench", log);
+    // The preview is a dry run through Knative's webhook, which refuses the Services' affinity until the flags the
+    // program's patch will set are on: the cluster has them already, as after a first `up`.
+    await enablePodspecFlags(cluster.kube);
     try {
         const bench = new Bench(cluster, installKubernetesPlugin(cluster.tools, cluster.workDir));
         const previews: [number, number][] = [];
