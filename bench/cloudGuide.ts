@@ -113,6 +113,7 @@ export async function benchCloudGuide(
     const cloudTools = findCloudTools();
     if ("missing" in cloudTools) return cloudTools;
     const cloud = await startLocalAlibabaCloud(tools, cloudTools, path.join(workDir, "local-cloud"));
+    fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
     try {
         installKubernetesPlugin(tools, workDir, requestedVersion("kubernetes"));
         installAlicloudPlugin(tools, cloudTools, workDir);
