@@ -37,14 +37,15 @@ export function alicloudStepTime(events: EngineEvent[]): number {
     }
     intervals.sort((a, b) => a[0] - b[0]);
     let total = 0;
-    let [from, to] = [-Infinity, -Infinity];
+    let current: [number, number] | undefined;
     for (const [a, b] of intervals) {
-        if (a > to) {
-            total += Math.max(0, to - from);
-            [from, to] = [a, b];
-        } else to = Math.max(to, b);
+        if (current && a <= current[1]) current[1] = Math.max(current[1], b);
+        else {
+            if (current) total += current[1] - current[0];
+            current = [a, b];
+        }
     }
-    return total + Math.max(0, to - from);
+    return total + (current ? current[1] - current[0] : 0);
 }
 
 export interface CloudCase {
