@@ -15,10 +15,17 @@ export function toolVersions(): Record<string, string> {
     return Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
 }
 
+/** The version package-lock.json locks `pkg` at (the build stamps the Kubernetes provider with @pulumi/kubernetes's). */
+export function lockedVersion(pkg: string): string {
+    const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8"));
+    return lock.packages[`node_modules/${pkg}`].version as string;
+}
+
 export interface Tools {
     binDir: string;
     pulumi: string;
     kubernetesProvider: string;
+    /** The version the provider reports and its schema carries: the locked @pulumi/kubernetes's (tools/versions.sh). */
     kubernetesProviderVersion: string;
     etcd: string;
     kubeApiserver: string;
@@ -59,7 +66,7 @@ export function findTools(): Tools {
         binDir,
         pulumi: bin("pulumi"),
         kubernetesProvider: bin("pulumi-resource-kubernetes"),
-        kubernetesProviderVersion: versions.K8S_PROVIDER_PLUGIN_VERSION,
+        kubernetesProviderVersion: lockedVersion("@pulumi/kubernetes"),
         etcd: bin("etcd"),
         kubeApiserver: bin("kube-apiserver"),
         kubeControllerManager: bin("kube-controller-manager"),
