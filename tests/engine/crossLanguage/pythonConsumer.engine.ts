@@ -72,7 +72,11 @@ describe("engine, cloud half: examples/python-consumer through the Python langua
 
     after(async function () {
         await lane?.stop(this.currentTest?.state === "failed");
-        for (const [file, text] of saved) fs.writeFileSync(file, text);
+        // Renamed into place: other test files read package-lock.json meanwhile.
+        for (const [file, text] of saved) {
+            fs.writeFileSync(`${file}.restore`, text);
+            fs.renameSync(`${file}.restore`, file);
+        }
         fs.rmSync(path.join(PROJECT, "sdks"), { recursive: true, force: true });
     });
 

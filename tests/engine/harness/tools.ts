@@ -15,10 +15,12 @@ export function toolVersions(): Record<string, string> {
     return Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
 }
 
-/** The version package-lock.json locks `pkg` at (the build stamps the Kubernetes provider with @pulumi/kubernetes's). */
+/**
+ * The version of `pkg` npm ci installed from the lock (the build stamps the Kubernetes provider with @pulumi/kubernetes's).
+ * Read from node_modules, not package-lock.json, which `pulumi package add` of the repository rewrites while it runs.
+ */
 export function lockedVersion(pkg: string): string {
-    const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8"));
-    return lock.packages[`node_modules/${pkg}`].version as string;
+    return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
 }
 
 export interface Tools {
