@@ -26,3 +26,14 @@ describe("project directories", () => {
         });
     }
 });
+
+describe("examples/python-consumer", () => {
+    it("requirements.txt pins the provider SDKs at the versions package-lock.json locks", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
+        const requirements = fs.readFileSync(path.join(ROOT, "examples", "python-consumer", "requirements.txt"), "utf8");
+        for (const pkg of ["alicloud", "kubernetes"]) {
+            const locked = lock.packages[`node_modules/@pulumi/${pkg}`].version;
+            assert.match(requirements, new RegExp(`^pulumi-${pkg}==${locked.replace(/\./g, "\\.")}$`, "m"), `pulumi-${pkg}==${locked}`);
+        }
+    });
+});

@@ -19,7 +19,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=tools/versions.sh
 source "$here/versions.sh"
 
-key="pulumi-${PULUMI_VERSION}_k8sprov-${K8S_PROVIDER_PLUGIN_VERSION}_k8s-${KUBERNETES_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
+key="pulumi-${PULUMI_VERSION}_k8sprov-${K8S_PROVIDER_SOURCE_VERSION}_k8s-${KUBERNETES_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
 root="${ACK_KNATIVE_ECI_CACHE:-$HOME/.cache/ack-knative-eci}"
 cache="$root/$key"
 bin="$cache/bin"
@@ -110,6 +110,11 @@ else
 fi
 
 # --- The Kubernetes provider ----------------------------------------------------------------------
+# Built from the source at K8S_PROVIDER_MODULE_VERSION and stamped with the locked @pulumi/kubernetes
+# version, both the version it reports and its embedded schema's: `pulumi package add` binds the
+# package's Kubernetes references against the schema of exactly the version the SDK asks for. The stamp
+# is in the cache beside it, so a new lock re-stamps it (a relink) without a new cache directory.
+k8s_plugin_version="$(node -p 'require(process.argv[1]).packages["node_modules/@pulumi/kubernetes"].version' "$here/../package-lock.json")"
 build_provider() {
     local dir mod
     dir="$(new_module pulumi-resource-kubernetes)"
@@ -117,19 +122,23 @@ build_provider() {
     go get "github.com/pulumi/pulumi-kubernetes/provider/v4@$K8S_PROVIDER_MODULE_VERSION"
     mod="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)"
     # main embeds schema-embed.json and terraform-mapping-embed.json, which the provider's
-    # go:generate step makes from the committed schema.json: copy the command and run that step.
+    # go:generate step makes from the committed schema.json (setting its version to VERSION): copy
+    # the command and run that step.
     cp "$mod"/cmd/pulumi-resource-kubernetes/{main.go,generate.go,schema.json,terraform-mapping.json} .
     chmod u+w ./*
-    VERSION="$K8S_PROVIDER_PLUGIN_VERSION" go run generate.go
+    VERSION="$k8s_plugin_version" go run generate.go
     rm schema.json terraform-mapping.json
     go mod tidy
-    go build -trimpath -o "$bin/pulumi-resource-kubernetes" \
-        -ldflags "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$K8S_PROVIDER_PLUGIN_VERSION" .
+    go build -trimpath -o "$dir/pulumi-resource-kubernetes" \
+        -ldflags "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$k8s_plugin_version" .
+    # A rename: a provider another run is executing keeps its file.
+    mv -f "$dir/pulumi-resource-kubernetes" "$bin/pulumi-resource-kubernetes"
+    echo "$k8s_plugin_version" >"$bin/.pulumi-resource-kubernetes.version"
 }
-if [[ -x "$bin/pulumi-resource-kubernetes" ]]; then
-    echo "==> pulumi-resource-kubernetes $K8S_PROVIDER_PLUGIN_VERSION: cached"
+if [[ -x "$bin/pulumi-resource-kubernetes" && "$(cat "$bin/.pulumi-resource-kubernetes.version" 2>/dev/null)" == "$k8s_plugin_version" ]]; then
+    echo "==> pulumi-resource-kubernetes $k8s_plugin_version (built from $K8S_PROVIDER_SOURCE_VERSION): cached"
 else
-    step "build pulumi-resource-kubernetes $K8S_PROVIDER_PLUGIN_VERSION (provider/v4@$K8S_PROVIDER_MODULE_VERSION)"
+    step "build pulumi-resource-kubernetes $k8s_plugin_version from $K8S_PROVIDER_SOURCE_VERSION (provider/v4@$K8S_PROVIDER_MODULE_VERSION)"
     timed build_provider
 fi
 

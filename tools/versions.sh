@@ -5,10 +5,13 @@
 PULUMI_VERSION=v3.276.0
 
 # pulumi-resource-kubernetes. The provider module is untagged; the Go module proxy serves only this
-# pseudo-version (a commit between provider releases 4.24.0 and 4.24.1), so it is the nearest that
-# builds to the locked @pulumi/kubernetes 4.34.2.
+# pseudo-version (a commit between provider releases 4.24.0 and 4.24.1, the version below), so it is
+# the nearest that builds to the locked @pulumi/kubernetes 4.34.2. The plugin is stamped (its reported
+# version and its embedded schema's) with the locked @pulumi/kubernetes version, read from
+# package-lock.json, so the engine and `pulumi package add` find the version the SDK asks for: it is a
+# stand-in for that release, built from the nearest source available (as the alicloud plugin below).
 K8S_PROVIDER_MODULE_VERSION=v4.0.0-20260115033456-f47bc2d6f199
-K8S_PROVIDER_PLUGIN_VERSION=4.24.1-alpha.20260115
+K8S_PROVIDER_SOURCE_VERSION=4.24.1-alpha.20260115
 
 # The control plane: kube-apiserver, kube-controller-manager, kube-scheduler; etcd; kwok.
 KUBERNETES_VERSION=v1.36.1

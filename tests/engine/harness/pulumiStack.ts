@@ -26,9 +26,9 @@ export function pulumiEnv(workDir: string): Record<string, string> {
 }
 
 /**
- * Installs the built Kubernetes provider as a plugin, by default under its own version; returns the directory it was
- * installed to. A project directory run by the CLI asks for the version @pulumi/kubernetes names, with no project
- * plugin entry to redirect it: `version` installs the same binary under that version.
+ * Installs the built Kubernetes provider as a plugin, by default under its own version (the locked @pulumi/kubernetes's,
+ * which the build stamps it with: the version a project directory run by the CLI asks for); returns the directory it
+ * was installed to.
  */
 export function installKubernetesPlugin(tools: Tools, workDir: string, version = tools.kubernetesProviderVersion): string {
     const pulumi = pulumiEnv(workDir);
@@ -70,8 +70,8 @@ export async function engineStack(o: StackOptions): Promise<Stack> {
                 name: o.project,
                 runtime: "nodejs",
                 backend: { url: envVars.PULUMI_BACKEND_URL },
-                // @pulumi/kubernetes 4.34.2 asks for provider 4.34.2; the nearest the proxy builds is older (tools/versions.sh).
-                // A project plugin entry without a version makes the engine use the installed one for any requested version.
+                // The built provider (a stand-in for the release @pulumi/kubernetes asks for, tools/versions.sh), by path:
+                // a project plugin entry without a version makes the engine use it for any requested version.
                 // (`plugins` is a Pulumi.yaml key the Automation API's ProjectSettings type does not list.)
                 ...({ plugins: { providers: [{ name: "kubernetes", path: o.kubernetesPluginDir }] } } as object),
             } as ProjectSettings,

@@ -15,10 +15,19 @@ export function toolVersions(): Record<string, string> {
     return Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
 }
 
+/**
+ * The version of `pkg` npm ci installed from the lock (the build stamps the Kubernetes provider with @pulumi/kubernetes's).
+ * Read from node_modules, not package-lock.json, which `pulumi package add` of the repository rewrites while it runs.
+ */
+export function lockedVersion(pkg: string): string {
+    return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
+}
+
 export interface Tools {
     binDir: string;
     pulumi: string;
     kubernetesProvider: string;
+    /** The version the provider reports and its schema carries: the locked @pulumi/kubernetes's (tools/versions.sh). */
     kubernetesProviderVersion: string;
     etcd: string;
     kubeApiserver: string;
@@ -59,7 +68,7 @@ export function findTools(): Tools {
         binDir,
         pulumi: bin("pulumi"),
         kubernetesProvider: bin("pulumi-resource-kubernetes"),
-        kubernetesProviderVersion: versions.K8S_PROVIDER_PLUGIN_VERSION,
+        kubernetesProviderVersion: lockedVersion("@pulumi/kubernetes"),
         etcd: bin("etcd"),
         kubeApiserver: bin("kube-apiserver"),
         kubeControllerManager: bin("kube-controller-manager"),
