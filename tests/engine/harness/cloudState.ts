@@ -73,7 +73,7 @@ export interface RequestRecord {
 /** A fault the next matching calls meet (tests/local-cloud/README.md). */
 export interface Fault {
     action: string;
-    kind: "throttle" | "server-error" | "fail-task" | "slow";
+    kind: "throttle" | "server-error" | "fail-task" | "slow" | "in-use";
     count?: number;
     message?: string;
     seconds?: number;
