@@ -1,6 +1,7 @@
 import { AckClusterMode, type AckClusterPlanInput, type AckClusterLayout, checkAckClusterLayout } from "./ackClusterLayout";
 import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
+import { checkAddonVersion } from "../core/addon";
 import { parseCidr } from "../core/cidr";
 import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -134,6 +135,7 @@ function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterA
             }
             c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
         }
+        checkAddonVersion(c, `${field}.version`, a.version);
         return { name: a.name, config: a.config, version: a.version, disabled: a.disabled };
     });
     extra.forEach((a, i) =>
