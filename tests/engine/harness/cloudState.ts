@@ -123,6 +123,14 @@ export class CloudClient {
     fault(f: Fault): Promise<void> {
         return this.request("POST", "/_local/faults", f);
     }
+    /** What a user does in the ACK console (or `aliyun cs POST /clusters/{id}/components/uninstall`): uninstalls add-ons. */
+    uninstallAddons(clusterId: string, names: string[]): Promise<{ task_id: string }> {
+        return this.request(
+            "POST",
+            `/clusters/${encodeURIComponent(clusterId)}/components/uninstall`,
+            names.map((name) => ({ name })),
+        );
+    }
     clearFaults(): Promise<void> {
         return this.request("DELETE", "/_local/faults");
     }
