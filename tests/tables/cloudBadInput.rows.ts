@@ -9,6 +9,8 @@
 // and the local cloud (one `pulumi up --continue-on-error`), and fails on any row the provider or the cloud refuses
 // that the package does not refuse first — or on a `stricter` reason that no longer holds.
 
+import { cloudName } from "../../sdk/render/cluster/ackNetwork";
+
 /** The alicloud resource a value reaches, as the package declares it. */
 export type CloudTarget = "cluster" | "nodePool" | "vpc" | "vswitch" | "securityGroup" | "eip" | "addon" | "imageCache";
 
@@ -93,8 +95,8 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         name: "team.prod",
         args: { clusterName: "team-prod" },
         package: null,
-        // The package names the created security group after the resource: a '.' is replaced.
-        target: { resource: "securityGroup", args: { securityGroupName: "team-prod-sg" } },
+        // The package names the created security group after the resource; ECS names may hold '.'.
+        target: { resource: "securityGroup", args: { securityGroupName: cloudName("team.prod-sg") } },
     },
     {
         id: "spec-unknown",
@@ -204,6 +206,13 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
             'AckCluster "t": tags = {"team0":"x","team1":"x","team2":"x","team3":"x","team4":"x","team5":"x","team6":"x","team7":"x","team8":"x","team9":... is not valid: expected at most 20 tags (Alibaba Cloud\'s limit per resource), not 21.',
         target: { resource: "vpc", args: { tags: tags21 } },
         stricter: "Alibaba Cloud allows 20 tags per resource; the local cloud does not count them",
+    },
+    {
+        id: "tags-20",
+        component: "AckCluster",
+        args: { tags: Object.fromEntries([...Array(20).keys()].map((i) => [`team${i}`, "x"])) },
+        package: null,
+        target: { resource: "vpc", args: { tags: Object.fromEntries([...Array(20).keys()].map((i) => [`team${i}`, "x"])) } },
     },
     {
         id: "resource-group",
@@ -472,6 +481,8 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         args: { nodePool: { systemDiskSize: 40.5 } },
         package: 'AckCluster "t": nodePool.systemDiskSize = 40.5 is not valid: expected an integer from 20 to 2048.',
         target: { resource: "nodePool", args: { systemDiskSize: 40.5 } },
+        stricter:
+            "a disk is whole GiB (CreateInstance's SystemDisk.Size is an integer); the provider's Check takes 40.5 for its integer field",
     },
     {
         id: "key-empty",
@@ -533,7 +544,7 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         args: { addonVersion: "v9.9.9" },
         package: null,
         target: { resource: "addon", args: { name: "knative", version: "v9.9.9" } },
-        cloudOnly: "which versions of an add-on ACK offers is the cloud's (cs.getKubernetesAddons at `up`); the package checks their form",
+        // The local cloud records any version; ACK offers some (cs.getKubernetesAddons): unknown at preview.
     },
 
     // ---- ECI image caches ----
