@@ -30,7 +30,12 @@ export interface CloudBadInputRow {
     stricter?: string;
     /** Why the package accepts, at preview, a value that the local cloud refuses. */
     cloudOnly?: string;
+    /** Why the row is not sent to the local cloud (only through the provider's Check). */
+    notToCloud?: string;
 }
+
+const LABEL_NOT_TO_CLOUD =
+    "Kubernetes refuses the Node the local cloud's ACK agent makes for it, and the agent then fails every task of the cluster (its neighbours' deletes too)";
 
 const a64 = "a".repeat(64);
 const tags21 = Object.fromEntries([...Array(21).keys()].map((i) => [`team${i}`, "x"]));
@@ -501,6 +506,7 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         target: { resource: "nodePool", args: { labels: [{ key: "bad key!", value: "x" }] } },
         stricter:
             "Kubernetes refuses the label when ACK registers the node (the node never joins); the provider and the local cloud keep it",
+        notToCloud: LABEL_NOT_TO_CLOUD,
     },
     {
         id: "ecs-label-value",
@@ -511,6 +517,7 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         target: { resource: "nodePool", args: { labels: [{ key: "resource-role", value: "has space" }] } },
         stricter:
             "Kubernetes refuses the label when ACK registers the node (the node never joins); the provider and the local cloud keep it",
+        notToCloud: LABEL_NOT_TO_CLOUD,
     },
 
     // ---- the add-ons installed after the cluster: ack-virtual-node, knative ----
