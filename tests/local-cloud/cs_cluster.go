@@ -25,14 +25,23 @@ type clusterRes struct {
 
 func createCluster(s *Server, c *roaCall) (any, *apiError) {
 	req := c.body.(*cs.CreateClusterRequest)
+	// The request is judged first, as ACK would; only then the local cloud's own limit.
+	if e := s.checkClusterNetwork(req); e != nil {
+		return nil, e
+	}
+	for _, a := range req.Addons {
+		if a == nil {
+			continue
+		}
+		if e := validAddonConfig(tea.StringValue(a.Name), tea.StringValue(a.Config)); e != nil {
+			return nil, e
+		}
+	}
 	if s.kube.live() {
 		for _, other := range s.st.clusters {
 			return nil, errf(400, "LocalCloud.OneClusterPerControlPlane",
 				"cluster %s (%s) still exists on this control plane; the local cloud backs one ACK cluster per Kubernetes control plane at a time", other.ID, other.State)
 		}
-	}
-	if e := s.checkClusterNetwork(req); e != nil {
-		return nil, e
 	}
 	cl := newClusterRes(s, req)
 	s.st.clusters[cl.ID] = cl

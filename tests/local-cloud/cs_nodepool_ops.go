@@ -40,10 +40,15 @@ func modifyNodePool(s *Server, c *roaCall) (any, *apiError) {
 		np.State = "updating"
 	}
 	s.event("node pool %s modified (desired %d)", np.ID, want)
+	before := len(np.Nodes)
 	t := s.newTask("ModifyClusterNodePool", "nodepool_update", cl.ID, "nodepool "+np.ID, scaling, func(s *Server, ok bool, _ string) {
 		np.State = "active"
-		if ok {
+		switch {
+		case ok:
 			s.scaleTo(np, want)
+		case want > before:
+			// A scale-up that fails (e.g. an instance type sold out) fails halfway: the nodes made so far stay.
+			s.scaleTo(np, before+(want-before)/2)
 		}
 	})
 	return &cs.ModifyClusterNodePoolResponseBody{NodepoolId: tea.String(np.ID), TaskId: tea.String(t.ID), RequestId: tea.String(newRequestID())}, nil

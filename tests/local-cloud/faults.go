@@ -14,9 +14,10 @@ type fault struct {
 	Message string  `json:"message"`
 	Seconds float64 `json:"seconds"`
 	used    int
+	since   time.Time
 }
 
-var faultKinds = map[string]bool{"throttle": true, "server-error": true, "fail-task": true, "slow": true}
+var faultKinds = map[string]bool{"throttle": true, "server-error": true, "fail-task": true, "slow": true, "in-use": true}
 
 func (s *Server) addFault(body []byte) *apiError {
 	var f fault
@@ -26,7 +27,7 @@ func (s *Server) addFault(body []byte) *apiError {
 		return errf(400, "InvalidParameter", "fault: %v", err)
 	}
 	if f.Action == "" || !faultKinds[f.Kind] {
-		return errf(400, "InvalidParameter", "fault: action is required and kind must be throttle, server-error, fail-task or slow")
+		return errf(400, "InvalidParameter", "fault: action is required and kind must be throttle, server-error, fail-task, slow or in-use")
 	}
 	s.faults = append(s.faults, &f)
 	s.event("fault added: %s %s count=%d seconds=%g", f.Action, f.Kind, f.Count, f.Seconds)
@@ -63,6 +64,32 @@ func (s *Server) slowFault(action, state string) *pending {
 		return nil
 	}
 	return &pending{state: state, until: time.Now().Add(time.Duration(f.Seconds * float64(time.Second)))}
+}
+
+// inUse answers DependencyViolation for a delete action while an "in-use" fault holds: from its first use,
+// for its seconds (something the stack does not know, such as the ENIs ACK's Terway releases minutes after the
+// cluster is gone, still uses the resource), or for its count of calls when seconds is 0.
+func (s *Server) inUse(action, what string) *apiError {
+	for _, f := range s.faults {
+		if f.Action != action || f.Kind != "in-use" {
+			continue
+		}
+		if f.Seconds > 0 {
+			if f.since.IsZero() {
+				f.since = time.Now()
+			}
+			if time.Since(f.since) < time.Duration(f.Seconds*float64(time.Second)) {
+				f.used++
+				return errf(400, "DependencyViolation", "%s", msgOr(f.Message, fmt.Sprintf("Specified %s is still in use.", what)))
+			}
+			continue
+		}
+		if f.Count == 0 || f.used < f.Count {
+			f.used++
+			return errf(400, "DependencyViolation", "%s", msgOr(f.Message, fmt.Sprintf("Specified %s is still in use.", what)))
+		}
+	}
+	return nil
 }
 
 // failTask returns the message the task created by the action must fail with, if a fault says so.

@@ -168,7 +168,7 @@ func validateRPC(a *rpcAction, c *rpcCall) *apiError {
 		}
 	}
 	for _, req := range a.required {
-		if c.params[req] == "" && len(c.list(req)) == 0 {
+		if c.params[req] == "" && len(c.list(req)) == 0 && len(c.tags(req)) == 0 {
 			return violation("MissingParameter", "The input parameter %q that is mandatory for processing this request is not supplied.", req)
 		}
 	}

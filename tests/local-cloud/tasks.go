@@ -19,6 +19,7 @@ type taskRes struct {
 	Resource  string `json:"resource"`
 	Agent     bool   `json:"agent"`
 	Message   string `json:"message"`
+	agentDone bool
 	created   time.Time
 	updated   time.Time
 	until     time.Time
@@ -60,10 +61,11 @@ func (s *Server) finishTask(t *taskRes, ok bool, message string) {
 	}
 }
 
-// settleTasks ends the tasks whose "slow" delay has passed and that do not wait for the agent.
+// settleTasks ends the tasks whose "slow" delay has passed and that do not wait for the agent (or whose agent
+// has already done its part).
 func (s *Server) settleTasks() {
 	for _, t := range s.st.tasks {
-		if t.State == "running" && !t.Agent && !t.until.IsZero() && time.Now().After(t.until) {
+		if t.State == "running" && (!t.Agent || t.agentDone) && !t.until.IsZero() && time.Now().After(t.until) {
 			s.finishTask(t, true, "")
 		}
 	}
@@ -100,6 +102,11 @@ func (s *Server) completeTask(id string, body []byte) *apiError {
 	}
 	if t.State != "running" {
 		return errf(409, "TaskNotRunning", "task %s is already %s", id, t.State)
+	}
+	// A "slow" task stays running for its seconds even once the agent has done its part.
+	if req.State == "success" && time.Now().Before(t.until) {
+		t.agentDone = true
+		return nil
 	}
 	s.finishTask(t, req.State == "success", req.Message)
 	return nil

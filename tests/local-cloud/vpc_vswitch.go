@@ -94,6 +94,9 @@ func deleteVSwitch(s *Server, c *rpcCall) (any, *apiError) {
 	if user := s.vswitchUser(sw.ID); user != "" {
 		return nil, errf(400, "DependencyViolation", "Specified vSwitch %s is still used by %s.", sw.ID, user)
 	}
+	if e := s.inUse("DeleteVSwitch", "vSwitch "+sw.ID); e != nil {
+		return nil, e
+	}
 	delete(s.st.vswitches, sw.ID)
 	delete(s.st.tags, sw.ID)
 	s.event("vswitch %s deleted", sw.ID)

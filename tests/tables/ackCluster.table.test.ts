@@ -128,6 +128,10 @@ const rows: Rejection[] = [
         'AckCluster "t-ack": addons[0].config = {"a":1} is not valid: expected a string, not an object.',
     ],
     [
+        { addons: [{ name: "arms-prometheus", version: "latest" }] },
+        'AckCluster "t-ack": addons[0].version = "latest" is not valid: expected an ACK add-on version such as "v2.13.2" or "v1.6.0.0-aliyun" (cs.getKubernetesAddons lists the versions ACK offers).',
+    ],
+    [
         { addons: [{ name: "arms-prometheus", version: 1 }] },
         'AckCluster "t-ack": addons[0].version = 1 is not valid: expected a string, not a number.',
     ],

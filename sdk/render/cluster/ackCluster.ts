@@ -1,6 +1,7 @@
 import { AckClusterMode, type AckClusterPlanInput, type AckClusterLayout, checkAckClusterLayout, planInputOf } from "./ackClusterLayout";
 import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
 import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
+import { checkAddonVersion } from "../core/addon";
 import { parseCidr } from "../core/cidr";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "./ackClusterArgs";
 import { Checker, resourceLabel } from "../core/errors";
@@ -155,6 +156,7 @@ function checkAddon(c: Checker, a: NonNullable<AckClusterPlanInput["addons"]>[nu
         }
         c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
     }
+    checkAddonVersion(c, `${field}.version`, a.version);
 }
 
 /** Alibaba Cloud allows at most 20 tags on a resource. */

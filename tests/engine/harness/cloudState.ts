@@ -73,7 +73,7 @@ export interface RequestRecord {
 /** A fault the next matching calls meet (tests/local-cloud/README.md). */
 export interface Fault {
     action: string;
-    kind: "throttle" | "server-error" | "fail-task" | "slow";
+    kind: "throttle" | "server-error" | "fail-task" | "slow" | "in-use";
     count?: number;
     message?: string;
     seconds?: number;
@@ -122,6 +122,14 @@ export class CloudClient {
     }
     fault(f: Fault): Promise<void> {
         return this.request("POST", "/_local/faults", f);
+    }
+    /** What a user does in the ACK console (or `aliyun cs POST /clusters/{id}/components/uninstall`): uninstalls add-ons. */
+    uninstallAddons(clusterId: string, names: string[]): Promise<{ task_id: string }> {
+        return this.request(
+            "POST",
+            `/clusters/${encodeURIComponent(clusterId)}/components/uninstall`,
+            names.map((name) => ({ name })),
+        );
     }
     clearFaults(): Promise<void> {
         return this.request("DELETE", "/_local/faults");

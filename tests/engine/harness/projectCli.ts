@@ -35,13 +35,21 @@ export class ProjectCli {
 
     /** `pulumi <args> --stack <stack>` in the project directory; `input` goes to stdin. Never throws on exit codes. */
     run(args: string[], input?: string): Promise<CliResult> {
+        return this.start(args, input).result;
+    }
+
+    /**
+     * As `run`, and the command's process, the leader of its own process group (with the language host and the
+     * providers it starts), so a test can kill the CLI and everything it runs: `process.kill(-pid, "SIGKILL")`.
+     */
+    start(args: string[], input?: string, group = false): { pid: number; result: Promise<CliResult> } {
         // `stack init` takes the stack's name as its argument; every other command is told which stack.
         const stackFlag = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.stack];
         const full = [...args, ...stackFlag, "--non-interactive"];
         const prefix = `    | ${path.basename(this.dir)}$ `;
         process.stdout.write(`${prefix}pulumi ${args.join(" ")}\n`);
-        return new Promise((resolve, reject) => {
-            const child = spawn(this.tools.pulumi, full, { cwd: this.dir, env: this.env(), stdio: ["pipe", "pipe", "pipe"] });
+        const child = spawn(this.tools.pulumi, full, { cwd: this.dir, env: this.env(), stdio: ["pipe", "pipe", "pipe"], detached: group });
+        const result = new Promise<CliResult>((resolve, reject) => {
             let output = "";
             let stdout = "";
             const take = (chunk: Buffer, isStdout: boolean) => {
@@ -56,6 +64,7 @@ export class ProjectCli {
             child.on("close", (code) => resolve({ code: code ?? 1, output, stdout }));
             child.stdin.end(input ?? "");
         });
+        return { pid: child.pid!, result };
     }
 
     /** As `run`, failing with the CLI's output unless it exits 0. */
