@@ -4,8 +4,8 @@ import { resourceLabel } from "../render/core/errors";
 import { renderEciNamespace } from "../render/eciNamespace/eciNamespace";
 import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 import { checkArguments } from "../render/core/shape";
-import { childOptions, ownIgnoreChanges } from "./childOptions";
-import { renderWhenKnown } from "./whenKnown";
+import { childOptions, ownIgnoreChanges } from "./core/childOptions";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 

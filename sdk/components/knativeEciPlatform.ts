@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, resourceLabel } from "../render/core/errors";
-import { partOptions, providerPackages, rejectIgnoreChanges } from "./childOptions";
+import { partOptions, providerPackages, rejectIgnoreChanges } from "./core/childOptions";
 import { mayRunOnEci, mayRunOnEcs } from "../render/core/placement";
 import { checkArguments } from "../render/core/shape";
 import { checkPlatform } from "../render/platform/knativeEciPlatform";

@@ -12,8 +12,8 @@ import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } 
 import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
 import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
-import { childOptions, inheritedOptions, ownIgnoreChanges } from "./childOptions";
-import { checkLate, generatedIds, renderWhenKnown } from "./whenKnown";
+import { childOptions, inheritedOptions, ownIgnoreChanges } from "./core/childOptions";
+import { checkLate, generatedIds, renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Secrets, withSecrets } from "../render/core/errors";
+import { Secrets, withSecrets } from "../../render/core/errors";
 
-import { containsEventuals } from "../render/core/eventual";
+import { containsEventuals } from "../../render/core/eventual";
 
 export { containsEventuals };
 

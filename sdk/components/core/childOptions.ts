@@ -5,8 +5,8 @@
 // `ignoreChanges` names fields of one object, so only a component built around one object takes it (see
 // `ownIgnoreChanges`); the others reject it in one sentence instead of ignoring it silently.
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../render/core/errors";
-import { dependsOnList } from "./whenKnown";
+import { InputError } from "../../render/core/errors";
+import { dependsOnList } from "./renderWhenKnown";
 
 /** The options of `opts` every child of a component gets: `retainOnDelete`, `customTimeouts`, `deletedWith`. */
 export function inheritedOptions(opts: pulumi.ComponentResourceOptions | undefined): pulumi.CustomResourceOptions {
