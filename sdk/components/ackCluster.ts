@@ -23,8 +23,11 @@ import type { NodeLabel } from "../render/core/placement";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
 import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
-import { inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
-import { checkLate, dependsOnList, generatedIds, invokeWhenKnown, renderWhenKnown } from "./core/renderWhenKnown";
+import { dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { generatedIds } from "./core/generatedIds";
+import { invokeWhenKnown } from "./core/invokeWhenKnown";
+import { checkLate } from "./core/lateErrors";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/cluster/ackClusterArgs";
 

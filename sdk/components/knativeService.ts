@@ -13,7 +13,9 @@ import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
 import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
 import { childOptions, inheritedOptions, ownIgnoreChanges } from "./core/childOptions";
-import { checkLate, generatedIds, renderWhenKnown } from "./core/renderWhenKnown";
+import { generatedIds } from "./core/generatedIds";
+import { checkLate } from "./core/lateErrors";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 

@@ -17,8 +17,8 @@ import {
 import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
-import { inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
-import { dependsOnList, renderWhenKnown } from "./core/renderWhenKnown";
+import { dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export { KnativeSource } from "../render/knativeServing/knativeServing";
 export type { KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";

@@ -8,8 +8,9 @@ import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/vir
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
 import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
-import { childOptions, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
-import { dependsOnList, generatedIds, renderWhenKnown } from "./core/renderWhenKnown";
+import { childOptions, dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { generatedIds } from "./core/generatedIds";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { engine, valueOf } from "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
-import { generatedIds } from "../../sdk/components/core/renderWhenKnown";
+import { generatedIds } from "../../sdk/components/core/generatedIds";
 import { planAckCluster } from "../../sdk/render/cluster/ackCluster";
 import { renderKnativeServiceResources } from "../../sdk/render/knativeService/knativeService";
 import { renderVirtualNode } from "../../sdk/render/virtualNode/virtualNode";

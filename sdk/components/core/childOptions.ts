@@ -6,7 +6,16 @@
 // `ownIgnoreChanges`); the others reject it in one sentence instead of ignoring it silently.
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../render/core/errors";
-import { dependsOnList } from "./renderWhenKnown";
+
+/**
+ * `dependsOn` from component options as an array, for handing on to children explicitly (children do
+ * not inherit it). An Output of a list stays one element: Pulumi resolves nested Outputs in `dependsOn`.
+ */
+export function dependsOnList(opts: pulumi.ComponentResourceOptions | undefined): pulumi.Input<pulumi.Resource>[] {
+    const d = opts?.dependsOn;
+    if (d === undefined) return [];
+    return Array.isArray(d) ? d : [d as pulumi.Input<pulumi.Resource>];
+}
 
 /** The options of `opts` every child of a component gets: `retainOnDelete`, `customTimeouts`, `deletedWith`. */
 export function inheritedOptions(opts: pulumi.ComponentResourceOptions | undefined): pulumi.CustomResourceOptions {
