@@ -1,14 +1,13 @@
 import { AckClusterMode, type AckClusterPlanInput, type AckClusterLayout, checkAckClusterLayout } from "./ackClusterLayout";
-import { type AckNetworkPlan, checkServiceCidr, checkZoneIds, DEFAULT_SERVICE_CIDR, planNetwork } from "./ackNetwork";
-import { ackName, type AckNodePoolPlan, checkAckName, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
-import { parseCidr } from "../core/cidr";
+import { type AckManagedClusterPlan, planManagedCluster } from "./ackManagedCluster";
+import { type AckNetworkPlan, checkZoneIds, planNetwork } from "./ackNetwork";
+import { type AckNodePoolPlan, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
 import { Checker, resourceLabel } from "../core/errors";
 import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
 import { isSecurityGroupId, isVswitchId } from "../core/names";
 import { bool, checkShape, opt, withFields, without } from "../core/shape";
 import type { NodeLabel } from "../core/placement";
-import { parseVersion } from "../core/version";
 
 export {
     AckClusterMode,
@@ -19,63 +18,6 @@ export {
     planInputOf,
     resolveAckClusterLayout,
 } from "./ackClusterLayout";
-
-export const CLUSTER_SPECS = ["ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"] as const;
-export const DEFAULT_CLUSTER_SPEC = "ack.pro.small";
-/** Add-ons every created cluster gets: Terway (pod vSwitches, VPC addresses for pods and ECI) and disk CSI. */
-export const DEFAULT_ADDONS = ["terway-eniip", "csi-plugin", "csi-provisioner"] as const;
-
-/** A `ManagedKubernetes` add-on entry. */
-export interface ClusterAddon {
-    name: string;
-    config?: string;
-    version?: string;
-    disabled?: boolean;
-}
-
-/**
- * What ACK does with a kind of resource it created on the cluster's behalf when the cluster is deleted
- * (`ManagedKubernetes.deleteOptions`; read at deletion, so it must have been applied by `pulumi up`).
- */
-export interface ClusterDeleteOption {
-    /** `"SLB"` (CLB instances of LoadBalancer Services), `"ALB"` (ALB Ingress), `"SLS_Data"` or `"SLS_ControlPlane"` (log projects). */
-    resourceType: string;
-    deleteMode: "delete" | "retain";
-}
-
-/** Resource types ACK creates for a cluster's workloads that are billed as long as they exist. */
-export const CREATED_LOAD_BALANCER_TYPES = ["SLB", "ALB"] as const;
-/** Log Service projects ACK creates for cluster logging and control-plane logs (they hold logs). */
-export const CREATED_LOG_PROJECT_TYPES = ["SLS_Data", "SLS_ControlPlane"] as const;
-
-/**
- * The `deleteOptions` of a created cluster: every type listed explicitly, so the preview shows what a
- * `pulumi destroy` will delete and what it will leave behind.
- */
-export function clusterDeleteOptions(deleteLoadBalancers: boolean, deleteLogProjects: boolean): ClusterDeleteOption[] {
-    const mode = (remove: boolean): ClusterDeleteOption["deleteMode"] => (remove ? "delete" : "retain");
-    return [
-        ...CREATED_LOAD_BALANCER_TYPES.map((resourceType) => ({ resourceType, deleteMode: mode(deleteLoadBalancers) })),
-        ...CREATED_LOG_PROJECT_TYPES.map((resourceType) => ({ resourceType, deleteMode: mode(deleteLogProjects) })),
-    ];
-}
-
-/** The `ManagedKubernetes` of a created cluster. */
-export interface AckManagedClusterPlan {
-    name: string;
-    clusterSpec: string;
-    version?: string;
-    serviceCidr: string;
-    slbInternetEnabled: boolean;
-    deletionProtection: boolean;
-    /** What ACK deletes with the cluster (load balancers and log projects it created). */
-    deleteOptions: ClusterDeleteOption[];
-    addons: ClusterAddon[];
-    resourceGroupId?: string;
-    tags?: Record<string, string>;
-    /** Only with given vSwitches; a created network brings its own NAT gateway. */
-    newNatGateway: boolean;
-}
 
 /** Everything an `AckCluster` declares, validated. */
 export interface AckClusterPlan {
@@ -102,129 +44,7 @@ export interface AckClusterPlan {
 /** What the planner receives: the args with the (secret) kubeconfig replaced by whether one was given. */
 const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfig"), { hasExistingKubeconfig: opt(bool()) });
 
-/** ACK's Kubernetes versions: "1.33.1-aliyun.1". */
-function isAckKubernetesVersion(text: unknown): boolean {
-    const v = parseVersion(text);
-    return v !== undefined && !v.v && v.numbers.length === 3 && /^aliyun\.\d+$/.test(v.suffix ?? "");
-}
-const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterAddon[] {
-    const extra = (addons ?? []).map((a, i) => {
-        const field = `addons[${i}]`;
-        c.check(
-            !!a && typeof a.name === "string" && ADDON_NAME.test(a.name),
-            `${field}.name`,
-            a?.name,
-            'expected an ACK add-on name such as "arms-prometheus"',
-        );
-        c.check(
-            a.name !== "flannel",
-            `${field}.name`,
-            a.name,
-            "expected not flannel: the cluster uses Terway (pod vSwitches), so pods and ECI get VPC addresses",
-        );
-        if (a.config !== undefined) {
-            let ok = typeof a.config === "string";
-            try {
-                if (ok) JSON.parse(a.config);
-            } catch {
-                ok = false;
-            }
-            c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
-        }
-        return { name: a.name, config: a.config, version: a.version, disabled: a.disabled };
-    });
-    extra.forEach((a, i) =>
-        c.check(!extra.slice(0, i).some((b) => b.name === a.name), `addons[${i}].name`, a.name, "expected each add-on once"),
-    );
-    const defaults = DEFAULT_ADDONS.filter((d) => !extra.some((a) => a.name === d)).map((name) => ({ name }));
-    const defined = (a: ClusterAddon): ClusterAddon => {
-        const { name, config, version, disabled } = a;
-        return {
-            name,
-            ...(config !== undefined ? { config } : {}),
-            ...(version !== undefined ? { version } : {}),
-            ...(disabled !== undefined ? { disabled } : {}),
-        };
-    };
-    return [...defaults, ...extra].map(defined);
-}
-
-/** Alibaba Cloud allows at most 20 tags on a resource. */
-export const MAX_TAGS = 20;
-
-function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
-    const count = Object.keys(tags ?? {}).length;
-    c.check(count <= MAX_TAGS, "tags", tags, `expected at most ${MAX_TAGS} tags (Alibaba Cloud's limit per resource), not ${count}`);
-    for (const [key, value] of Object.entries(tags ?? {})) {
-        c.check(
-            key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),
-            "tags key",
-            key,
-            'expected 1 to 128 characters, not starting with "aliyun" or "acs:" and without "http://" or "https://"',
-        );
-        c.check(
-            typeof value === "string" && value.length <= 128 && !/https?:\/\//.test(value),
-            `tags["${key}"]`,
-            value,
-            'expected at most 128 characters without "http://" or "https://"',
-        );
-    }
-}
-
-function planManagedCluster(
-    c: Checker,
-    resourceName: string,
-    s: AckClusterPlanInput,
-    network: AckNetworkPlan | undefined,
-): AckManagedClusterPlan {
-    const name = s.clusterName ?? ackName(resourceName);
-    checkAckName(c, "clusterName", name);
-    const clusterSpec = s.clusterSpec ?? DEFAULT_CLUSTER_SPEC;
-    c.oneOf(clusterSpec, "clusterSpec", CLUSTER_SPECS);
-    if (s.kubernetesVersion !== undefined) {
-        c.check(
-            isAckKubernetesVersion(String(s.kubernetesVersion)),
-            "kubernetesVersion",
-            s.kubernetesVersion,
-            'expected an ACK version such as "1.33.1-aliyun.1"',
-        );
-    }
-    const serviceCidr = checkServiceCidr(c, s.serviceCidr ?? DEFAULT_SERVICE_CIDR, network ? parseCidr(network.vpcCidr) : undefined);
-    for (const key of [
-        "apiServerPublic",
-        "deletionProtection",
-        "deleteCreatedLoadBalancers",
-        "deleteCreatedLogProjects",
-        "newNatGateway",
-    ] as const) {
-        if (s[key] !== undefined) c.check(typeof s[key] === "boolean", key, s[key], "expected true or false");
-    }
-    if (s.resourceGroupId !== undefined) {
-        c.check(
-            typeof s.resourceGroupId === "string" && s.resourceGroupId !== "",
-            "resourceGroupId",
-            s.resourceGroupId,
-            'expected a resource group id such as "rg-acfm2..."',
-        );
-    }
-    checkTags(c, s.tags);
-    return {
-        name,
-        clusterSpec,
-        ...(s.kubernetesVersion !== undefined ? { version: s.kubernetesVersion } : {}),
-        serviceCidr,
-        slbInternetEnabled: s.apiServerPublic ?? false,
-        deletionProtection: s.deletionProtection ?? true,
-        deleteOptions: clusterDeleteOptions(s.deleteCreatedLoadBalancers ?? true, s.deleteCreatedLogProjects ?? false),
-        addons: planAddons(c, s.addons),
-        ...(s.resourceGroupId !== undefined ? { resourceGroupId: s.resourceGroupId } : {}),
-        ...(s.tags !== undefined ? { tags: s.tags } : {}),
-        newNatGateway: s.newNatGateway ?? false,
-    };
-}
 
 function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, generated: ReadonlySet<string>): void {
     (ids ?? []).forEach((id, i) => {

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_CLUSTER_SPEC } from "../cluster/ackCluster";
+import { DEFAULT_CLUSTER_SPEC } from "../cluster/ackManagedCluster";
 import { AckClusterMode, planInputOf, resolveAckClusterLayout } from "../cluster/ackClusterLayout";
 import type { AckClusterArgs } from "../cluster/ackClusterArgs";
 import { guaranteedNodeCount } from "../cluster/ackNodePool";
