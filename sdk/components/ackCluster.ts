@@ -73,10 +73,15 @@ function adoptByKubeconfig(given: pulumi.Output<{ kubeconfig: string; server: st
     };
 }
 
+/** Who declares the resources: the component, its name (for messages) and its options (childOptions.ts). */
+interface Scope {
+    name: string;
+    parent: pulumi.ComponentResource;
+    opts: pulumi.ComponentResourceOptions | undefined;
+}
+
 /** Each cluster's Kubernetes provider, kept out of public fields (see the `provider` getter). */
 const providers = new WeakMap<AckCluster, KubernetesProvider>();
-/** The component's options its resources inherit (childOptions.ts), kept off the class's fields. */
-const inheritedOf = new WeakMap<AckCluster, pulumi.CustomResourceOptions>();
 
 /**
  * An ACK managed cluster with Terway networking and an ECS node pool labeled for the guide's
@@ -133,16 +138,16 @@ export class AckCluster extends pulumi.ComponentResource {
                       server: kubeconfigServer(label, "existingKubeconfig", kubeconfig),
                   }));
         super("ack-knative-eci:index:AckCluster", name, {}, opts);
-        inheritedOf.set(this, inheritedOptions(opts));
+        const scope: Scope = { name, parent: this, opts };
 
         this.mode = layout.mode;
         const external = dependsOnList(opts);
         const n = layout.names;
         const wiring =
             layout.mode === Mode.Create
-                ? this.createManaged(name, layout, plan, external)
+                ? createManaged(scope, layout, plan, external)
                 : layout.mode === Mode.AdoptById
-                  ? this.adoptById(name, plan, givenKubeconfig?.kubeconfig)
+                  ? adoptById(scope, plan, givenKubeconfig?.kubeconfig)
                   : adoptByKubeconfig(givenKubeconfig!);
         const { kubeconfig, clusterIdentifier } = wiring;
         this.cluster = wiring.cluster;
@@ -169,7 +174,7 @@ export class AckCluster extends pulumi.ComponentResource {
                             annotations: { "pulumi.com/patchForce": "true" },
                         })),
                     },
-                    { ...inheritedOf.get(this), parent: this, provider: this.provider, dependsOn: external },
+                    { ...inheritedOptions(opts), parent: this, provider: this.provider, dependsOn: external },
                 ),
         );
 
@@ -200,293 +205,292 @@ export class AckCluster extends pulumi.ComponentResource {
     get ecsNodesReady(): pulumi.Resource[] {
         return this.nodePool ? [this.nodePool] : [...this.ecsNodePatches];
     }
+}
 
-    /** A new managed cluster on a created or given network, with its node pool. */
-    private createManaged(
-        name: string,
-        layout: AckClusterLayout,
-        plan: pulumi.Output<AckClusterPlan>,
-        external: pulumi.Input<pulumi.Resource>[],
-    ): ClusterWiring {
-        const label = resourceLabel("AckCluster", name);
-        const n = layout.names;
-        const network = layout.createNetwork ? this.createNetwork(name, layout, plan, external) : this.givenNetwork(plan);
-        const spec = plan.apply((p) => p.cluster!);
-        const cluster = new cs.ManagedKubernetes(
-            n.cluster,
-            {
-                name: spec.name,
-                clusterSpec: spec.clusterSpec,
-                version: spec.version,
-                vswitchIds: network.vswitchIds,
-                podVswitchIds: network.podVswitchIds,
-                serviceCidr: spec.serviceCidr,
-                securityGroupId: network.securityGroupId,
-                newNatGateway: layout.createNetwork ? false : spec.newNatGateway,
-                slbInternetEnabled: spec.slbInternetEnabled,
-                deletionProtection: spec.deletionProtection,
-                deleteOptions: spec.deleteOptions,
-                addons: spec.addons,
-                proxyMode: "ipvs",
-                // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
-                skipSetCertificateAuthority: true,
-                resourceGroupId: spec.resourceGroupId,
-                tags: spec.tags,
-            },
-            { ...inheritedOf.get(this), parent: this, dependsOn: [...network.ready, ...external] },
-        );
-        // Without a given or created security group, ACK creates one; the nodes join that.
-        const securityGroupId = pulumi
-            .all([network.securityGroupId, cluster.securityGroupId])
-            .apply(([own, acks]): string | undefined => own ?? acks);
-        const nodePool = layout.createNodePool
-            ? this.createNodePool(n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
-            : undefined;
-        const credential = this.credential(cluster.id, plan);
-        return {
-            kubeconfig: pulumi
-                .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
-                .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections)),
-            clusterIdentifier: cluster.id,
-            cluster,
-            nodePool,
-            clusterId: cluster.id,
-            vpcId: network.vpcId ?? cluster.vpcId,
+/** A new managed cluster on a created or given network, with its node pool. */
+function createManaged(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    external: pulumi.Input<pulumi.Resource>[],
+): ClusterWiring {
+    const label = resourceLabel("AckCluster", scope.name);
+    const n = layout.names;
+    const network = layout.createNetwork ? createNetwork(scope, layout, plan, external) : givenNetwork(plan);
+    const spec = plan.apply((p) => p.cluster!);
+    const cluster = new cs.ManagedKubernetes(
+        n.cluster,
+        {
+            name: spec.name,
+            clusterSpec: spec.clusterSpec,
+            version: spec.version,
             vswitchIds: network.vswitchIds,
             podVswitchIds: network.podVswitchIds,
-            securityGroupId,
-        };
-    }
+            serviceCidr: spec.serviceCidr,
+            securityGroupId: network.securityGroupId,
+            newNatGateway: layout.createNetwork ? false : spec.newNatGateway,
+            slbInternetEnabled: spec.slbInternetEnabled,
+            deletionProtection: spec.deletionProtection,
+            deleteOptions: spec.deleteOptions,
+            addons: spec.addons,
+            proxyMode: "ipvs",
+            // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
+            skipSetCertificateAuthority: true,
+            resourceGroupId: spec.resourceGroupId,
+            tags: spec.tags,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [...network.ready, ...external] },
+    );
+    // Without a given or created security group, ACK creates one; the nodes join that.
+    const securityGroupId = pulumi
+        .all([network.securityGroupId, cluster.securityGroupId])
+        .apply(([own, acks]): string | undefined => own ?? acks);
+    const nodePool = layout.createNodePool
+        ? createNodePool(scope, n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
+        : undefined;
+    const credential = clusterCredential(scope, cluster.id, plan);
+    return {
+        kubeconfig: pulumi
+            .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
+            .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections)),
+        clusterIdentifier: cluster.id,
+        cluster,
+        nodePool,
+        clusterId: cluster.id,
+        vpcId: network.vpcId ?? cluster.vpcId,
+        vswitchIds: network.vswitchIds,
+        podVswitchIds: network.podVswitchIds,
+        securityGroupId,
+    };
+}
 
-    /** An existing cluster by id: its network from `cs.getManagedKubernetesClusters`, its kubeconfig from ACK unless given. */
-    private adoptById(
-        name: string,
-        plan: pulumi.Output<AckClusterPlan>,
-        givenKubeconfig: pulumi.Output<string> | undefined,
-    ): ClusterWiring {
-        const label = resourceLabel("AckCluster", name);
-        const clusterId = plan.apply((p) => p.existingClusterId!);
-        const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
-            cs.getManagedKubernetesClustersOutput(a, { parent: this }),
+/** An existing cluster by id: its network from `cs.getManagedKubernetesClusters`, its kubeconfig from ACK unless given. */
+function adoptById(scope: Scope, plan: pulumi.Output<AckClusterPlan>, givenKubeconfig: pulumi.Output<string> | undefined): ClusterWiring {
+    const label = resourceLabel("AckCluster", scope.name);
+    const clusterId = plan.apply((p) => p.existingClusterId!);
+    const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
+        cs.getManagedKubernetesClustersOutput(a, { parent: scope.parent }),
+    );
+    const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(scope.name, id, clusters));
+    const kubeconfig =
+        givenKubeconfig ??
+        checkLate(
+            pulumi.all([clusterCredential(scope, clusterId, plan).kubeConfig, plan.kubeconfigEndpoint, info]),
+            ([config, chosen, i]) => kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
         );
-        const info = checkLate(pulumi.all([clusterId, found.clusters]), ([id, clusters]) => adoptedClusterInfo(name, id, clusters));
-        const kubeconfig =
-            givenKubeconfig ??
-            checkLate(pulumi.all([this.credential(clusterId, plan).kubeConfig, plan.kubeconfigEndpoint, info]), ([config, chosen, i]) =>
-                kubeconfigForEndpoint(label, config, chosen ?? defaultKubeconfigEndpoint(i.endpoints), i.endpoints),
-            );
-        return {
-            kubeconfig,
-            clusterIdentifier: clusterId,
-            cluster: undefined,
-            nodePool: undefined,
-            clusterId,
-            vpcId: info.apply((i) => i.vpcId),
-            vswitchIds: info.apply((i) => i.vswitchIds),
-            podVswitchIds: pulumi.output(undefined),
-            securityGroupId: info.apply((i) => i.securityGroupId),
-        };
-    }
+    return {
+        kubeconfig,
+        clusterIdentifier: clusterId,
+        cluster: undefined,
+        nodePool: undefined,
+        clusterId,
+        vpcId: info.apply((i) => i.vpcId),
+        vswitchIds: info.apply((i) => i.vswitchIds),
+        podVswitchIds: pulumi.output(undefined),
+        securityGroupId: info.apply((i) => i.securityGroupId),
+    };
+}
 
-    /** ACK's kubeconfig for the cluster, valid for `kubeconfigExpirationMinutes`. */
-    private credential(clusterId: pulumi.Input<string>, plan: pulumi.Output<AckClusterPlan>) {
-        return invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
-            cs.getClusterCredentialOutput(a, { parent: this }),
-        );
-    }
+/** ACK's kubeconfig for the cluster, valid for `kubeconfigExpirationMinutes`. */
+function clusterCredential(scope: Scope, clusterId: pulumi.Input<string>, plan: pulumi.Output<AckClusterPlan>) {
+    return invokeWhenKnown({ clusterId, temporaryDurationMinutes: plan.kubeconfigExpirationMinutes }, (a) =>
+        cs.getClusterCredentialOutput(a, { parent: scope.parent }),
+    );
+}
 
-    /** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
-    private createNetwork(
-        name: string,
-        layout: AckClusterLayout,
-        plan: pulumi.Output<AckClusterPlan>,
-        external: pulumi.Input<pulumi.Resource>[],
-    ): NetworkWiring {
-        const n = layout.names;
-        const net = plan.apply((p) => p.network!);
-        const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
-        const network = new vpc.Network(
-            n.vpc,
-            { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
-            { ...inheritedOf.get(this), parent: this, dependsOn: external },
-        );
+/** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
+function createNetwork(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    external: pulumi.Input<pulumi.Resource>[],
+): NetworkWiring {
+    const n = layout.names;
+    const net = plan.apply((p) => p.network!);
+    const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
+    const network = new vpc.Network(
+        n.vpc,
+        { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+    );
 
-        const { vswitches, podVswitches } = this.createVswitches(name, layout, plan, network, common.tags);
+    const { vswitches, podVswitches } = createVswitches(scope, layout, plan, network, common.tags);
 
-        // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
-        // each other and opens nothing to the internet.
-        const securityGroup = new ecs.SecurityGroup(
-            n.securityGroup,
-            {
-                securityGroupName: cloudName(n.securityGroup),
-                vpcId: network.id,
-                securityGroupType: "normal",
-                innerAccessPolicy: "Accept",
-                description: "ACK nodes, Terway pods and ECI pods",
-                ...common,
-            },
-            { ...inheritedOf.get(this), parent: this },
-        );
-
-        const snatEntries = this.createEgress(n, net, common, network, vswitches, podVswitches, external);
-        return {
+    // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
+    // each other and opens nothing to the internet.
+    const securityGroup = new ecs.SecurityGroup(
+        n.securityGroup,
+        {
+            securityGroupName: cloudName(n.securityGroup),
             vpcId: network.id,
-            vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
-            podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
-            securityGroupId: securityGroup.id,
-            ready: snatEntries,
-        };
-    }
+            securityGroupType: "normal",
+            innerAccessPolicy: "Accept",
+            description: "ACK nodes, Terway pods and ECI pods",
+            ...common,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
 
-    /** A node and a pod vSwitch per zone. */
-    private createVswitches(
-        name: string,
-        layout: AckClusterLayout,
-        plan: pulumi.Output<AckClusterPlan>,
-        network: vpc.Network,
-        tags: pulumi.Output<{ [key: string]: string } | undefined>,
-    ): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
-        const n = layout.names;
-        const net = plan.apply((p) => p.network!);
-        // Zones from the data sources may change as zones sell out; never let that replace the network.
-        const zoneIds = layout.pickZones ? this.pickZones(name, layout, plan) : net.apply((x) => x.zoneIds!);
-        const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
-            ? { ...inheritedOf.get(this), parent: this, ignoreChanges: ["zoneId"] }
-            : { ...inheritedOf.get(this), parent: this };
-        const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
-            new vpc.Switch(
-                childName,
-                {
-                    vswitchName: cloudName(childName),
-                    vpcId: network.id,
-                    cidrBlock: cidr,
-                    zoneId: zoneIds.apply((z) => z[zone]),
-                    tags,
-                },
-                switchOpts,
-            );
-        return {
-            vswitches: n.vswitches.map((v, i) =>
-                vswitch(
-                    v,
-                    net.apply((x) => x.vswitchCidrs[i]),
-                    i,
-                ),
-            ),
-            podVswitches: n.podVswitches.map((v, i) =>
-                vswitch(
-                    v,
-                    net.apply((x) => x.podVswitchCidrs[i]),
-                    i,
-                ),
-            ),
-        };
-    }
+    const snatEntries = createEgress(scope, n, net, common, network, vswitches, podVswitches, external);
+    return {
+        vpcId: network.id,
+        vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
+        podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
+        securityGroupId: securityGroup.id,
+        ready: snatEntries,
+    };
+}
 
-    /** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
-    private createEgress(
-        n: AckClusterLayout["names"],
-        net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
-        common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
-        network: vpc.Network,
-        vswitches: vpc.Switch[],
-        podVswitches: vpc.Switch[],
-        external: pulumi.Input<pulumi.Resource>[],
-    ): vpc.SnatEntry[] {
-        const nat = new vpc.NatGateway(
-            n.natGateway,
-            {
-                natGatewayName: cloudName(n.natGateway),
-                vpcId: network.id,
-                vswitchId: vswitches[0].id,
-                natType: "Enhanced",
-                networkType: "internet",
-                paymentType: "PayAsYouGo",
-                internetChargeType: "PayByLcu",
-                tags: common.tags,
-            },
-            { ...inheritedOf.get(this), parent: this },
-        );
-        const eip = new ecs.EipAddress(
-            n.eip,
-            {
-                addressName: cloudName(n.eip),
-                bandwidth: net.eipBandwidth,
-                internetChargeType: "PayByTraffic",
-                paymentType: "PayAsYouGo",
-                ...common,
-            },
-            { ...inheritedOf.get(this), parent: this, dependsOn: external },
-        );
-        const association = new ecs.EipAssociation(
-            n.eipAssociation,
-            { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
-            { ...inheritedOf.get(this), parent: this },
-        );
-        const snat = (childName: string, source: vpc.Switch) =>
-            new vpc.SnatEntry(
-                childName,
-                { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
-                { ...inheritedOf.get(this), parent: this, dependsOn: [association] },
-            );
-        return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
-    }
-
-    /**
-     * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
-     * instance type is offered and the network's Enhanced NAT gateway can be created.
-     */
-    private pickZones(name: string, layout: AckClusterLayout, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
-        const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
-        const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
-            getZonesOutput(a, { parent: this }),
-        );
-        // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`.
-        const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this }).zones.apply((zs) => zs.map((z) => z.zoneId));
-        return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones]), ([ids, type, nat]) =>
-            pickZones(resourceLabel("AckCluster", name), { vswitchZones: ids, instanceType: type, natZones: nat }, layout.zoneCount),
-        );
-    }
-
-    /** The vSwitches (and security group) given for a created cluster. */
-    private givenNetwork(plan: pulumi.Output<AckClusterPlan>): NetworkWiring {
-        const given = plan.apply((p) => p.givenNetwork!);
-        return {
-            vswitchIds: given.vswitchIds,
-            podVswitchIds: given.podVswitchIds,
-            securityGroupId: plan.apply((p) => p.givenNetwork!.securityGroupId),
-            ready: [],
-        };
-    }
-
-    private createNodePool(
-        childName: string,
-        plan: pulumi.Output<AckClusterPlan>,
-        cluster: cs.ManagedKubernetes,
-        vswitchIds: pulumi.Output<string[]>,
-        securityGroupId: pulumi.Output<string | undefined>,
-    ): cs.NodePool {
-        const pool = plan.apply((p) => p.nodePool!);
-        return new cs.NodePool(
+/** A node and a pod vSwitch per zone. */
+function createVswitches(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    network: vpc.Network,
+    tags: pulumi.Output<{ [key: string]: string } | undefined>,
+): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
+    const n = layout.names;
+    const net = plan.apply((p) => p.network!);
+    // Zones from the data sources may change as zones sell out; never let that replace the network.
+    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply((x) => x.zoneIds!);
+    const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
+        ? { ...inheritedOptions(scope.opts), parent: scope.parent, ignoreChanges: ["zoneId"] }
+        : { ...inheritedOptions(scope.opts), parent: scope.parent };
+    const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
+        new vpc.Switch(
             childName,
             {
-                clusterId: cluster.id,
-                nodePoolName: pool.nodePoolName,
-                vswitchIds,
-                instanceTypes: pool.instanceTypes,
-                instanceChargeType: "PostPaid",
-                desiredSize: pool.desiredSize,
-                scalingConfig: pool.scalingConfig,
-                labels: pool.labels,
-                systemDiskCategory: pool.systemDiskCategory,
-                systemDiskSize: pool.systemDiskSize,
-                keyName: pool.keyName,
-                multiAzPolicy: pool.multiAzPolicy,
-                securityGroupIds: securityGroupId.apply((id) => (id ? [id] : undefined)),
-                resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
-                tags: plan.apply((p) => p.cluster!.tags),
+                vswitchName: cloudName(childName),
+                vpcId: network.id,
+                cidrBlock: cidr,
+                zoneId: zoneIds.apply((z) => z[zone]),
+                tags,
             },
-            { ...inheritedOf.get(this), parent: this },
+            switchOpts,
         );
-    }
+    return {
+        vswitches: n.vswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.vswitchCidrs[i]),
+                i,
+            ),
+        ),
+        podVswitches: n.podVswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.podVswitchCidrs[i]),
+                i,
+            ),
+        ),
+    };
+}
+
+/** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
+function createEgress(
+    scope: Scope,
+    n: AckClusterLayout["names"],
+    net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
+    common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
+    network: vpc.Network,
+    vswitches: vpc.Switch[],
+    podVswitches: vpc.Switch[],
+    external: pulumi.Input<pulumi.Resource>[],
+): vpc.SnatEntry[] {
+    const nat = new vpc.NatGateway(
+        n.natGateway,
+        {
+            natGatewayName: cloudName(n.natGateway),
+            vpcId: network.id,
+            vswitchId: vswitches[0].id,
+            natType: "Enhanced",
+            networkType: "internet",
+            paymentType: "PayAsYouGo",
+            internetChargeType: "PayByLcu",
+            tags: common.tags,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+    const eip = new ecs.EipAddress(
+        n.eip,
+        {
+            addressName: cloudName(n.eip),
+            bandwidth: net.eipBandwidth,
+            internetChargeType: "PayByTraffic",
+            paymentType: "PayAsYouGo",
+            ...common,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+    );
+    const association = new ecs.EipAssociation(
+        n.eipAssociation,
+        { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+    const snat = (childName: string, source: vpc.Switch) =>
+        new vpc.SnatEntry(
+            childName,
+            { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
+            { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [association] },
+        );
+    return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
+}
+
+/**
+ * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
+ * instance type is offered and the network's Enhanced NAT gateway can be created.
+ */
+function pickNetworkZones(scope: Scope, layout: AckClusterLayout, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
+    const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
+    const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
+        getZonesOutput(a, { parent: scope.parent }),
+    );
+    // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`.
+    const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: scope.parent }).zones.apply((zs) => zs.map((z) => z.zoneId));
+    return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones]), ([ids, type, nat]) =>
+        pickZones(resourceLabel("AckCluster", scope.name), { vswitchZones: ids, instanceType: type, natZones: nat }, layout.zoneCount),
+    );
+}
+
+/** The vSwitches (and security group) given for a created cluster. */
+function givenNetwork(plan: pulumi.Output<AckClusterPlan>): NetworkWiring {
+    const given = plan.apply((p) => p.givenNetwork!);
+    return {
+        vswitchIds: given.vswitchIds,
+        podVswitchIds: given.podVswitchIds,
+        securityGroupId: plan.apply((p) => p.givenNetwork!.securityGroupId),
+        ready: [],
+    };
+}
+
+function createNodePool(
+    scope: Scope,
+    childName: string,
+    plan: pulumi.Output<AckClusterPlan>,
+    cluster: cs.ManagedKubernetes,
+    vswitchIds: pulumi.Output<string[]>,
+    securityGroupId: pulumi.Output<string | undefined>,
+): cs.NodePool {
+    const pool = plan.apply((p) => p.nodePool!);
+    return new cs.NodePool(
+        childName,
+        {
+            clusterId: cluster.id,
+            nodePoolName: pool.nodePoolName,
+            vswitchIds,
+            instanceTypes: pool.instanceTypes,
+            instanceChargeType: "PostPaid",
+            desiredSize: pool.desiredSize,
+            scalingConfig: pool.scalingConfig,
+            labels: pool.labels,
+            systemDiskCategory: pool.systemDiskCategory,
+            systemDiskSize: pool.systemDiskSize,
+            keyName: pool.keyName,
+            multiAzPolicy: pool.multiAzPolicy,
+            securityGroupIds: securityGroupId.apply((id) => (id ? [id] : undefined)),
+            resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
+            tags: plan.apply((p) => p.cluster!.tags),
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
 }
