@@ -1,0 +1,98 @@
+import * as cs from "@pulumi/alicloud/cs";
+import * as pulumi from "@pulumi/pulumi";
+import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
+import { kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
+import { resourceLabel } from "../../render/core/errors";
+import { inheritedOptions } from "../core/childOptions";
+import { clusterCredential } from "./credential";
+import { createNetwork, givenNetwork } from "./network";
+import type { ClusterWiring, Scope } from "./wiring";
+
+/** A new managed cluster on a created or given network, with its node pool. */
+export function createManaged(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    external: pulumi.Input<pulumi.Resource>[],
+): ClusterWiring {
+    const label = resourceLabel("AckCluster", scope.name);
+    const n = layout.names;
+    const network = layout.createNetwork ? createNetwork(scope, layout, plan, external) : givenNetwork(plan);
+    const spec = plan.apply((p) => p.cluster!);
+    const cluster = new cs.ManagedKubernetes(
+        n.cluster,
+        {
+            name: spec.name,
+            clusterSpec: spec.clusterSpec,
+            version: spec.version,
+            vswitchIds: network.vswitchIds,
+            podVswitchIds: network.podVswitchIds,
+            serviceCidr: spec.serviceCidr,
+            securityGroupId: network.securityGroupId,
+            newNatGateway: layout.createNetwork ? false : spec.newNatGateway,
+            slbInternetEnabled: spec.slbInternetEnabled,
+            deletionProtection: spec.deletionProtection,
+            deleteOptions: spec.deleteOptions,
+            addons: spec.addons,
+            proxyMode: "ipvs",
+            // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
+            skipSetCertificateAuthority: true,
+            resourceGroupId: spec.resourceGroupId,
+            tags: spec.tags,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [...network.ready, ...external] },
+    );
+    // Without a given or created security group, ACK creates one; the nodes join that.
+    const securityGroupId = pulumi
+        .all([network.securityGroupId, cluster.securityGroupId])
+        .apply(([own, acks]): string | undefined => own ?? acks);
+    const nodePool = layout.createNodePool
+        ? createNodePool(scope, n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
+        : undefined;
+    const credential = clusterCredential(scope, cluster.id, plan);
+    return {
+        kubeconfig: pulumi
+            .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
+            .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections)),
+        clusterIdentifier: cluster.id,
+        cluster,
+        nodePool,
+        clusterId: cluster.id,
+        vpcId: network.vpcId ?? cluster.vpcId,
+        vswitchIds: network.vswitchIds,
+        podVswitchIds: network.podVswitchIds,
+        securityGroupId,
+    };
+}
+
+function createNodePool(
+    scope: Scope,
+    childName: string,
+    plan: pulumi.Output<AckClusterPlan>,
+    cluster: cs.ManagedKubernetes,
+    vswitchIds: pulumi.Output<string[]>,
+    securityGroupId: pulumi.Output<string | undefined>,
+): cs.NodePool {
+    const pool = plan.apply((p) => p.nodePool!);
+    return new cs.NodePool(
+        childName,
+        {
+            clusterId: cluster.id,
+            nodePoolName: pool.nodePoolName,
+            vswitchIds,
+            instanceTypes: pool.instanceTypes,
+            instanceChargeType: "PostPaid",
+            desiredSize: pool.desiredSize,
+            scalingConfig: pool.scalingConfig,
+            labels: pool.labels,
+            systemDiskCategory: pool.systemDiskCategory,
+            systemDiskSize: pool.systemDiskSize,
+            keyName: pool.keyName,
+            multiAzPolicy: pool.multiAzPolicy,
+            securityGroupIds: securityGroupId.apply((id) => (id ? [id] : undefined)),
+            resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
+            tags: plan.apply((p) => p.cluster!.tags),
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+}

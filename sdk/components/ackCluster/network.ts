@@ -1,0 +1,176 @@
+import * as ecs from "@pulumi/alicloud/ecs";
+import { getZonesOutput } from "@pulumi/alicloud/getZones";
+import * as vpc from "@pulumi/alicloud/vpc";
+import * as pulumi from "@pulumi/pulumi";
+import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
+import { cloudName, pickZones } from "../../render/cluster/ackNetwork";
+import { resourceLabel } from "../../render/core/errors";
+import { inheritedOptions } from "../core/childOptions";
+import { invokeWhenKnown } from "../core/invokeWhenKnown";
+import { checkLate } from "../core/lateErrors";
+import type { NetworkWiring, Scope } from "./wiring";
+
+/** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
+export function createNetwork(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    external: pulumi.Input<pulumi.Resource>[],
+): NetworkWiring {
+    const n = layout.names;
+    const net = plan.apply((p) => p.network!);
+    const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
+    const network = new vpc.Network(
+        n.vpc,
+        { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+    );
+
+    const { vswitches, podVswitches } = createVswitches(scope, layout, plan, network, common.tags);
+
+    // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
+    // each other and opens nothing to the internet.
+    const securityGroup = new ecs.SecurityGroup(
+        n.securityGroup,
+        {
+            securityGroupName: cloudName(n.securityGroup),
+            vpcId: network.id,
+            securityGroupType: "normal",
+            innerAccessPolicy: "Accept",
+            description: "ACK nodes, Terway pods and ECI pods",
+            ...common,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+
+    const snatEntries = createEgress(scope, n, net, common, network, vswitches, podVswitches, external);
+    return {
+        vpcId: network.id,
+        vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
+        podVswitchIds: pulumi.all(podVswitches.map((v) => v.id)),
+        securityGroupId: securityGroup.id,
+        ready: snatEntries,
+    };
+}
+
+/** A node and a pod vSwitch per zone. */
+function createVswitches(
+    scope: Scope,
+    layout: AckClusterLayout,
+    plan: pulumi.Output<AckClusterPlan>,
+    network: vpc.Network,
+    tags: pulumi.Output<{ [key: string]: string } | undefined>,
+): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
+    const n = layout.names;
+    const net = plan.apply((p) => p.network!);
+    // Zones from the data sources may change as zones sell out; never let that replace the network.
+    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply((x) => x.zoneIds!);
+    const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
+        ? { ...inheritedOptions(scope.opts), parent: scope.parent, ignoreChanges: ["zoneId"] }
+        : { ...inheritedOptions(scope.opts), parent: scope.parent };
+    const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
+        new vpc.Switch(
+            childName,
+            {
+                vswitchName: cloudName(childName),
+                vpcId: network.id,
+                cidrBlock: cidr,
+                zoneId: zoneIds.apply((z) => z[zone]),
+                tags,
+            },
+            switchOpts,
+        );
+    return {
+        vswitches: n.vswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.vswitchCidrs[i]),
+                i,
+            ),
+        ),
+        podVswitches: n.podVswitches.map((v, i) =>
+            vswitch(
+                v,
+                net.apply((x) => x.podVswitchCidrs[i]),
+                i,
+            ),
+        ),
+    };
+}
+
+/** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
+function createEgress(
+    scope: Scope,
+    n: AckClusterLayout["names"],
+    net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
+    common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
+    network: vpc.Network,
+    vswitches: vpc.Switch[],
+    podVswitches: vpc.Switch[],
+    external: pulumi.Input<pulumi.Resource>[],
+): vpc.SnatEntry[] {
+    const nat = new vpc.NatGateway(
+        n.natGateway,
+        {
+            natGatewayName: cloudName(n.natGateway),
+            vpcId: network.id,
+            vswitchId: vswitches[0].id,
+            natType: "Enhanced",
+            networkType: "internet",
+            paymentType: "PayAsYouGo",
+            internetChargeType: "PayByLcu",
+            tags: common.tags,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+    const eip = new ecs.EipAddress(
+        n.eip,
+        {
+            addressName: cloudName(n.eip),
+            bandwidth: net.eipBandwidth,
+            internetChargeType: "PayByTraffic",
+            paymentType: "PayAsYouGo",
+            ...common,
+        },
+        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+    );
+    const association = new ecs.EipAssociation(
+        n.eipAssociation,
+        { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+        { ...inheritedOptions(scope.opts), parent: scope.parent },
+    );
+    const snat = (childName: string, source: vpc.Switch) =>
+        new vpc.SnatEntry(
+            childName,
+            { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
+            { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [association] },
+        );
+    return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
+}
+
+/**
+ * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
+ * instance type is offered and the network's Enhanced NAT gateway can be created.
+ */
+function pickNetworkZones(scope: Scope, layout: AckClusterLayout, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
+    const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
+    const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
+        getZonesOutput(a, { parent: scope.parent }),
+    );
+    // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`.
+    const natZones = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: scope.parent }).zones.apply((zs) => zs.map((z) => z.zoneId));
+    return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones]), ([ids, type, nat]) =>
+        pickZones(resourceLabel("AckCluster", scope.name), { vswitchZones: ids, instanceType: type, natZones: nat }, layout.zoneCount),
+    );
+}
+
+/** The vSwitches (and security group) given for a created cluster. */
+export function givenNetwork(plan: pulumi.Output<AckClusterPlan>): NetworkWiring {
+    const given = plan.apply((p) => p.givenNetwork!);
+    return {
+        vswitchIds: given.vswitchIds,
+        podVswitchIds: given.podVswitchIds,
+        securityGroupId: plan.apply((p) => p.givenNetwork!.securityGroupId),
+        ready: [],
+    };
+}
