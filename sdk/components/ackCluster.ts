@@ -19,7 +19,7 @@ import { checkArguments } from "../render/core/shape";
 import { adoptById, adoptByKubeconfig } from "./ackCluster/adoption";
 import { createManaged } from "./ackCluster/clusterAndPool";
 import type { Scope } from "./ackCluster/wiring";
-import { dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
@@ -104,6 +104,7 @@ export class AckCluster extends pulumi.ComponentResource {
         this.securityGroupId = wiring.securityGroupId;
 
         this.kubeconfig = pulumi.secret(kubeconfig);
+        // A provider holds no cloud object: none of the component's options concern it (childOptions), only its parent.
         const provider = new KubernetesProvider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
         providers.set(this, provider);
         this.ecsNodeLabel = plan.ecsNodeLabel;
@@ -119,7 +120,7 @@ export class AckCluster extends pulumi.ComponentResource {
                             annotations: { "pulumi.com/patchForce": "true" },
                         })),
                     },
-                    { ...inheritedOptions(opts), parent: this, provider: this.provider, dependsOn: external },
+                    childOptions(this, opts, { provider: this.provider, dependsOn: external }),
                 ),
         );
 

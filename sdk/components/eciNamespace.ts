@@ -4,7 +4,7 @@ import { resourceLabel } from "../render/core/errors";
 import { renderEciNamespace } from "../render/eciNamespace/eciNamespace";
 import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 import { checkArguments } from "../render/core/shape";
-import { childOptions, ownIgnoreChanges } from "./core/childOptions";
+import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
@@ -36,8 +36,8 @@ export class EciNamespace extends pulumi.ComponentResource {
         const rendered = renderWhenKnown(settings, (plain) => renderEciNamespace(name, plain, existing === true));
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);
 
-        // ignoreChanges paths are the namespace's (e.g. `metadata.labels`).
-        const childOpts = childOptions(this, opts, [], ownIgnoreChanges(opts));
+        // The namespace waits for the component's dependsOn; ignoreChanges paths are the namespace's (e.g. `metadata.labels`).
+        const childOpts = childOptions(this, opts, { dependsOn: dependsOnList(opts), ...ownIgnoreChanges(opts) });
         let resource: corev1.Namespace | corev1.NamespacePatch;
         if (existing === true) {
             resource = this.patch = new corev1.NamespacePatch(`${name}-patch`, { metadata: rendered.metadata }, childOpts);

@@ -12,7 +12,7 @@ import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } 
 import { tagUrls } from "../render/knativeService/traffic";
 import { checkArguments } from "../render/core/shape";
 import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
-import { childOptions, inheritedOptions, ownIgnoreChanges } from "./core/childOptions";
+import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
 import { checkLate } from "./core/lateErrors";
 import { renderWhenKnown } from "./core/renderWhenKnown";
@@ -94,7 +94,7 @@ export class KnativeService extends pulumi.ComponentResource {
                     metadata: policy.metadata,
                     spec: policy.spec,
                 },
-                childOptions(this, opts),
+                childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
             );
         }
 
@@ -111,9 +111,12 @@ export class KnativeService extends pulumi.ComponentResource {
                 spec: manifest.spec,
                 status: undefined,
             },
-            // The component's dependsOn makes the Service wait for Knative (childOptions); the ResourcePolicy must
-            // exist before the first pod is scheduled. ignoreChanges paths are this object's.
-            childOptions(this, opts, resourcePolicy ? [resourcePolicy] : [], ownIgnoreChanges(opts)),
+            // The component's dependsOn makes the Service wait for Knative; the ResourcePolicy must exist before the
+            // first pod is scheduled. ignoreChanges paths are this object's.
+            childOptions(this, opts, {
+                dependsOn: [...dependsOnList(opts), ...(resourcePolicy ? [resourcePolicy] : [])],
+                ...ownIgnoreChanges(opts),
+            }),
         );
         // `status: undefined` above makes the provider expose the live status as an output property.
         const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
@@ -172,7 +175,7 @@ export class KnativeService extends pulumi.ComponentResource {
                 }),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
-            { ...inheritedOptions(opts), parent: this, deleteBeforeReplace: false },
+            childOptions(this, opts, { deleteBeforeReplace: false }),
         );
     }
 }

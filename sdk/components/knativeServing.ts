@@ -17,7 +17,7 @@ import {
 import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
-import { dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export { KnativeSource } from "../render/knativeServing/knativeServing";
@@ -100,8 +100,6 @@ export class KnativeServing extends pulumi.ComponentResource {
 
         // Children do not inherit dependsOn; hand it on to the first resources of the install.
         const dependsOn = dependsOnList(opts);
-        // retainOnDelete, customTimeouts and deletedWith reach every child (childOptions.ts).
-        const inherited = inheritedOptions(opts);
         if (ack) {
             this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
@@ -111,7 +109,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                     version: ack.apply((r) => r.addon.version),
                     config: ack.apply((r) => r.addon.config),
                 },
-                { ...inherited, parent: this, dependsOn },
+                childOptions(this, opts, { dependsOn }),
             );
         }
         const featuresPatch = ack ? ack.features : existing;
@@ -120,7 +118,7 @@ export class KnativeServing extends pulumi.ComponentResource {
             this.featuresPatch = new corev1.ConfigMapPatch(
                 `${name}-features`,
                 { metadata: featuresPatch.metadata, data: featuresPatch.data },
-                { ...inherited, parent: this, dependsOn: this.addon ? [this.addon] : dependsOn, ...CONFIG_PATCH_OPTIONS },
+                childOptions(this, opts, { dependsOn: this.addon ? [this.addon] : dependsOn, ...CONFIG_PATCH_OPTIONS }),
             );
             // `existing`: the version is not managed here.
             this.version = this.addon ? this.addon.version : pulumi.output("");
@@ -131,12 +129,12 @@ export class KnativeServing extends pulumi.ComponentResource {
             this.operator = new yamlv2.ConfigFile(
                 `${name}-operator`,
                 { file: r.operatorManifest },
-                { ...inherited, parent: this, dependsOn },
+                childOptions(this, opts, { dependsOn }),
             );
             this.servingNamespace = new corev1.Namespace(
                 `${name}-namespace`,
                 { metadata: { name: KNATIVE_SERVING_NAMESPACE } },
-                { ...inherited, parent: this, dependsOn },
+                childOptions(this, opts, { dependsOn }),
             );
             // The CR needs the operator's CRD and webhook, and its namespace; it is awaited until Ready.
             const serving = new apiextensions.CustomResource(
@@ -147,7 +145,7 @@ export class KnativeServing extends pulumi.ComponentResource {
                     metadata: r.serving.metadata,
                     spec: r.serving.spec,
                 },
-                { ...inherited, parent: this, dependsOn: [this.operator, this.servingNamespace] },
+                childOptions(this, opts, { dependsOn: [this.operator, this.servingNamespace] }),
             );
             servingCrs.set(this, serving);
             this.version = r.version;

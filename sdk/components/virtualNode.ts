@@ -8,7 +8,7 @@ import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/vir
 import { checkGivenClusterId } from "../render/core/names";
 import { checkArguments } from "../render/core/shape";
 import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
-import { childOptions, dependsOnList, inheritedOptions, rejectIgnoreChanges } from "./core/childOptions";
+import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
@@ -76,7 +76,7 @@ export class VirtualNode extends pulumi.ComponentResource {
                     cleanupCloudResources: rendered.addon.cleanupCloudResources,
                 },
                 // Children do not inherit dependsOn; hand it on (e.g. the node pool the add-on needs).
-                childOptions(this, opts),
+                childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
             );
         }
 
@@ -87,12 +87,7 @@ export class VirtualNode extends pulumi.ComponentResource {
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
                 // The add-on creates eci-profile; keep the ECI settings if this patch is later removed.
-                {
-                    ...inheritedOptions(opts),
-                    parent: this,
-                    dependsOn: this.addon ? [this.addon] : dependsOnList(opts),
-                    ...CONFIG_PATCH_OPTIONS,
-                },
+                childOptions(this, opts, { dependsOn: this.addon ? [this.addon] : dependsOnList(opts), ...CONFIG_PATCH_OPTIONS }),
             );
         }
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
 import { kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
 import { resourceLabel } from "../../render/core/errors";
-import { inheritedOptions } from "../core/childOptions";
+import { childOptions } from "../core/childOptions";
 import { clusterCredential } from "./credential";
 import { createNetwork, givenNetwork } from "./network";
 import type { ClusterWiring, Scope } from "./wiring";
@@ -40,7 +40,7 @@ export function createManaged(
             resourceGroupId: spec.resourceGroupId,
             tags: spec.tags,
         },
-        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [...network.ready, ...external] },
+        childOptions(scope.parent, scope.opts, { dependsOn: [...network.ready, ...external] }),
     );
     // Without a given or created security group, ACK creates one; the nodes join that.
     const securityGroupId = pulumi
@@ -93,6 +93,6 @@ function createNodePool(
             resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
             tags: plan.apply((p) => p.cluster!.tags),
         },
-        { ...inheritedOptions(scope.opts), parent: scope.parent },
+        childOptions(scope.parent, scope.opts),
     );
 }

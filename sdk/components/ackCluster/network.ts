@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
 import { cloudName, pickZones } from "../../render/cluster/ackNetwork";
 import { resourceLabel } from "../../render/core/errors";
-import { inheritedOptions } from "../core/childOptions";
+import { childOptions } from "../core/childOptions";
 import { invokeWhenKnown } from "../core/invokeWhenKnown";
 import { checkLate } from "../core/lateErrors";
 import type { NetworkWiring, Scope } from "./wiring";
@@ -23,7 +23,7 @@ export function createNetwork(
     const network = new vpc.Network(
         n.vpc,
         { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
-        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+        childOptions(scope.parent, scope.opts, { dependsOn: external }),
     );
 
     const { vswitches, podVswitches } = createVswitches(scope, layout, plan, network, common.tags);
@@ -40,7 +40,7 @@ export function createNetwork(
             description: "ACK nodes, Terway pods and ECI pods",
             ...common,
         },
-        { ...inheritedOptions(scope.opts), parent: scope.parent },
+        childOptions(scope.parent, scope.opts),
     );
 
     const snatEntries = createEgress(scope, n, net, common, network, vswitches, podVswitches, external);
@@ -66,8 +66,8 @@ function createVswitches(
     // Zones from the data sources may change as zones sell out; never let that replace the network.
     const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply((x) => x.zoneIds!);
     const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
-        ? { ...inheritedOptions(scope.opts), parent: scope.parent, ignoreChanges: ["zoneId"] }
-        : { ...inheritedOptions(scope.opts), parent: scope.parent };
+        ? childOptions(scope.parent, scope.opts, { ignoreChanges: ["zoneId"] })
+        : childOptions(scope.parent, scope.opts);
     const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
         new vpc.Switch(
             childName,
@@ -121,7 +121,7 @@ function createEgress(
             internetChargeType: "PayByLcu",
             tags: common.tags,
         },
-        { ...inheritedOptions(scope.opts), parent: scope.parent },
+        childOptions(scope.parent, scope.opts),
     );
     const eip = new ecs.EipAddress(
         n.eip,
@@ -132,18 +132,18 @@ function createEgress(
             paymentType: "PayAsYouGo",
             ...common,
         },
-        { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: external },
+        childOptions(scope.parent, scope.opts, { dependsOn: external }),
     );
     const association = new ecs.EipAssociation(
         n.eipAssociation,
         { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
-        { ...inheritedOptions(scope.opts), parent: scope.parent },
+        childOptions(scope.parent, scope.opts),
     );
     const snat = (childName: string, source: vpc.Switch) =>
         new vpc.SnatEntry(
             childName,
             { snatTableId: nat.snatTableIds, sourceVswitchId: source.id, snatIp: eip.ipAddress },
-            { ...inheritedOptions(scope.opts), parent: scope.parent, dependsOn: [association] },
+            childOptions(scope.parent, scope.opts, { dependsOn: [association] }),
         );
     return [...n.snatEntries.map((s, i) => snat(s, vswitches[i])), ...n.podSnatEntries.map((s, i) => snat(s, podVswitches[i]))];
 }
