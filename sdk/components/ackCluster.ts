@@ -1,27 +1,19 @@
 import type * as cs from "@pulumi/alicloud/cs";
-import * as corev1 from "@pulumi/kubernetes/core/v1";
+import type * as corev1 from "@pulumi/kubernetes/core/v1";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    type AckClusterMode,
-    AckClusterMode as Mode,
-    type AckClusterPlanInput,
-    planAckCluster,
-    planInputOf,
-    resolveAckClusterLayout,
-} from "../render/cluster/ackCluster";
-import { resourceLabel } from "../render/core/errors";
-import { kubeconfigServer } from "../render/cluster/kubeconfig";
-import type { NodeLabel } from "../render/core/placement";
+import { AckClusterKind as Kind, type AckClusterMode, type AckClusterPlan } from "../render/cluster/ackCluster";
 import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
+import { resourceLabel } from "../render/core/errors";
 import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
+import type { NodeLabel } from "../render/core/placement";
 import { checkArguments } from "../render/core/shape";
-import { adoptById, adoptByKubeconfig } from "./ackCluster/adoption";
+import { adoptById, adoptByKubeconfig, labelEcsNodes } from "./ackCluster/adoption";
 import { createManaged } from "./ackCluster/clusterAndPool";
-import type { Scope } from "./ackCluster/wiring";
-import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
-import { generatedIds } from "./core/generatedIds";
-import { renderWhenKnown } from "./core/renderWhenKnown";
+import { createNetwork, givenNetwork } from "./ackCluster/network";
+import { type PlannedCluster, planCluster } from "./ackCluster/planned";
+import type { ClusterWiring, Scope } from "./ackCluster/wiring";
+import { dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 
 export type { AckAddonArgs, AckClusterArgs, AckNodePoolArgs } from "../render/cluster/ackClusterArgs";
 
@@ -59,8 +51,7 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly ecsNodePatches: corev1.NodePatch[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Validate before registering anything. The kubeconfig is secret: the plan only learns whether one
-        // was given, and the kubeconfig is checked on its own so the plan's values stay non-secret.
+        // Validate before registering anything (planCluster).
         const label = resourceLabel("AckCluster", name);
         checkArguments(label, ACK_CLUSTER_ARGS, args);
         rejectIgnoreChanges(
@@ -69,31 +60,13 @@ export class AckCluster extends pulumi.ComponentResource {
             "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead",
         );
         checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
-        const { existingKubeconfig } = args;
-        const planInput = planInputOf(args);
-        const layout = resolveAckClusterLayout(name, planInput);
-        // Ids other resources generate (e.g. vSwitches of another stack) pass through unvalidated.
-        const generated = generatedIds(planInput, ["existingClusterId", "vswitchIds", "podVswitchIds", "securityGroupId"]);
-        const plan = renderWhenKnown(planInput, (plain) => planAckCluster(name, plain as AckClusterPlanInput, generated));
-        const givenKubeconfig =
-            existingKubeconfig === undefined
-                ? undefined
-                : renderWhenKnown({ kubeconfig: existingKubeconfig }, ({ kubeconfig }) => ({
-                      kubeconfig,
-                      server: kubeconfigServer(label, "existingKubeconfig", kubeconfig),
-                  }));
+        const planned = planCluster(name, args);
         super("ack-knative-eci:index:AckCluster", name, {}, opts);
         const scope: Scope = { name, parent: this, opts };
 
-        this.mode = layout.mode;
+        this.mode = planned.layout.mode;
         const external = dependsOnList(opts);
-        const n = layout.names;
-        const wiring =
-            layout.mode === Mode.Create
-                ? createManaged(scope, layout, plan, external)
-                : layout.mode === Mode.AdoptById
-                  ? adoptById(scope, plan, givenKubeconfig?.kubeconfig)
-                  : adoptByKubeconfig(givenKubeconfig!);
+        const wiring = obtainCluster(scope, planned, external);
         const { kubeconfig, clusterIdentifier } = wiring;
         this.cluster = wiring.cluster;
         this.nodePool = wiring.nodePool;
@@ -105,24 +78,19 @@ export class AckCluster extends pulumi.ComponentResource {
 
         this.kubeconfig = pulumi.secret(kubeconfig);
         // A provider holds no cloud object: none of the component's options concern it (childOptions), only its parent.
-        const provider = new KubernetesProvider(n.provider, { kubeconfig: this.kubeconfig, clusterIdentifier }, { parent: this });
-        providers.set(this, provider);
-        this.ecsNodeLabel = plan.ecsNodeLabel;
-        this.ecsNodePatches = n.ecsNodes.map(
-            (patchName, i) =>
-                new corev1.NodePatch(
-                    patchName,
-                    {
-                        metadata: plan.apply((p) => ({
-                            name: p.ecsNodeNames[i],
-                            labels: { [p.ecsNodeLabel.key]: p.ecsNodeLabel.value },
-                            // Take the label over if someone set it with kubectl before.
-                            annotations: { "pulumi.com/patchForce": "true" },
-                        })),
-                    },
-                    childOptions(this, opts, { provider: this.provider, dependsOn: external }),
-                ),
+        const provider = new KubernetesProvider(
+            planned.layout.names.provider,
+            { kubeconfig: this.kubeconfig, clusterIdentifier },
+            { parent: this },
         );
+        providers.set(this, provider);
+        // Every kind of plan holds the label.
+        const plan: pulumi.Output<AckClusterPlan> = planned.plan;
+        this.ecsNodeLabel = plan.ecsNodeLabel;
+        this.ecsNodePatches =
+            planned.kind === Kind.AdoptedById || planned.kind === Kind.AdoptedByKubeconfig
+                ? labelEcsNodes(scope, planned.layout.names.ecsNodes, planned.plan, provider, external)
+                : [];
 
         this.registerOutputs({
             mode: this.mode,
@@ -150,5 +118,21 @@ export class AckCluster extends pulumi.ComponentResource {
      */
     get ecsNodesReady(): pulumi.Resource[] {
         return this.nodePool ? [this.nodePool] : [...this.ecsNodePatches];
+    }
+}
+
+/** The cluster of each kind: created on a network it creates or is given, or adopted by id or by kubeconfig. */
+function obtainCluster(scope: Scope, planned: PlannedCluster, external: pulumi.Input<pulumi.Resource>[]): ClusterWiring {
+    switch (planned.kind) {
+        case Kind.CreatedNetwork: {
+            const network = createNetwork(scope, planned.layout, planned.plan, external);
+            return createManaged(scope, planned.layout, planned.plan, network, external);
+        }
+        case Kind.GivenNetwork:
+            return createManaged(scope, planned.layout, planned.plan, givenNetwork(planned.plan), external);
+        case Kind.AdoptedById:
+            return adoptById(scope, planned.plan, planned.kubeconfig?.kubeconfig);
+        case Kind.AdoptedByKubeconfig:
+            return adoptByKubeconfig(planned.kubeconfig);
     }
 }

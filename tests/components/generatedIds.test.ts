@@ -53,8 +53,11 @@ describe("ids other resources generate", () => {
             { vswitchIds: [MOCK_ID, "vsw-typed1"], podVswitchIds: [MOCK_ID], securityGroupId: MOCK_ID },
             new Set(["vswitchIds[0]", "podVswitchIds", "securityGroupId"]),
         );
+        assert.ok(plan.kind === "given-network", plan.kind);
         assert.deepEqual(plan.givenNetwork, { vswitchIds: [MOCK_ID, "vsw-typed1"], podVswitchIds: [MOCK_ID], securityGroupId: MOCK_ID });
-        assert.equal(planAckCluster("gen", { existingClusterId: MOCK_ID }, new Set(["existingClusterId"])).existingClusterId, MOCK_ID);
+        const adopted = planAckCluster("gen", { existingClusterId: MOCK_ID }, new Set(["existingClusterId"]));
+        assert.ok(adopted.kind === "adopted-by-id", adopted.kind);
+        assert.equal(adopted.existingClusterId, MOCK_ID);
         assert.throws(() => planAckCluster("gen", { existingClusterId: MOCK_ID }), /existingClusterId = "undefined_id" is not valid/);
     });
 

@@ -1,15 +1,18 @@
 import * as cs from "@pulumi/alicloud/cs";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import type { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { type AckClusterPlan, adoptedClusterInfo } from "../../render/cluster/ackCluster";
-import { defaultKubeconfigEndpoint, kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
+import { type AdoptedByIdPlan, type AdoptedClusterPlan, adoptedClusterInfo } from "../../render/cluster/ackCluster";
+import { defaultKubeconfigEndpoint, type GivenKubeconfig, kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
 import { resourceLabel } from "../../render/core/errors";
+import { childOptions } from "../core/childOptions";
 import { invokeWhenKnown } from "../core/invokeWhenKnown";
 import { checkLate } from "../core/lateErrors";
 import { clusterCredential } from "./credential";
 import type { ClusterWiring, Scope } from "./wiring";
 
 /** Adopted by kubeconfig alone: no Alibaba Cloud calls; the API server URL identifies the cluster. */
-export function adoptByKubeconfig(given: pulumi.Output<{ kubeconfig: string; server: string }>): ClusterWiring {
+export function adoptByKubeconfig(given: pulumi.Output<GivenKubeconfig>): ClusterWiring {
     const none = pulumi.output(undefined);
     return {
         kubeconfig: given.kubeconfig,
@@ -27,11 +30,11 @@ export function adoptByKubeconfig(given: pulumi.Output<{ kubeconfig: string; ser
 /** An existing cluster by id: its network from `cs.getManagedKubernetesClusters`, its kubeconfig from ACK unless given. */
 export function adoptById(
     scope: Scope,
-    plan: pulumi.Output<AckClusterPlan>,
+    plan: pulumi.Output<AdoptedByIdPlan>,
     givenKubeconfig: pulumi.Output<string> | undefined,
 ): ClusterWiring {
     const label = resourceLabel("AckCluster", scope.name);
-    const clusterId = plan.apply((p) => p.existingClusterId!);
+    const clusterId = plan.apply((p) => p.existingClusterId);
     const found = invokeWhenKnown({ ids: [clusterId], enableDetails: true }, (a) =>
         cs.getManagedKubernetesClustersOutput(a, { parent: scope.parent }),
     );
@@ -53,4 +56,29 @@ export function adoptById(
         podVswitchIds: pulumi.output(undefined),
         securityGroupId: info.apply((i) => i.securityGroupId),
     };
+}
+
+/** The label of an adopted cluster's running ECS nodes: one patch per node in `ecsNodeNames`. */
+export function labelEcsNodes(
+    scope: Scope,
+    patchNames: string[],
+    plan: pulumi.Output<AdoptedClusterPlan>,
+    provider: KubernetesProvider,
+    external: pulumi.Input<pulumi.Resource>[],
+): corev1.NodePatch[] {
+    return patchNames.map(
+        (patchName, i) =>
+            new corev1.NodePatch(
+                patchName,
+                {
+                    metadata: plan.apply((p) => ({
+                        name: p.ecsNodeNames[i],
+                        labels: { [p.ecsNodeLabel.key]: p.ecsNodeLabel.value },
+                        // Take the label over if someone set it with kubectl before.
+                        annotations: { "pulumi.com/patchForce": "true" },
+                    })),
+                },
+                childOptions(scope.parent, scope.opts, { provider, dependsOn: external }),
+            ),
+    );
 }

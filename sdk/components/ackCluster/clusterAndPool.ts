@@ -1,24 +1,30 @@
 import * as cs from "@pulumi/alicloud/cs";
 import * as pulumi from "@pulumi/pulumi";
-import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
+import {
+    AckClusterKind as Kind,
+    type CreatedClusterPlan,
+    type CreatedNetworkLayout,
+    type GivenNetworkLayout,
+    plannedNodePool,
+} from "../../render/cluster/ackCluster";
 import { kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
 import { resourceLabel } from "../../render/core/errors";
 import { childOptions } from "../core/childOptions";
+import { checkLate } from "../core/lateErrors";
 import { clusterCredential } from "./credential";
-import { createNetwork, givenNetwork } from "./network";
-import type { ClusterWiring, Scope } from "./wiring";
+import type { ClusterWiring, NetworkWiring, Scope } from "./wiring";
 
 /** A new managed cluster on a created or given network, with its node pool. */
 export function createManaged(
     scope: Scope,
-    layout: AckClusterLayout,
-    plan: pulumi.Output<AckClusterPlan>,
+    layout: CreatedNetworkLayout | GivenNetworkLayout,
+    plan: pulumi.Output<CreatedClusterPlan>,
+    network: NetworkWiring,
     external: pulumi.Input<pulumi.Resource>[],
 ): ClusterWiring {
     const label = resourceLabel("AckCluster", scope.name);
     const n = layout.names;
-    const network = layout.createNetwork ? createNetwork(scope, layout, plan, external) : givenNetwork(plan);
-    const spec = plan.apply((p) => p.cluster!);
+    const spec = plan.apply((p) => p.cluster);
     const cluster = new cs.ManagedKubernetes(
         n.cluster,
         {
@@ -29,7 +35,7 @@ export function createManaged(
             podVswitchIds: network.podVswitchIds,
             serviceCidr: spec.serviceCidr,
             securityGroupId: network.securityGroupId,
-            newNatGateway: layout.createNetwork ? false : spec.newNatGateway,
+            newNatGateway: layout.kind === Kind.CreatedNetwork ? false : spec.newNatGateway,
             slbInternetEnabled: spec.slbInternetEnabled,
             deletionProtection: spec.deletionProtection,
             deleteOptions: spec.deleteOptions,
@@ -53,7 +59,7 @@ export function createManaged(
     return {
         kubeconfig: pulumi
             .all([credential.kubeConfig, plan.kubeconfigEndpoint, cluster.connections])
-            .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint!, connections)),
+            .apply(([config, endpoint, connections]) => kubeconfigForEndpoint(label, config, endpoint, connections)),
         clusterIdentifier: cluster.id,
         cluster,
         nodePool,
@@ -65,15 +71,16 @@ export function createManaged(
     };
 }
 
+/** The ECS node pool, labeled with the ECS label, in the cluster's node vSwitches and security group. */
 function createNodePool(
     scope: Scope,
     childName: string,
-    plan: pulumi.Output<AckClusterPlan>,
+    plan: pulumi.Output<CreatedClusterPlan>,
     cluster: cs.ManagedKubernetes,
     vswitchIds: pulumi.Output<string[]>,
     securityGroupId: pulumi.Output<string | undefined>,
 ): cs.NodePool {
-    const pool = plan.apply((p) => p.nodePool!);
+    const pool = checkLate(plan, plannedNodePool);
     return new cs.NodePool(
         childName,
         {
@@ -90,8 +97,8 @@ function createNodePool(
             keyName: pool.keyName,
             multiAzPolicy: pool.multiAzPolicy,
             securityGroupIds: securityGroupId.apply((id) => (id ? [id] : undefined)),
-            resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId),
-            tags: plan.apply((p) => p.cluster!.tags),
+            resourceGroupId: plan.apply((p) => p.cluster.resourceGroupId),
+            tags: plan.apply((p) => p.cluster.tags),
         },
         childOptions(scope.parent, scope.opts),
     );

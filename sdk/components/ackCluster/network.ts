@@ -2,8 +2,8 @@ import * as ecs from "@pulumi/alicloud/ecs";
 import { getZonesOutput } from "@pulumi/alicloud/getZones";
 import * as vpc from "@pulumi/alicloud/vpc";
 import * as pulumi from "@pulumi/pulumi";
-import type { AckClusterLayout, AckClusterPlan } from "../../render/cluster/ackCluster";
-import { cloudName, pickZones } from "../../render/cluster/ackNetwork";
+import type { CreatedNetworkLayout, CreatedNetworkPlan, GivenNetworkPlan } from "../../render/cluster/ackCluster";
+import { type AckNetworkPlan, cloudName, givenZoneIds, pickZones } from "../../render/cluster/ackNetwork";
 import { resourceLabel } from "../../render/core/errors";
 import { childOptions } from "../core/childOptions";
 import { invokeWhenKnown } from "../core/invokeWhenKnown";
@@ -13,13 +13,13 @@ import type { NetworkWiring, Scope } from "./wiring";
 /** VPC, node and pod vSwitches per zone, security group, enhanced NAT gateway with EIP and SNAT. */
 export function createNetwork(
     scope: Scope,
-    layout: AckClusterLayout,
-    plan: pulumi.Output<AckClusterPlan>,
+    layout: CreatedNetworkLayout,
+    plan: pulumi.Output<CreatedNetworkPlan>,
     external: pulumi.Input<pulumi.Resource>[],
 ): NetworkWiring {
     const n = layout.names;
-    const net = plan.apply((p) => p.network!);
-    const common = { resourceGroupId: plan.apply((p) => p.cluster!.resourceGroupId), tags: plan.apply((p) => p.cluster!.tags) };
+    const net = plan.apply((p) => p.network);
+    const common = { resourceGroupId: plan.apply((p) => p.cluster.resourceGroupId), tags: plan.apply((p) => p.cluster.tags) };
     const network = new vpc.Network(
         n.vpc,
         { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
@@ -56,15 +56,15 @@ export function createNetwork(
 /** A node and a pod vSwitch per zone. */
 function createVswitches(
     scope: Scope,
-    layout: AckClusterLayout,
-    plan: pulumi.Output<AckClusterPlan>,
+    layout: CreatedNetworkLayout,
+    plan: pulumi.Output<CreatedNetworkPlan>,
     network: vpc.Network,
     tags: pulumi.Output<{ [key: string]: string } | undefined>,
 ): { vswitches: vpc.Switch[]; podVswitches: vpc.Switch[] } {
     const n = layout.names;
-    const net = plan.apply((p) => p.network!);
+    const net = plan.apply((p) => p.network);
     // Zones from the data sources may change as zones sell out; never let that replace the network.
-    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply((x) => x.zoneIds!);
+    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply(givenZoneIds);
     const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
         ? childOptions(scope.parent, scope.opts, { ignoreChanges: ["zoneId"] })
         : childOptions(scope.parent, scope.opts);
@@ -101,8 +101,8 @@ function createVswitches(
 /** Egress for nodes and pods: an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch. */
 function createEgress(
     scope: Scope,
-    n: AckClusterLayout["names"],
-    net: pulumi.Output<NonNullable<AckClusterPlan["network"]>>,
+    n: CreatedNetworkLayout["names"],
+    net: pulumi.Output<AckNetworkPlan>,
     common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
     network: vpc.Network,
     vswitches: vpc.Switch[],
@@ -152,7 +152,7 @@ function createEgress(
  * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
  * instance type is offered and the network's Enhanced NAT gateway can be created.
  */
-function pickNetworkZones(scope: Scope, layout: AckClusterLayout, plan: pulumi.Output<AckClusterPlan>): pulumi.Output<string[]> {
+function pickNetworkZones(scope: Scope, layout: CreatedNetworkLayout, plan: pulumi.Output<CreatedNetworkPlan>): pulumi.Output<string[]> {
     const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
     const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
         getZonesOutput(a, { parent: scope.parent }),
@@ -165,12 +165,12 @@ function pickNetworkZones(scope: Scope, layout: AckClusterLayout, plan: pulumi.O
 }
 
 /** The vSwitches (and security group) given for a created cluster. */
-export function givenNetwork(plan: pulumi.Output<AckClusterPlan>): NetworkWiring {
-    const given = plan.apply((p) => p.givenNetwork!);
+export function givenNetwork(plan: pulumi.Output<GivenNetworkPlan>): NetworkWiring {
+    const given = plan.apply((p) => p.givenNetwork);
     return {
         vswitchIds: given.vswitchIds,
         podVswitchIds: given.podVswitchIds,
-        securityGroupId: plan.apply((p) => p.givenNetwork!.securityGroupId),
+        securityGroupId: plan.apply((p) => p.givenNetwork.securityGroupId),
         ready: [],
     };
 }

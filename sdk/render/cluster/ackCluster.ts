@@ -1,4 +1,12 @@
-import { AckClusterMode, type AckClusterPlanInput, type AckClusterLayout, checkAckClusterLayout } from "./ackClusterLayout";
+import {
+    AckClusterKind,
+    type AckClusterPlanInput,
+    type AdoptedByIdLayout,
+    type AdoptedByKubeconfigLayout,
+    checkAckClusterLayout,
+    type CreatedNetworkLayout,
+    type GivenNetworkLayout,
+} from "./ackClusterLayout";
 import { type AckManagedClusterPlan, planManagedCluster } from "./ackManagedCluster";
 import { type AckNetworkPlan, checkZoneIds, planNetwork } from "./ackNetwork";
 import { type AckNodePoolPlan, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
@@ -10,41 +18,92 @@ import { bool, checkShape, opt, withFields, without } from "../core/shape";
 import type { NodeLabel } from "../core/placement";
 
 export {
+    AckClusterKind,
     AckClusterMode,
     type AckClusterNames,
     type AckClusterPlanInput,
     type AckClusterLayout,
     type AckClusterLayoutSource,
+    type AdoptedByIdLayout,
+    type AdoptedByKubeconfigLayout,
+    type CreatedNetworkLayout,
+    type GivenNetworkLayout,
     planInputOf,
     resolveAckClusterLayout,
 } from "./ackClusterLayout";
 
-/** Everything an `AckCluster` declares, validated. */
-export interface AckClusterPlan {
-    layout: AckClusterLayout;
+/** What a cluster the component creates is: the `ManagedKubernetes`, its node pool and its kubeconfig's endpoint. */
+interface CreatedClusterFields {
     ecsNodeLabel: NodeLabel;
-    /** Running nodes of an adopted cluster to label. */
+    cluster: AckManagedClusterPlan;
+    /** The ECS node pool; undefined with `createNodePool: false`. */
+    nodePool?: AckNodePoolPlan;
+    kubeconfigExpirationMinutes?: number;
+    /** The API server endpoint of the fetched kubeconfig. */
+    kubeconfigEndpoint: KubeconfigEndpoint;
+}
+
+/** A created cluster on a network it creates. */
+export interface CreatedNetworkPlan extends CreatedClusterFields {
+    kind: typeof AckClusterKind.CreatedNetwork;
+    layout: CreatedNetworkLayout;
+    /** The network's CIDRs and zones. */
+    network: AckNetworkPlan;
+}
+
+/** The vSwitches (and security group) a created cluster is given; pod vSwitches default to the node vSwitches. */
+export interface GivenNetwork {
+    vswitchIds: string[];
+    podVswitchIds: string[];
+    securityGroupId?: string;
+}
+
+/** A created cluster on given vSwitches. */
+export interface GivenNetworkPlan extends CreatedClusterFields {
+    kind: typeof AckClusterKind.GivenNetwork;
+    layout: GivenNetworkLayout;
+    givenNetwork: GivenNetwork;
+}
+
+/** A cluster adopted by id: its kubeconfig comes from ACK unless given. */
+export interface AdoptedByIdPlan {
+    kind: typeof AckClusterKind.AdoptedById;
+    layout: AdoptedByIdLayout;
+    existingClusterId: string;
+    ecsNodeLabel: NodeLabel;
+    /** Running nodes to label. */
     ecsNodeNames: string[];
     kubeconfigExpirationMinutes?: number;
     /**
-     * The API server endpoint of the fetched kubeconfig: resolved for a created cluster; for a cluster adopted by
-     * id, the given choice or undefined (then the public endpoint when the cluster has one, else the intranet one).
+     * The endpoint of the fetched kubeconfig when chosen; undefined: the public endpoint when the cluster has one,
+     * else the intranet one.
      */
     kubeconfigEndpoint?: KubeconfigEndpoint;
-    /** The adopted cluster's id. */
-    existingClusterId?: string;
-    /** A created network's CIDRs and zones. */
-    network?: AckNetworkPlan;
-    /** The given network of a created cluster; pod vSwitches default to the node vSwitches. */
-    givenNetwork?: { vswitchIds: string[]; podVswitchIds: string[]; securityGroupId?: string };
-    cluster?: AckManagedClusterPlan;
-    nodePool?: AckNodePoolPlan;
 }
+
+/** A cluster adopted by kubeconfig alone. */
+export interface AdoptedByKubeconfigPlan {
+    kind: typeof AckClusterKind.AdoptedByKubeconfig;
+    layout: AdoptedByKubeconfigLayout;
+    ecsNodeLabel: NodeLabel;
+    /** Running nodes to label. */
+    ecsNodeNames: string[];
+}
+
+/** Everything an `AckCluster` declares, validated: one kind of plan per way of obtaining the cluster. */
+export type AckClusterPlan = CreatedNetworkPlan | GivenNetworkPlan | AdoptedByIdPlan | AdoptedByKubeconfigPlan;
+/** A cluster the component creates, on either network. */
+export type CreatedClusterPlan = CreatedNetworkPlan | GivenNetworkPlan;
+/** An adopted cluster, by id or by kubeconfig. */
+export type AdoptedClusterPlan = AdoptedByIdPlan | AdoptedByKubeconfigPlan;
+/** The plan of one kind. */
+export type AckClusterPlanOf<K extends AckClusterKind> = Extract<AckClusterPlan, { kind: K }>;
 
 /** What the planner receives: the args with the (secret) kubeconfig replaced by whether one was given. */
 const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfig"), { hasExistingKubeconfig: opt(bool()) });
 
 const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const CLUSTER_ID_EXPECTED = 'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"';
 
 function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, generated: ReadonlySet<string>): void {
     (ids ?? []).forEach((id, i) => {
@@ -54,16 +113,12 @@ function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, g
     });
 }
 
-/**
- * Validates every `AckCluster` setting and plans what it declares: the layout, network CIDRs, cluster,
- * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
- * Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
- * list elements like `vswitchIds[0]`) come from other resources and pass through.
- */
-export function planAckCluster(resourceName: string, s: AckClusterPlanInput, generated: ReadonlySet<string> = new Set()): AckClusterPlan {
-    const c = new Checker(resourceLabel("AckCluster", resourceName));
-    checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
-    const layout = checkAckClusterLayout(c, resourceName, s);
+/** The settings every kind checks: the ECS label, the kubeconfig's lifetime and endpoint, the adoption options. */
+function checkCommon(
+    c: Checker,
+    s: AckClusterPlanInput,
+    generated: ReadonlySet<string>,
+): { ecsNodeLabel: NodeLabel; ecsNodeNames: string[] } {
     const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
     c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);
     if (s.existingClusterId !== undefined && !generated.has("existingClusterId")) {
@@ -71,7 +126,7 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput, gen
             typeof s.existingClusterId === "string" && /^c[a-z0-9]{8,}$/.test(s.existingClusterId),
             "existingClusterId",
             s.existingClusterId,
-            'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"',
+            CLUSTER_ID_EXPECTED,
         );
     }
     const ecsNodeNames = s.ecsNodeNames ?? [];
@@ -85,49 +140,122 @@ export function planAckCluster(resourceName: string, s: AckClusterPlanInput, gen
         c.check(!ecsNodeNames.slice(0, i).includes(n), `ecsNodeNames[${i}]`, n, "expected each node once");
     });
     c.oneOf(s.kubeconfigEndpoint, "kubeconfigEndpoint", Object.values(KubeconfigEndpoint));
-    const plan: AckClusterPlan = {
-        layout,
-        ecsNodeLabel,
-        ecsNodeNames,
-        ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
-        ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
-        ...(s.existingClusterId !== undefined ? { existingClusterId: s.existingClusterId } : {}),
-    };
-    if (layout.mode !== AckClusterMode.Create) return plan;
+    return { ecsNodeLabel, ecsNodeNames };
+}
 
-    if (layout.createNetwork) {
-        plan.network = planNetwork(c, s, layout.zoneCount);
-    } else {
-        checkVswitchIds(c, "vswitchIds", s.vswitchIds, generated);
-        checkVswitchIds(c, "podVswitchIds", s.podVswitchIds, generated);
-        if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
-        if (s.securityGroupId !== undefined && !generated.has("securityGroupId")) {
-            c.check(
-                isSecurityGroupId(s.securityGroupId),
-                "securityGroupId",
-                s.securityGroupId,
-                'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',
-            );
-        }
-        plan.givenNetwork = {
-            vswitchIds: s.vswitchIds!,
-            podVswitchIds: s.podVswitchIds ?? s.vswitchIds!,
-            ...(s.securityGroupId !== undefined ? { securityGroupId: s.securityGroupId } : {}),
-        };
+/** The given vSwitches and security group of a created cluster (ids other resources generate pass through). */
+function planGivenNetwork(c: Checker, s: AckClusterPlanInput, generated: ReadonlySet<string>): GivenNetwork {
+    checkVswitchIds(c, "vswitchIds", s.vswitchIds, generated);
+    checkVswitchIds(c, "podVswitchIds", s.podVswitchIds, generated);
+    if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
+    if (s.securityGroupId !== undefined && !generated.has("securityGroupId")) {
+        c.check(
+            isSecurityGroupId(s.securityGroupId),
+            "securityGroupId",
+            s.securityGroupId,
+            'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',
+        );
     }
-    plan.cluster = planManagedCluster(c, resourceName, s, plan.network);
+    // Set: the layout is given-network because vswitchIds is.
+    const vswitchIds = s.vswitchIds ?? [];
+    return {
+        vswitchIds,
+        podVswitchIds: s.podVswitchIds ?? vswitchIds,
+        ...(s.securityGroupId !== undefined ? { securityGroupId: s.securityGroupId } : {}),
+    };
+}
+
+/** A created cluster on either network: the network, the `ManagedKubernetes`, its kubeconfig's endpoint, the node pool. */
+function planCreatedCluster(
+    c: Checker,
+    resourceName: string,
+    s: AckClusterPlanInput,
+    layout: CreatedNetworkLayout | GivenNetworkLayout,
+    generated: ReadonlySet<string>,
+    ecsNodeLabel: NodeLabel,
+): CreatedClusterPlan {
+    const network =
+        layout.kind === AckClusterKind.CreatedNetwork
+            ? { kind: layout.kind, layout, network: planNetwork(c, s, layout.zoneCount) }
+            : { kind: layout.kind, layout, givenNetwork: planGivenNetwork(c, s, generated) };
+    const cluster = planManagedCluster(c, resourceName, s, "network" in network ? network.network : undefined);
     // getClusterCredential asks ACK for the internet credential only; without a public endpoint the kubeconfig
     // must point at the intranet one (see kubeconfigForEndpoint).
-    const publicEndpoint = plan.cluster.slbInternetEnabled;
-    plan.kubeconfigEndpoint = s.kubeconfigEndpoint ?? (publicEndpoint ? KubeconfigEndpoint.Public : KubeconfigEndpoint.Private);
+    const publicEndpoint = cluster.slbInternetEnabled;
+    const kubeconfigEndpoint = s.kubeconfigEndpoint ?? (publicEndpoint ? KubeconfigEndpoint.Public : KubeconfigEndpoint.Private);
     c.check(
-        publicEndpoint || plan.kubeconfigEndpoint === KubeconfigEndpoint.Private,
+        publicEndpoint || kubeconfigEndpoint === KubeconfigEndpoint.Private,
         "kubeconfigEndpoint",
-        plan.kubeconfigEndpoint,
+        kubeconfigEndpoint,
         'expected "private" (or unset) while apiServerPublic is false: the cluster gets no public API server endpoint; set apiServerPublic: true to manage it from outside the VPC',
     );
-    if (layout.createNodePool) plan.nodePool = planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel);
-    return plan;
+    const nodePool = layout.createNodePool ? planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel) : undefined;
+    return {
+        ...network,
+        ecsNodeLabel,
+        cluster,
+        ...(nodePool !== undefined ? { nodePool } : {}),
+        ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
+        kubeconfigEndpoint,
+    };
+}
+
+/**
+ * Validates every `AckCluster` setting and plans what it declares: the layout, network CIDRs, cluster,
+ * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
+ * Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
+ * list elements like `vswitchIds[0]`) come from other resources and pass through.
+ */
+export function planAckCluster(resourceName: string, s: AckClusterPlanInput, generated: ReadonlySet<string> = new Set()): AckClusterPlan {
+    const c = new Checker(resourceLabel("AckCluster", resourceName));
+    checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
+    const layout = checkAckClusterLayout(c, resourceName, s);
+    const { ecsNodeLabel, ecsNodeNames } = checkCommon(c, s, generated);
+    switch (layout.kind) {
+        case AckClusterKind.AdoptedById:
+            return {
+                kind: layout.kind,
+                layout,
+                // Set: the layout is adopted-by-id because it is.
+                existingClusterId: s.existingClusterId ?? c.fail("existingClusterId", undefined, CLUSTER_ID_EXPECTED),
+                ecsNodeLabel,
+                ecsNodeNames,
+                ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
+                ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
+            };
+        case AckClusterKind.AdoptedByKubeconfig:
+            return { kind: layout.kind, layout, ecsNodeLabel, ecsNodeNames };
+        default:
+            return planCreatedCluster(c, resourceName, s, layout, generated, ecsNodeLabel);
+    }
+}
+
+/** Whether `plan` is of `kind`. */
+function isOfKind<K extends AckClusterKind>(plan: AckClusterPlan, kind: K): plan is AckClusterPlanOf<K> {
+    return plan.kind === kind;
+}
+
+/**
+ * The plan as the kind the component declared resources for. The component decides the kind from the raw
+ * arguments, by the rules that decide the plan's from the resolved ones; they differ only when
+ * `existingClusterId` is an Output that resolves to undefined, which this rejects.
+ */
+export function planOfKind<K extends AckClusterKind>(resourceName: string, plan: AckClusterPlan, kind: K): AckClusterPlanOf<K> {
+    if (isOfKind(plan, kind)) return plan;
+    return new Checker(resourceLabel("AckCluster", resourceName)).fail(
+        "existingClusterId",
+        undefined,
+        `${CLUSTER_ID_EXPECTED}: an Output given here must resolve to one (whether it is set decides that the cluster is adopted)`,
+    );
+}
+
+/**
+ * The node pool of a created cluster whose layout creates one. Layout and plan decide it from the same plain
+ * `createNodePool`, so its absence is a bug in the package, not an input error.
+ */
+export function plannedNodePool(plan: CreatedClusterPlan): AckNodePoolPlan {
+    if (plan.nodePool === undefined) throw new Error(`${plan.cluster.name}: the layout creates a node pool the plan does not hold`);
+    return plan.nodePool;
 }
 
 /** What `cs.getManagedKubernetesClusters` tells about an adopted cluster. */

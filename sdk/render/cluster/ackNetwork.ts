@@ -142,6 +142,15 @@ export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): 
     };
 }
 
+/**
+ * The zones given for a created network. The layout picks zones exactly when `zoneIds` is not given, so a
+ * plan without them where the layout picks none is a bug in the package, not an input error.
+ */
+export function givenZoneIds(network: AckNetworkPlan): string[] {
+    if (network.zoneIds === undefined) throw new Error(`the network of VPC CIDR ${network.vpcCidr} was planned without its given zones`);
+    return network.zoneIds;
+}
+
 /** "a", "a and b", "a, b and c". */
 function listed(items: string[]): string {
     return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");

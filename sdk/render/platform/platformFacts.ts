@@ -63,6 +63,7 @@ export function platformFacts(name: string, args: KnativeEciPlatformArgs): Platf
         layout = resolveAckClusterLayout(`${name}-cluster`, planInputOf(args.cluster ?? {}));
     });
     const created = layout.mode === AckClusterMode.Create;
+    const createsNodePool = layout.mode === AckClusterMode.Create && layout.createNodePool;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
     const knative = args.knative ?? {};
@@ -80,10 +81,10 @@ export function platformFacts(name: string, args: KnativeEciPlatformArgs): Platf
         knativeFeatures: plainOr<Record<string, unknown>>(knative.features, {}),
         virtualNodeEnabled,
         ecsNodeLabel: plainOr<NodeLabel>(args.cluster?.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL),
-        declaresEcsNodes: layout.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
+        declaresEcsNodes: createsNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
         clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
         ...plainString("kubernetesVersion", created ? args.cluster?.kubernetesVersion : undefined),
-        ...(created ? { ecsNodes: createdEcsNodes(layout.createNodePool, args.cluster?.nodePool) } : {}),
+        ...(created ? { ecsNodes: createdEcsNodes(createsNodePool, args.cluster?.nodePool) } : {}),
         ...plainString("virtualNodeVersion", installsVirtualNode ? args.virtualNode?.version : undefined),
         namespaces: (args.namespaces ?? []).map((ns, i) => ({
             namespaceName: plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName),
