@@ -3,6 +3,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import type { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { type AdoptedByIdPlan, type AdoptedClusterPlan, adoptedClusterInfo } from "../../render/cluster/ackCluster";
+import { ecsNodePatchMetadata } from "../../render/cluster/ackResourceSettings";
 import { defaultKubeconfigEndpoint, type GivenKubeconfig, kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
 import { resourceLabel } from "../../render/core/errors";
 import { childOptions } from "../core/childOptions";
@@ -71,12 +72,7 @@ export function labelEcsNodes(
             new corev1.NodePatch(
                 patchName,
                 {
-                    metadata: plan.apply((p) => ({
-                        name: p.ecsNodeNames[i],
-                        labels: { [p.ecsNodeLabel.key]: p.ecsNodeLabel.value },
-                        // Take the label over if someone set it with kubectl before.
-                        annotations: { "pulumi.com/patchForce": "true" },
-                    })),
+                    metadata: plan.apply((p) => ecsNodePatchMetadata(p, i)),
                 },
                 childOptions(scope.parent, scope.opts, { provider, dependsOn: external }),
             ),

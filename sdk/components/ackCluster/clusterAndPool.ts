@@ -1,12 +1,12 @@
 import * as cs from "@pulumi/alicloud/cs";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    AckClusterKind as Kind,
     type CreatedClusterPlan,
     type CreatedNetworkLayout,
     type GivenNetworkLayout,
     plannedNodePool,
 } from "../../render/cluster/ackCluster";
+import { type CreatedClusterSettings, createdClusterSettings } from "../../render/cluster/ackResourceSettings";
 import { kubeconfigForEndpoint } from "../../render/cluster/kubeconfig";
 import { resourceLabel } from "../../render/core/errors";
 import { childOptions } from "../core/childOptions";
@@ -24,6 +24,7 @@ export function createManaged(
 ): ClusterWiring {
     const label = resourceLabel("AckCluster", scope.name);
     const n = layout.names;
+    const fixed = createdClusterSettings(layout);
     const spec = plan.apply((p) => p.cluster);
     const cluster = new cs.ManagedKubernetes(
         n.cluster,
@@ -35,14 +36,13 @@ export function createManaged(
             podVswitchIds: network.podVswitchIds,
             serviceCidr: spec.serviceCidr,
             securityGroupId: network.securityGroupId,
-            newNatGateway: layout.kind === Kind.CreatedNetwork ? false : spec.newNatGateway,
+            newNatGateway: fixed.cluster.newNatGateway ?? spec.newNatGateway,
             slbInternetEnabled: spec.slbInternetEnabled,
             deletionProtection: spec.deletionProtection,
             deleteOptions: spec.deleteOptions,
             addons: spec.addons,
-            proxyMode: "ipvs",
-            // Keep the cluster CA and client certificate out of the state; the kubeconfig comes from getClusterCredential.
-            skipSetCertificateAuthority: true,
+            proxyMode: fixed.cluster.proxyMode,
+            skipSetCertificateAuthority: fixed.cluster.skipSetCertificateAuthority,
             resourceGroupId: spec.resourceGroupId,
             tags: spec.tags,
         },
@@ -53,7 +53,7 @@ export function createManaged(
         .all([network.securityGroupId, cluster.securityGroupId])
         .apply(([own, acks]): string | undefined => own ?? acks);
     const nodePool = layout.createNodePool
-        ? createNodePool(scope, n.nodePool, plan, cluster, network.vswitchIds, securityGroupId)
+        ? createNodePool(scope, n.nodePool, fixed, plan, cluster, network.vswitchIds, securityGroupId)
         : undefined;
     const credential = clusterCredential(scope, cluster.id, plan);
     return {
@@ -75,6 +75,7 @@ export function createManaged(
 function createNodePool(
     scope: Scope,
     childName: string,
+    fixed: CreatedClusterSettings,
     plan: pulumi.Output<CreatedClusterPlan>,
     cluster: cs.ManagedKubernetes,
     vswitchIds: pulumi.Output<string[]>,
@@ -88,7 +89,7 @@ function createNodePool(
             nodePoolName: pool.nodePoolName,
             vswitchIds,
             instanceTypes: pool.instanceTypes,
-            instanceChargeType: "PostPaid",
+            instanceChargeType: fixed.nodePool.instanceChargeType,
             desiredSize: pool.desiredSize,
             scalingConfig: pool.scalingConfig,
             labels: pool.labels,

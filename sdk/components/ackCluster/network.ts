@@ -4,6 +4,7 @@ import * as vpc from "@pulumi/alicloud/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import type { CreatedNetworkLayout, CreatedNetworkPlan, GivenNetworkPlan } from "../../render/cluster/ackCluster";
 import { type AckNetworkPlan, cloudName, givenZoneIds, pickZones } from "../../render/cluster/ackNetwork";
+import { type CreatedNetworkSettings, createdNetworkSettings } from "../../render/cluster/ackResourceSettings";
 import { resourceLabel } from "../../render/core/errors";
 import { childOptions } from "../core/childOptions";
 import { invokeWhenKnown } from "../core/invokeWhenKnown";
@@ -18,32 +19,22 @@ export function createNetwork(
     external: pulumi.Input<pulumi.Resource>[],
 ): NetworkWiring {
     const n = layout.names;
+    const fixed = createdNetworkSettings(layout);
     const net = plan.apply((p) => p.network);
     const common = { resourceGroupId: plan.apply((p) => p.cluster.resourceGroupId), tags: plan.apply((p) => p.cluster.tags) };
     const network = new vpc.Network(
         n.vpc,
-        { vpcName: cloudName(n.vpc), cidrBlock: net.vpcCidr, ...common },
+        { ...fixed.vpc, cidrBlock: net.vpcCidr, ...common },
         childOptions(scope.parent, scope.opts, { dependsOn: external }),
     );
 
-    const { vswitches, podVswitches } = createVswitches(scope, layout, plan, network, common.tags);
-
-    // A basic security group lets its members (nodes, Terway pods, ECI pods, control plane ENIs) talk to
-    // each other and opens nothing to the internet.
+    const { vswitches, podVswitches } = createVswitches(scope, layout, fixed, plan, network, common.tags);
     const securityGroup = new ecs.SecurityGroup(
         n.securityGroup,
-        {
-            securityGroupName: cloudName(n.securityGroup),
-            vpcId: network.id,
-            securityGroupType: "normal",
-            innerAccessPolicy: "Accept",
-            description: "ACK nodes, Terway pods and ECI pods",
-            ...common,
-        },
+        { ...fixed.securityGroup, vpcId: network.id, ...common },
         childOptions(scope.parent, scope.opts),
     );
-
-    const snatEntries = createEgress(scope, n, net, common, network, vswitches, podVswitches, external);
+    const snatEntries = createEgress(scope, n, fixed, net, common, network, vswitches, podVswitches, external);
     return {
         vpcId: network.id,
         vswitchIds: pulumi.all(vswitches.map((v) => v.id)),
@@ -57,6 +48,7 @@ export function createNetwork(
 function createVswitches(
     scope: Scope,
     layout: CreatedNetworkLayout,
+    fixed: CreatedNetworkSettings,
     plan: pulumi.Output<CreatedNetworkPlan>,
     network: vpc.Network,
     tags: pulumi.Output<{ [key: string]: string } | undefined>,
@@ -64,10 +56,8 @@ function createVswitches(
     const n = layout.names;
     const net = plan.apply((p) => p.network);
     // Zones from the data sources may change as zones sell out; never let that replace the network.
-    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, plan) : net.apply(givenZoneIds);
-    const switchOpts: pulumi.CustomResourceOptions = layout.pickZones
-        ? childOptions(scope.parent, scope.opts, { ignoreChanges: ["zoneId"] })
-        : childOptions(scope.parent, scope.opts);
+    const zoneIds = layout.pickZones ? pickNetworkZones(scope, layout, fixed, plan) : net.apply(givenZoneIds);
+    const switchOpts = childOptions(scope.parent, scope.opts, fixed.vswitchOptions);
     const vswitch = (childName: string, cidr: pulumi.Output<string>, zone: number) =>
         new vpc.Switch(
             childName,
@@ -102,6 +92,7 @@ function createVswitches(
 function createEgress(
     scope: Scope,
     n: CreatedNetworkLayout["names"],
+    fixed: CreatedNetworkSettings,
     net: pulumi.Output<AckNetworkPlan>,
     common: { resourceGroupId: pulumi.Output<string | undefined>; tags: pulumi.Output<{ [key: string]: string } | undefined> },
     network: vpc.Network,
@@ -111,32 +102,17 @@ function createEgress(
 ): vpc.SnatEntry[] {
     const nat = new vpc.NatGateway(
         n.natGateway,
-        {
-            natGatewayName: cloudName(n.natGateway),
-            vpcId: network.id,
-            vswitchId: vswitches[0].id,
-            natType: "Enhanced",
-            networkType: "internet",
-            paymentType: "PayAsYouGo",
-            internetChargeType: "PayByLcu",
-            tags: common.tags,
-        },
+        { ...fixed.natGateway, vpcId: network.id, vswitchId: vswitches[0].id, tags: common.tags },
         childOptions(scope.parent, scope.opts),
     );
     const eip = new ecs.EipAddress(
         n.eip,
-        {
-            addressName: cloudName(n.eip),
-            bandwidth: net.eipBandwidth,
-            internetChargeType: "PayByTraffic",
-            paymentType: "PayAsYouGo",
-            ...common,
-        },
+        { ...fixed.eip, bandwidth: net.eipBandwidth, ...common },
         childOptions(scope.parent, scope.opts, { dependsOn: external }),
     );
     const association = new ecs.EipAssociation(
         n.eipAssociation,
-        { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+        { ...fixed.eipAssociation, allocationId: eip.id, instanceId: nat.id },
         childOptions(scope.parent, scope.opts),
     );
     const snat = (childName: string, source: vpc.Switch) =>
@@ -152,9 +128,14 @@ function createEgress(
  * Zones for a created network without `zoneIds`: where vSwitches can be created, the node pool's first
  * instance type is offered and the network's Enhanced NAT gateway can be created.
  */
-function pickNetworkZones(scope: Scope, layout: CreatedNetworkLayout, plan: pulumi.Output<CreatedNetworkPlan>): pulumi.Output<string[]> {
+function pickNetworkZones(
+    scope: Scope,
+    layout: CreatedNetworkLayout,
+    fixed: CreatedNetworkSettings,
+    plan: pulumi.Output<CreatedNetworkPlan>,
+): pulumi.Output<string[]> {
     const instanceType = plan.apply((p) => p.nodePool?.instanceTypes[0]);
-    const vswitchZones = invokeWhenKnown({ availableResourceCreation: "VSwitch", availableInstanceType: instanceType }, (a) =>
+    const vswitchZones = invokeWhenKnown({ ...fixed.zoneQuery, availableInstanceType: instanceType }, (a) =>
         getZonesOutput(a, { parent: scope.parent }),
     );
     // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`.
