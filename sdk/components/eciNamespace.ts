@@ -26,7 +26,7 @@ export class EciNamespace extends pulumi.ComponentResource {
     readonly patch?: corev1.NamespacePatch;
     /** What dependents wait for (`dependsOn: ns.ready`). A getter: a `pulumi.Resource[]` has no schema type. */
     get ready(): pulumi.Resource[] {
-        return [(this.namespace ?? this.patch)!];
+        return this.namespace ? [this.namespace] : this.patch ? [this.patch] : [];
     }
 
     constructor(name: string, args: EciNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {

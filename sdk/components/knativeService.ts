@@ -2,6 +2,7 @@ import * as eci from "@pulumi/alicloud/eci";
 import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/core/k8sTypes";
+import { declaredPart } from "../render/core/declaredPart";
 import { resourceLabel } from "../render/core/errors";
 import { type RenderedKnativeService, renderKnativeServiceResources, withImageSnapshot } from "../render/knativeService/knativeService";
 import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
@@ -85,7 +86,7 @@ export class KnativeService extends pulumi.ComponentResource {
         // Custom resources stay out of public fields: the component analyzer cannot type them.
         let resourcePolicy: apiextensions.CustomResource | undefined;
         if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
-            const policy = rendered.apply((p) => p.resourcePolicy!);
+            const policy = checkLate(rendered, (p) => declaredPart(p.resourcePolicy, "the ResourcePolicy"));
             resourcePolicy = new apiextensions.CustomResource(
                 `${name}-resource-policy`,
                 {
@@ -153,7 +154,7 @@ export class KnativeService extends pulumi.ComponentResource {
         registryCredentials: RegistryCredentialArgs[] | undefined,
         opts: pulumi.ComponentResourceOptions | undefined,
     ): eci.ImageCache {
-        const cache = rendered.apply((p) => p.imageCache!);
+        const cache = checkLate(rendered, (p) => declaredPart(p.imageCache, "the image cache"));
         return new eci.ImageCache(
             `${name}-image-cache`,
             {

@@ -3,6 +3,7 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/core/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
+import { declaredPart } from "../render/core/declaredPart";
 import { InputError, resourceLabel } from "../render/core/errors";
 import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
 import { checkGivenClusterId } from "../render/core/names";
@@ -10,6 +11,7 @@ import { checkArguments } from "../render/core/shape";
 import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
+import { checkLate } from "./core/lateErrors";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
@@ -48,9 +50,8 @@ export class VirtualNode extends pulumi.ComponentResource {
         checkGivenClusterId(label, "clusterId", args.clusterId);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
-        if (install && clusterId === undefined) {
-            throw new InputError(label, "clusterId", clusterId, "expected the ACK cluster id to install ack-virtual-node in");
-        }
+        // The cluster to install the add-on in; undefined for an adopted add-on.
+        const installIn = install ? (clusterId ?? missingClusterId(label)) : undefined;
         // An adopted add-on is only configured through eci-profile: without settings there would be nothing to do.
         if (!install && args.vSwitchIds === undefined && args.securityGroupId === undefined) {
             throw new InputError(
@@ -65,11 +66,11 @@ export class VirtualNode extends pulumi.ComponentResource {
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
-        if (install) {
+        if (installIn !== undefined) {
             this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
                 {
-                    clusterId: clusterId!,
+                    clusterId: installIn,
                     name: VIRTUAL_NODE_ADDON,
                     version: rendered.apply((r) => r.addon.version),
                     config: rendered.apply((r) => r.addon.config),
@@ -82,7 +83,7 @@ export class VirtualNode extends pulumi.ComponentResource {
 
         // Whether a setting is given is known now even when its value is an Output.
         if (args.vSwitchIds !== undefined || args.securityGroupId !== undefined) {
-            const profile = rendered.apply((r) => r.eciProfile!);
+            const profile = checkLate(rendered, (r) => declaredPart(r.eciProfile, "kube-system/eci-profile"));
             this.eciProfile = new corev1.ConfigMapPatch(
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
@@ -102,4 +103,9 @@ export class VirtualNode extends pulumi.ComponentResource {
             nodeTaint: this.nodeTaint,
         });
     }
+}
+
+/** An add-on to install needs the cluster to install it in. */
+function missingClusterId(label: string): never {
+    throw new InputError(label, "clusterId", undefined, "expected the ACK cluster id to install ack-virtual-node in");
 }

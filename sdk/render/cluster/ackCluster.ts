@@ -11,6 +11,7 @@ import { type AckManagedClusterPlan, planManagedCluster } from "./ackManagedClus
 import { type AckNetworkPlan, checkZoneIds, planNetwork } from "./ackNetwork";
 import { type AckNodePoolPlan, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
 import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
+import { declaredPart } from "../core/declaredPart";
 import { Checker, resourceLabel } from "../core/errors";
 import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
 import { isSecurityGroupId, isVswitchId } from "../core/names";
@@ -249,13 +250,9 @@ export function planOfKind<K extends AckClusterKind>(resourceName: string, plan:
     );
 }
 
-/**
- * The node pool of a created cluster whose layout creates one. Layout and plan decide it from the same plain
- * `createNodePool`, so its absence is a bug in the package, not an input error.
- */
+/** The node pool of a created cluster whose layout creates one (layout and plan read the same plain `createNodePool`). */
 export function plannedNodePool(plan: CreatedClusterPlan): AckNodePoolPlan {
-    if (plan.nodePool === undefined) throw new Error(`${plan.cluster.name}: the layout creates a node pool the plan does not hold`);
-    return plan.nodePool;
+    return declaredPart(plan.nodePool, `the node pool of cluster ${plan.cluster.name}`);
 }
 
 /** What `cs.getManagedKubernetesClusters` tells about an adopted cluster. */

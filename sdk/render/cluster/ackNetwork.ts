@@ -1,4 +1,5 @@
 import { type Cidr, contains, formatCidr, overlaps, parseCidr, subnet } from "../core/cidr";
+import { declaredPart } from "../core/declaredPart";
 import { type Checker, InputError } from "../core/errors";
 
 /** Zones a created network may span: one node and one pod vSwitch per zone, carved from the VPC CIDR. */
@@ -142,13 +143,9 @@ export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): 
     };
 }
 
-/**
- * The zones given for a created network. The layout picks zones exactly when `zoneIds` is not given, so a
- * plan without them where the layout picks none is a bug in the package, not an input error.
- */
+/** The zones given for a created network whose layout picks none (both read whether `zoneIds` is given). */
 export function givenZoneIds(network: AckNetworkPlan): string[] {
-    if (network.zoneIds === undefined) throw new Error(`the network of VPC CIDR ${network.vpcCidr} was planned without its given zones`);
-    return network.zoneIds;
+    return declaredPart(network.zoneIds, `the given zones of network ${network.vpcCidr}`);
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -85,11 +85,11 @@ describe("AckCluster kinds", () => {
         assert.ok(bare.kind === AckClusterKind.CreatedNetwork);
         assert.throws(
             () => plannedNodePool(bare),
-            (e: unknown) => !(e instanceof InputError) && /does not hold/.test(String(e)),
+            (e: unknown) => !(e instanceof InputError) && /the node pool of cluster prod was not rendered/.test(String(e)),
         );
         assert.throws(
             () => givenZoneIds(bare.network),
-            (e: unknown) => !(e instanceof InputError) && /without its given zones/.test(String(e)),
+            (e: unknown) => !(e instanceof InputError) && /the given zones of network 192\.168\.0\.0\/16 was not rendered/.test(String(e)),
         );
     });
 
