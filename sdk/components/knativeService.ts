@@ -84,20 +84,9 @@ export class KnativeService extends pulumi.ComponentResource {
         this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
         // Custom resources stay out of public fields: the component analyzer cannot type them.
-        let resourcePolicy: apiextensions.CustomResource | undefined;
-        if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
-            const policy = checkLate(rendered, (p) => declaredPart(p.resourcePolicy, "the ResourcePolicy"));
-            resourcePolicy = new apiextensions.CustomResource(
-                `${name}-resource-policy`,
-                {
-                    apiVersion: "scheduling.alibabacloud.com/v1alpha1",
-                    kind: "ResourcePolicy",
-                    metadata: policy.metadata,
-                    spec: policy.spec,
-                },
-                childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
-            );
-        }
+        const resourcePolicy = usesResourcePolicy(args.placement, args.ecsFirst?.strategy)
+            ? this.createResourcePolicy(name, rendered, opts)
+            : undefined;
 
         const service = new apiextensions.CustomResource(
             `${name}-ksvc`,
@@ -119,20 +108,9 @@ export class KnativeService extends pulumi.ComponentResource {
                 ...ownIgnoreChanges(opts),
             }),
         );
-        // `status: undefined` above makes the provider expose the live status as an output property.
-        const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
         this.serviceName = manifest.metadata.name;
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
-        // The provider stops waiting once Knative decided Ready either way; a False verdict fails the update here.
-        const label = resourceLabel("KnativeService", name);
-        const awaited = rendered.apply((p) => ({
-            awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
-            id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
-        }));
-        const checked = checkLate(pulumi.all([status, awaited]), ([s, a]) => {
-            if (a.awaited) checkReady(label, a.id, s);
-            return s;
-        });
+        const checked = checkedStatus(name, service, rendered);
         this.url = checked.apply((s) => s?.url ?? "");
         this.latestReadyRevisionName = checked.apply((s) => s?.latestReadyRevisionName ?? "");
         const tags = rendered.apply((p) => (p.service.spec.traffic ?? []).flatMap((t) => (t.tag ? [t.tag] : [])));
@@ -145,6 +123,20 @@ export class KnativeService extends pulumi.ComponentResource {
             tagUrls: this.tagUrls,
             manifest: this.manifest,
         });
+    }
+
+    /** The ResourcePolicy of an ECS-first placement: it must exist before the first pod is scheduled. */
+    private createResourcePolicy(
+        name: string,
+        rendered: pulumi.Output<RenderedKnativeService>,
+        opts: pulumi.ComponentResourceOptions | undefined,
+    ): apiextensions.CustomResource {
+        const policy = checkLate(rendered, (p) => declaredPart(p.resourcePolicy, "the ResourcePolicy"));
+        return new apiextensions.CustomResource(
+            `${name}-resource-policy`,
+            { apiVersion: "scheduling.alibabacloud.com/v1alpha1", kind: "ResourcePolicy", metadata: policy.metadata, spec: policy.spec },
+            childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
+        );
     }
 
     /** The ECI image cache (mode "create"), with the registry credentials the render never saw. */
@@ -179,4 +171,26 @@ export class KnativeService extends pulumi.ComponentResource {
             childOptions(this, opts, { deleteBeforeReplace: false }),
         );
     }
+}
+
+/**
+ * The Service's live status, checked once Knative decided Ready either way (the provider stops waiting then): a
+ * False verdict of an awaited Service fails the update here, with Knative's reason.
+ */
+function checkedStatus(
+    name: string,
+    service: apiextensions.CustomResource,
+    rendered: pulumi.Output<RenderedKnativeService>,
+): pulumi.Output<KnativeStatus | undefined> {
+    // `status: undefined` in the Service's args makes the provider expose the live status as an output property.
+    const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
+    const label = resourceLabel("KnativeService", name);
+    const awaited = rendered.apply((p) => ({
+        awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
+        id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
+    }));
+    return checkLate(pulumi.all([status, awaited]), ([s, a]) => {
+        if (a.awaited) checkReady(label, a.id, s);
+        return s;
+    });
 }
