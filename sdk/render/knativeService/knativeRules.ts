@@ -96,8 +96,16 @@ function annotationField(s: KnativeServiceSettings, key: string): string {
     return `scaling.${scaling[key] ?? key}`;
 }
 
-/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
-function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+/** A revision-template annotation as Knative reads it, with the field the user wrote it in; and checks of its form. */
+interface AnnotationReader {
+    read(key: string): { field: string; value: string } | undefined;
+    whole(key: string, min: number, what: string): number | undefined;
+    float(key: string, ok: (n: number) => boolean, what: string): void;
+    duration(key: string, min: number, max: number, what: string): void;
+}
+
+/** Reads `annotations` (where `fieldOf` names each key as the user wrote it) the way Knative does. */
+function annotationReader(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): AnnotationReader {
     // The value Knative reads for a key (its own spelling first, then its aliases), with the field it came from.
     const read = (key: string): { field: string; value: string } | undefined => {
         for (const k of [key, ...(ALIASES[key] ?? [])]) {
@@ -105,15 +113,6 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         }
         return undefined;
     };
-    for (const [key, aliases] of Object.entries(ALIASES)) {
-        const given = [key, ...aliases].filter((k) => annotations[k] !== undefined);
-        if (given.length > 1)
-            c.fail(
-                fieldOf(given[1]),
-                annotations[given[1]],
-                `expected only one of ${given.map((k) => `"${k}"`).join(" and ")}: Knative reads "${given[0]}" and ignores the other`,
-            );
-    }
     const whole = (key: string, min: number, what: string): number | undefined => {
         const r = read(key);
         if (!r) return undefined;
@@ -139,6 +138,25 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
         );
     };
 
+    return { read, whole, float, duration };
+}
+
+/** A key and its aliases: Knative reads the first given and ignores the others, so only one may be given. */
+function checkAliases(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+    for (const [key, aliases] of Object.entries(ALIASES)) {
+        const given = [key, ...aliases].filter((k) => annotations[k] !== undefined);
+        if (given.length > 1)
+            c.fail(
+                fieldOf(given[1]),
+                annotations[given[1]],
+                `expected only one of ${given.map((k) => `"${k}"`).join(" and ")}: Knative reads "${given[0]}" and ignores the other`,
+            );
+    }
+}
+
+/** The autoscaler class and the scale bounds; returns the class as given. */
+function checkScaleBounds(c: Checker, r: AnnotationReader): { field: string; value: string } | undefined {
+    const { read, whole } = r;
     const klass = read(`${AS}class`);
     if (klass)
         c.check(
@@ -171,6 +189,12 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
             "expected a number of pods, 2 or more, at least the minimum and at most the maximum scale",
         );
     }
+    return klass;
+}
+
+/** The autoscaler's targets, windows, metric and aggregation, for the class given (`klass`, KPA when unset). */
+function checkAutoscalerTuning(c: Checker, r: AnnotationReader, klass: { value: string } | undefined): void {
+    const { read, float, duration } = r;
     float(`${AS}target`, (n) => n >= 0.01, "expected a number, 0.01 or more");
     float(`${AS}target-utilization-percentage`, (n) => n >= 1 && n <= 100, "expected a percentage from 1 to 100");
     float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
@@ -207,7 +231,11 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
             algorithm.value,
             'expected "linear" or "weighted-exponential"',
         );
+}
 
+/** The queue-proxy's resources, the progress deadline and Knative's networking keys. */
+function checkQueueAndNetworking(c: Checker, annotations: StringMap, fieldOf: (key: string) => string, r: AnnotationReader): void {
+    const { read, duration } = r;
     // Queue-proxy resources and the progress deadline.
     const percentage = read(`${QUEUE}resource-percentage`);
     if (percentage)
@@ -233,6 +261,15 @@ function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (
                 `expected one of Knative's networking annotations (${NETWORKING_KEYS.join(", ")})`,
             );
     }
+}
+
+/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
+function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+    const r = annotationReader(c, annotations, fieldOf);
+    checkAliases(c, annotations, fieldOf);
+    const klass = checkScaleBounds(c, r);
+    checkAutoscalerTuning(c, r, klass);
+    checkQueueAndNetworking(c, annotations, fieldOf, r);
 }
 
 /** The Service's own annotations: no autoscaling key (Knative reads those only on the revision template), a valid rollout duration. */

@@ -65,6 +65,35 @@ export const PROBE_HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"] as const;
 const MAX = 2147483647;
 const HEADER_NAME = /^[-!#$%&'*+.^_`|~0-9A-Za-z]+$/;
 
+/** A probe's timings: what Kubernetes allows for the kind, and Knative's aggressive readiness probing (period 0). */
+function checkProbeTimings(c: Checker, kind: "readiness" | "liveness", field: string, p: ProbeArgs): void {
+    c.integer(p.initialDelaySeconds, `${field}.initialDelaySeconds`, 0, MAX);
+    if (kind === "readiness") {
+        c.integer(p.periodSeconds, `${field}.periodSeconds`, 0, MAX);
+        if (p.periodSeconds === 0) {
+            for (const k of ["timeoutSeconds", "failureThreshold"] as const) {
+                c.check(
+                    p[k] === undefined,
+                    `${field}.${k}`,
+                    p[k],
+                    "expected it unset with periodSeconds 0 (Knative's aggressive probing retries until ready)",
+                );
+            }
+        }
+        c.integer(p.successThreshold, `${field}.successThreshold`, 1, MAX);
+    } else {
+        c.integer(p.periodSeconds, `${field}.periodSeconds`, 1, MAX);
+        c.check(
+            p.successThreshold === undefined || p.successThreshold === 1,
+            `${field}.successThreshold`,
+            p.successThreshold,
+            "expected 1 or unset (Kubernetes allows only 1 for liveness probes)",
+        );
+    }
+    c.integer(p.timeoutSeconds, `${field}.timeoutSeconds`, 1, MAX);
+    c.integer(p.failureThreshold, `${field}.failureThreshold`, 1, MAX);
+}
+
 /**
  * Validates and renders one probe of the serving container. `kind` is `"readiness"` or
  * `"liveness"`; `servingPort` the port the container serves on (Knative's 8080 when unset).
@@ -120,31 +149,7 @@ export function renderProbe(c: Checker, kind: "readiness" | "liveness", p: Probe
         c.check(p.exec.command.length > 0, `${field}.exec.command`, p.exec.command, "expected a command of at least one word");
         out.exec = { command: [...p.exec.command] };
     }
-    c.integer(p.initialDelaySeconds, `${field}.initialDelaySeconds`, 0, MAX);
-    if (kind === "readiness") {
-        c.integer(p.periodSeconds, `${field}.periodSeconds`, 0, MAX);
-        if (p.periodSeconds === 0) {
-            for (const k of ["timeoutSeconds", "failureThreshold"] as const) {
-                c.check(
-                    p[k] === undefined,
-                    `${field}.${k}`,
-                    p[k],
-                    "expected it unset with periodSeconds 0 (Knative's aggressive probing retries until ready)",
-                );
-            }
-        }
-        c.integer(p.successThreshold, `${field}.successThreshold`, 1, MAX);
-    } else {
-        c.integer(p.periodSeconds, `${field}.periodSeconds`, 1, MAX);
-        c.check(
-            p.successThreshold === undefined || p.successThreshold === 1,
-            `${field}.successThreshold`,
-            p.successThreshold,
-            "expected 1 or unset (Kubernetes allows only 1 for liveness probes)",
-        );
-    }
-    c.integer(p.timeoutSeconds, `${field}.timeoutSeconds`, 1, MAX);
-    c.integer(p.failureThreshold, `${field}.failureThreshold`, 1, MAX);
+    checkProbeTimings(c, kind, field, p);
     for (const k of ["initialDelaySeconds", "periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const) {
         if (p[k] !== undefined) out[k] = p[k];
     }
