@@ -9,7 +9,7 @@ import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
 import type { NodeLabel } from "../render/core/placement";
 import { checkArguments } from "../render/core/shape";
 import { adoptById, adoptByKubeconfig, labelEcsNodes } from "./ackCluster/adoption";
-import { createManaged } from "./ackCluster/clusterAndPool";
+import { createClusterAndPool } from "./ackCluster/clusterAndPool";
 import { createNetwork, givenNetwork } from "./ackCluster/network";
 import { type PlannedCluster, planCluster } from "./ackCluster/planned";
 import type { ClusterWiring, Scope } from "./ackCluster/wiring";
@@ -126,10 +126,10 @@ function obtainCluster(scope: Scope, planned: PlannedCluster, external: pulumi.I
     switch (planned.kind) {
         case Kind.CreatedNetwork: {
             const network = createNetwork(scope, planned.layout, planned.plan, external);
-            return createManaged(scope, planned.layout, planned.plan, network, external);
+            return createClusterAndPool(scope, planned.layout, planned.plan, network, external);
         }
         case Kind.GivenNetwork:
-            return createManaged(scope, planned.layout, planned.plan, givenNetwork(planned.plan), external);
+            return createClusterAndPool(scope, planned.layout, planned.plan, givenNetwork(planned.plan), external);
         case Kind.AdoptedById:
             return adoptById(scope, planned.plan, planned.kubeconfig?.kubeconfig);
         case Kind.AdoptedByKubeconfig:

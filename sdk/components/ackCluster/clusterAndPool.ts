@@ -15,7 +15,7 @@ import { clusterCredential } from "./credential";
 import type { ClusterWiring, NetworkWiring, Scope } from "./wiring";
 
 /** A new managed cluster on a created or given network, with its node pool. */
-export function createManaged(
+export function createClusterAndPool(
     scope: Scope,
     layout: CreatedNetworkLayout | GivenNetworkLayout,
     plan: pulumi.Output<CreatedClusterPlan>,
