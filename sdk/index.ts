@@ -7,11 +7,11 @@ export type {
     VolumeArgs,
     VolumeMountArgs,
 } from "./render/knativeService/knativeServiceArgs";
-export { InputError } from "./render/core/errors";
+export { InputError, InputErrors } from "./render/core/errors";
 export type { KnativeServiceObject } from "./render/core/k8sTypes";
 export { renderKnativeService } from "./render/knativeService/knativeService";
 export { Placement } from "./render/core/placement";
-export type { ScalingSettings } from "./render/knativeService/scaling";
+export type { ScalingSettings } from "./render/knativeService/knativeServiceArgs";
 export { type NodeTaint, VirtualNode, type VirtualNodeArgs } from "./components/virtualNode";
 export { KnativeServing, type KnativeServingArgs, KnativeSource } from "./components/knativeServing";
 export { EciNamespace, type EciNamespaceArgs } from "./components/eciNamespace";
@@ -26,5 +26,5 @@ export {
     type PlatformVirtualNodeArgs,
 } from "./components/knativeEciPlatform";
 export type { EcsFirstArgs, ImageCacheArgs, RegistryCredentialArgs } from "./render/knativeService/knativeServiceArgs";
-export { ImageCacheMode, SpotStrategy, type SpotSettings } from "./render/knativeService/eciOptions";
+export { ImageCacheMode, SpotStrategy, type SpotSettings } from "./render/knativeService/knativeServiceArgs";
 export { EcsFirstStrategy } from "./render/knativeService/resourcePolicy";

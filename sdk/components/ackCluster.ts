@@ -2,12 +2,10 @@ import type * as cs from "@pulumi/alicloud/cs";
 import type * as corev1 from "@pulumi/kubernetes/core/v1";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { AckClusterKind as Kind, type AckClusterMode, type AckClusterPlan } from "../render/cluster/ackCluster";
-import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "../render/cluster/ackClusterArgs";
-import { resourceLabel } from "../render/core/errors";
-import { checkGivenId, RESOURCE_GROUP_ID } from "../render/core/names";
+import { AckClusterKind as Kind, type AckClusterMode, type AckClusterPlan, checkAckClusterArgs } from "../render/cluster/ackCluster";
+import type { AckClusterArgs } from "../render/cluster/ackClusterArgs";
+import { reportAll, resourceLabel } from "../render/core/errors";
 import type { NodeLabel } from "../render/core/placement";
-import { checkArguments } from "../render/core/shape";
 import { adoptById, adoptByKubeconfig, labelEcsNodes } from "./ackCluster/adoption";
 import { createClusterAndPool } from "./ackCluster/clusterAndPool";
 import { createNetwork, givenNetwork } from "./ackCluster/network";
@@ -51,15 +49,10 @@ export class AckCluster extends pulumi.ComponentResource {
     readonly ecsNodePatches: corev1.NodePatch[];
 
     constructor(name: string, args: AckClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Validate before registering anything (planCluster).
+        // Every problem in the arguments at once, before anything is registered; then the plan (planCluster).
         const label = resourceLabel("AckCluster", name);
-        checkArguments(label, ACK_CLUSTER_ARGS, args);
-        rejectIgnoreChanges(
-            label,
-            opts,
-            "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead",
-        );
-        checkGivenId(label, "resourceGroupId", args.resourceGroupId, RESOURCE_GROUP_ID, 'a resource group id such as "rg-acfmzw2jz2z6kiq"');
+        const why = "it declares the cluster, its network and node labels; set ignoreChanges on your own resources instead";
+        reportAll([() => checkAckClusterArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const planned = planCluster(name, args);
         super("ack-knative-eci:index:AckCluster", name, {}, opts);
         const scope: Scope = { name, parent: this, opts };

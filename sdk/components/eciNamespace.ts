@@ -1,9 +1,7 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceLabel } from "../render/core/errors";
-import { renderEciNamespace } from "../render/eciNamespace/eciNamespace";
-import { ECI_NAMESPACE_ARGS, type EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
-import { checkArguments } from "../render/core/shape";
+import { checkEciNamespaceArgs, renderEciNamespace } from "../render/eciNamespace/eciNamespace";
+import type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
@@ -30,8 +28,9 @@ export class EciNamespace extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: EciNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Types, unknown keys and plain values first (`existing` decides which resource exists).
-        checkArguments(resourceLabel("EciNamespace", name), ECI_NAMESPACE_ARGS, args);
+        // Every problem in the arguments at once, before anything is registered (`existing` decides which resource
+        // exists, so it must be a plain value).
+        checkEciNamespaceArgs(name, args);
         const { existing, ...settings } = args;
         const rendered = renderWhenKnown(settings, (plain) => renderEciNamespace(name, plain, existing === true));
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);

@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, resourceLabel } from "../render/core/errors";
+import { InputError, reportAll, resourceLabel } from "../render/core/errors";
 import { childOptions, dependsOnList, providerPackages, rejectIgnoreChanges } from "./core/childOptions";
 import { mayRunOnEci, mayRunOnEcs } from "../render/core/placement";
-import { checkArguments } from "../render/core/shape";
-import { checkPlatform } from "../render/platform/knativeEciPlatform";
-import { KNATIVE_ECI_PLATFORM_ARGS, type KnativeEciPlatformArgs } from "../render/platform/knativeEciPlatformArgs";
+import { checkKnativeEciPlatformArgs } from "../render/platform/platformChecks";
+import type { KnativeEciPlatformArgs } from "../render/platform/knativeEciPlatformArgs";
 import { platformFacts } from "../render/platform/platformFacts";
-import { platformPartArgs, validateParts } from "../render/platform/platformParts";
+import { platformPartArgs } from "../render/platform/platformParts";
 import { AckCluster } from "./ackCluster";
 import { EciNamespace } from "./eciNamespace";
 import { KnativeService } from "./knativeService";
@@ -67,28 +66,16 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeEciPlatformArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        // Validate everything before registering anything: the shape of every part's arguments, each
-        // part's own checks (reported under the platform's field names), then how the parts fit together.
+        // Validate everything before registering anything, every problem at once: the shape of every part's
+        // arguments, each part's own checks (reported under the platform's field names), how the parts fit together.
         const label = resourceLabel("KnativeEciPlatform", name);
-        checkArguments(label, KNATIVE_ECI_PLATFORM_ARGS, args);
-        rejectIgnoreChanges(
-            label,
-            opts,
-            "it is made of many objects; pass ignoreChanges to a KnativeService or EciNamespace you declare yourself",
-        );
-        // The platform makes the cluster's Kubernetes provider itself (from cluster); another one would be overridden.
-        if (providerPackages(opts).includes("kubernetes")) {
-            throw new InputError(
-                label,
-                "opts.provider",
-                "a Kubernetes provider",
-                "expected no Kubernetes provider: the platform builds its own from cluster (existingKubeconfig, or the cluster it creates or adopts); pass an Alibaba Cloud provider here if you need one",
-                { shown: "(a Kubernetes provider)" },
-            );
-        }
+        const why = "it is made of many objects; pass ignoreChanges to a KnativeService or EciNamespace you declare yourself";
+        reportAll([
+            () => checkKnativeEciPlatformArgs(name, args),
+            () => rejectIgnoreChanges(label, opts, why),
+            () => rejectKubernetesProvider(label, opts),
+        ]);
         const facts = platformFacts(name, args);
-        validateParts(name, args, facts);
-        checkPlatform(name, facts);
         super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
 
         // retainOnDelete, customTimeouts, deletedWith and dependsOn reach every part, and through it each resource.
@@ -138,4 +125,16 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             .apply((pairs) => Object.fromEntries(pairs));
         this.registerOutputs({ clusterId: this.clusterId, kubeconfig: this.kubeconfig, serviceUrls: this.serviceUrls });
     }
+}
+
+/** The platform makes the cluster's Kubernetes provider itself (from cluster); another one would be overridden. */
+function rejectKubernetesProvider(label: string, opts: pulumi.ComponentResourceOptions | undefined): void {
+    if (!providerPackages(opts).includes("kubernetes")) return;
+    throw new InputError(
+        label,
+        "opts.provider",
+        "a Kubernetes provider",
+        "expected no Kubernetes provider: the platform builds its own from cluster (existingKubeconfig, or the cluster it creates or adopts); pass an Alibaba Cloud provider here if you need one",
+        { shown: "(a Kubernetes provider)" },
+    );
 }

@@ -4,14 +4,17 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/core/k8sTypes";
 import { declaredPart } from "../render/core/declaredPart";
 import { resourceLabel } from "../render/core/errors";
-import { type RenderedKnativeService, renderKnativeServiceResources, withImageSnapshot } from "../render/knativeService/knativeService";
-import { KNATIVE_SERVICE_ARGS, type KnativeServiceArgs, type RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
+import {
+    checkKnativeServiceArgs,
+    type RenderedKnativeService,
+    renderKnativeServiceResources,
+    withImageSnapshot,
+    withoutRegistryCredentials,
+} from "../render/knativeService/knativeService";
+import type { KnativeServiceArgs, RegistryCredentialArgs } from "../render/knativeService/knativeServiceArgs";
 import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
-import { checkGivenId, EIP_ID } from "../render/core/names";
-import { Checker } from "../render/core/errors";
-import { CREDENTIAL_FIELDS, checkRegistryCredential, checkRegistryCredentials } from "../render/knativeService/imageCache";
+import { CREDENTIAL_FIELDS, checkRegistryCredentials } from "../render/knativeService/imageCache";
 import { tagUrls } from "../render/knativeService/traffic";
-import { checkArguments } from "../render/core/shape";
 import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
 import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
@@ -54,21 +57,11 @@ export class KnativeService extends pulumi.ComponentResource {
     readonly imageCache?: eci.ImageCache;
 
     constructor(name: string, args: KnativeServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Types, unknown keys and plain values first (placement, ecsFirst and imageCache decide which resources exist).
-        checkArguments(resourceLabel("KnativeService", name), KNATIVE_SERVICE_ARGS, args);
-        const eip = args.imageCache?.eipInstanceId;
-        checkGivenId(
-            resourceLabel("KnativeService", name),
-            "imageCache.eipInstanceId",
-            eip,
-            EIP_ID,
-            'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"',
-        );
-        checkRegistryCredentials(resourceLabel("KnativeService", name), args.imageCache?.registryCredentials);
+        // Every problem in the arguments at once, before anything is registered (placement, ecsFirst and imageCache
+        // decide which resources exist, so they must be plain values).
+        checkKnativeServiceArgs(name, args);
         // Registry passwords stay out of the render, so they never make the manifest secret.
-        const { registryCredentials, ...cacheSettings } = args.imageCache ?? { mode: undefined };
-        const renderArgs = { ...args, imageCache: args.imageCache ? cacheSettings : undefined } as KnativeServiceArgs;
-        // Validate before registering anything, so bad input fails the preview with one clear error.
+        const renderArgs = withoutRegistryCredentials(args);
         // Ids other resources generate (e.g. the platform's vSwitch) pass through unvalidated.
         const generated = generatedIds(renderArgs, ["imageCache.vswitchId", "imageCache.securityGroupId"]);
         const rendered = renderWhenKnown(renderArgs, (plain) => renderKnativeServiceResources(name, plain, generated));
@@ -76,7 +69,7 @@ export class KnativeService extends pulumi.ComponentResource {
 
         let manifest = rendered.service;
         if (args.imageCache?.mode === "create") {
-            this.imageCache = this.createImageCache(name, rendered, registryCredentials, opts);
+            this.imageCache = this.createImageCache(name, rendered, args.imageCache.registryCredentials, opts);
             // Nested applies, not pulumi.all: all() would merge a secret field's secrecy into the whole object.
             const cacheId = this.imageCache.id;
             manifest = rendered.service.apply((service) => cacheId.apply((id) => withImageSnapshot(service, id)));
@@ -147,6 +140,16 @@ export class KnativeService extends pulumi.ComponentResource {
         opts: pulumi.ComponentResourceOptions | undefined,
     ): eci.ImageCache {
         const cache = checkLate(rendered, (p) => declaredPart(p.imageCache, "the image cache"));
+        // Values only known now are checked together once they resolve, with the same sentences; each keeps its secrecy.
+        const credentials = registryCredentials ?? [];
+        const fields = (r: RegistryCredentialArgs) => pulumi.all(CREDENTIAL_FIELDS.map((f) => pulumi.unsecret(pulumi.output(r[f]))));
+        const verdict = checkLate(pulumi.all(credentials.map(fields)), (values) =>
+            checkRegistryCredentials(
+                resourceLabel("KnativeService", name),
+                values.map((v) => Object.fromEntries(CREDENTIAL_FIELDS.map((f, j) => [f, v[j]]))),
+            ),
+        );
+        const checked = (value: pulumi.Input<string>) => pulumi.all([verdict, value]).apply(([, v]) => v);
         return new eci.ImageCache(
             `${name}-image-cache`,
             {
@@ -157,15 +160,11 @@ export class KnativeService extends pulumi.ComponentResource {
                 eipInstanceId: cache.eipInstanceId,
                 imageCacheSize: cache.imageCacheSize,
                 retentionDays: cache.retentionDays,
-                imageRegistryCredentials: registryCredentials?.map((r, i) => {
-                    // Values only known now are checked as they resolve, with the same sentences.
-                    const checked = (f: (typeof CREDENTIAL_FIELDS)[number]) =>
-                        checkLate(pulumi.output(r[f]), (v) => {
-                            checkRegistryCredential(new Checker(resourceLabel("KnativeService", name)), i, f, v);
-                            return v;
-                        });
-                    return { server: checked("server"), userName: checked("userName"), password: pulumi.secret(checked("password")) };
-                }),
+                imageRegistryCredentials: registryCredentials?.map((r) => ({
+                    server: checked(r.server),
+                    userName: checked(r.userName),
+                    password: pulumi.secret(checked(r.password)),
+                })),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
             childOptions(this, opts, { deleteBeforeReplace: false }),

@@ -4,8 +4,9 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as yamlv2 from "@pulumi/kubernetes/yaml/v2";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_PATCH_OPTIONS, type RenderedConfigMapPatch } from "../render/core/addon";
-import { InputError, resourceLabel } from "../render/core/errors";
+import { InputError, reportAll, resourceLabel } from "../render/core/errors";
 import {
+    checkKnativeServingArgs,
     KNATIVE_SERVING_NAMESPACE,
     type KnativeServingObject,
     KnativeSource,
@@ -16,9 +17,7 @@ import {
     renderUpstreamKnative,
     resolveKnativeSource,
 } from "../render/knativeServing/knativeServing";
-import { KNATIVE_SERVING_ARGS, type KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
-import { checkGivenClusterId } from "../render/core/names";
-import { checkArguments } from "../render/core/shape";
+import type { KnativeServingArgs } from "../render/knativeServing/knativeServingArgs";
 import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { renderWhenKnown } from "./core/renderWhenKnown";
 
@@ -35,13 +34,8 @@ type PlannedKnative =
     | { source: typeof KnativeSource.Upstream; rendered: pulumi.Output<RenderedUpstreamKnative> }
     | { source: typeof KnativeSource.Existing; rendered: pulumi.Output<RenderedConfigMapPatch> };
 
-/**
- * Validates the arguments and renders the source's resources, before the component registers anything, so bad
- * input fails the preview with one clear error.
- */
+/** Renders the source's resources (the arguments are checked already), before the component registers anything. */
 function planKnative(name: string, args: KnativeServingArgs): PlannedKnative {
-    const label = resourceLabel("KnativeServing", name);
-    checkGivenClusterId(label, "clusterId", args.clusterId);
     const source = resolveKnativeSource(name, args.source);
     const { clusterId, ...rest } = args;
     // `source` is resolved above; the cluster id passes straight through so previews stay readable.
@@ -50,7 +44,7 @@ function planKnative(name: string, args: KnativeServingArgs): PlannedKnative {
         case KnativeSource.Ack:
             return {
                 source,
-                clusterId: clusterId ?? missingClusterId(label),
+                clusterId: clusterId ?? missingClusterId(resourceLabel("KnativeServing", name)),
                 rendered: renderWhenKnown(settings, (plain) => renderAckKnative(name, plain)),
             };
         case KnativeSource.Upstream:
@@ -60,7 +54,7 @@ function planKnative(name: string, args: KnativeServingArgs): PlannedKnative {
     }
 }
 
-/** ACK's add-on installs Knative in the cluster it names. */
+/** ACK's add-on installs Knative in the cluster it names (checkKnativeServingArgs says so first). */
 function missingClusterId(label: string): never {
     throw new InputError(label, "clusterId", undefined, 'expected the ACK cluster id with source "ack"');
 }
@@ -108,13 +102,9 @@ export class KnativeServing extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KnativeServingArgs, opts?: pulumi.ComponentResourceOptions) {
-        const label = resourceLabel("KnativeServing", name);
-        checkArguments(label, KNATIVE_SERVING_ARGS, args);
-        rejectIgnoreChanges(
-            label,
-            opts,
-            "it declares Knative's install or its config-features patch; set ignoreChanges on your own resources instead",
-        );
+        // Every problem at once, before anything is registered.
+        const why = "it declares Knative's install or its config-features patch; set ignoreChanges on your own resources instead";
+        reportAll([() => checkKnativeServingArgs(name, args), () => rejectIgnoreChanges(resourceLabel("KnativeServing", name), opts, why)]);
         const planned = planKnative(name, args);
         super("ack-knative-eci:index:KnativeServing", name, {}, opts);
 

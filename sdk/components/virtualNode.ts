@@ -4,11 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/core/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
 import { declaredPart } from "../render/core/declaredPart";
-import { InputError, resourceLabel } from "../render/core/errors";
-import { renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
-import { checkGivenClusterId } from "../render/core/names";
-import { checkArguments } from "../render/core/shape";
-import { type NodeTaint, VIRTUAL_NODE_ARGS, type VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
+import { InputError, reportAll, resourceLabel } from "../render/core/errors";
+import { checkVirtualNodeArgs, renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
+import type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
 import { generatedIds } from "./core/generatedIds";
 import { checkLate } from "./core/lateErrors";
@@ -43,24 +41,15 @@ export class VirtualNode extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: VirtualNodeArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Validate before registering anything; the cluster id passes straight through so previews stay readable.
+        // Every problem at once, before anything is registered; the cluster id passes straight through so previews
+        // stay readable.
         const label = resourceLabel("VirtualNode", name);
-        checkArguments(label, VIRTUAL_NODE_ARGS, args);
-        rejectIgnoreChanges(label, opts, "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead");
-        checkGivenClusterId(label, "clusterId", args.clusterId);
+        const why = "it declares an add-on and a ConfigMap patch; set ignoreChanges on your own resources instead";
+        reportAll([() => checkVirtualNodeArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
-        // The cluster to install the add-on in; undefined for an adopted add-on.
+        // The cluster to install the add-on in (checked above); undefined for an adopted add-on.
         const installIn = install ? (clusterId ?? missingClusterId(label)) : undefined;
-        // An adopted add-on is only configured through eci-profile: without settings there would be nothing to do.
-        if (!install && args.vSwitchIds === undefined && args.securityGroupId === undefined) {
-            throw new InputError(
-                label,
-                "install",
-                false,
-                "with install: false only kube-system/eci-profile is written: give vSwitchIds or securityGroupId, or drop the component",
-            );
-        }
         // Ids other resources generate (e.g. the platform's pod vSwitches) pass through unchecked.
         const generated = generatedIds(settings, ["vSwitchIds", "securityGroupId"]);
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));
@@ -105,7 +94,7 @@ export class VirtualNode extends pulumi.ComponentResource {
     }
 }
 
-/** An add-on to install needs the cluster to install it in. */
+/** An add-on to install needs the cluster to install it in (checkVirtualNodeArgs says so first). */
 function missingClusterId(label: string): never {
     throw new InputError(label, "clusterId", undefined, "expected the ACK cluster id to install ack-virtual-node in");
 }

@@ -7,6 +7,7 @@ import { InputError } from "../../sdk/render/core/errors";
 import { REQUIRED_FEATURES } from "../../sdk/render/knativeServing/knativeServing";
 import { renderKnativeService } from "../../sdk/render/knativeService/knativeService";
 import { requiredKnativeFeatures } from "../../sdk/render/knativeService/knativeFeatures";
+import { CLASS_ANNOTATION, HPA_CLASS, SCALING_FIELD_ANNOTATIONS } from "../../sdk/render/knativeService/knativeFacts";
 import type { KnativeServiceSettings } from "../../sdk/render/knativeService/knativeServiceArgs";
 import { RESERVE_ANNOTATIONS } from "../../sdk/render/knativeService/reservedInstance";
 import { VISIBILITY_LABEL } from "../../sdk/render/knativeService/knativeService";
@@ -28,19 +29,6 @@ const BASE: KnativeServiceSettings = {
     namespace: "vk",
 } as KnativeServiceSettings;
 
-/** The scaling fields' annotation keys (scaling.ts renders the same). */
-const SCALING_KEYS: Record<string, string> = {
-    minScale: "min-scale",
-    maxScale: "max-scale",
-    initialScale: "initial-scale",
-    target: "target",
-    metric: "metric",
-    scaleDownDelay: "scale-down-delay",
-    window: "window",
-    targetUtilization: "target-utilization-percentage",
-    activationScale: "activation-scale",
-};
-
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
@@ -55,8 +43,8 @@ function unchecked(args: Settings): Obj {
     const container = pod.containers[0];
     const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
     for (const [k, v] of Object.entries(args.scaling ?? {})) {
-        annotations[`autoscaling.knative.dev/${SCALING_KEYS[k]}`] = String(v);
-        if (k === "metric" && (v === "cpu" || v === "memory")) annotations["autoscaling.knative.dev/class"] = "hpa.autoscaling.knative.dev";
+        annotations[SCALING_FIELD_ANNOTATIONS[k as keyof typeof SCALING_FIELD_ANNOTATIONS]] = String(v);
+        if (k === "metric" && (v === "cpu" || v === "memory")) annotations[CLASS_ANNOTATION] = HPA_CLASS;
     }
     Object.assign(annotations, args.podAnnotations ?? {});
     template.metadata = { ...(template.metadata ?? {}), annotations };

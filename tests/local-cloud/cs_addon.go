@@ -28,14 +28,23 @@ func (cl *clusterRes) addon(name string) *addonRes {
 	return nil
 }
 
-func getAddonInstance(s *Server, c *roaCall) (any, *apiError) {
+// installedAddon is the cluster and add-on the path names ({cid}, {name}), or the not-found answers the provider matches.
+func installedAddon(s *Server, c *roaCall) (*clusterRes, *addonRes, *apiError) {
 	cl, e := s.clusterOf(c.vars["cid"])
 	if e != nil {
-		return nil, e
+		return nil, nil, e
 	}
 	a := cl.addon(c.vars["name"])
 	if a == nil {
-		return nil, notFound("AddonNotFound", "addon %s is not installed in cluster %s", c.vars["name"], cl.ID)
+		return nil, nil, notFound("AddonNotFound", "addon %s is not installed in cluster %s", c.vars["name"], cl.ID)
+	}
+	return cl, a, nil
+}
+
+func getAddonInstance(s *Server, c *roaCall) (any, *apiError) {
+	_, a, e := installedAddon(s, c)
+	if e != nil {
+		return nil, e
 	}
 	return &cs.GetClusterAddonInstanceResponseBody{Name: tea.String(a.Name), Version: tea.String(a.Version), State: tea.String(a.State),
 		Config: tea.String(orDefault(a.Config, "{}")), Logging: &cs.GetClusterAddonInstanceResponseBodyLogging{Capable: tea.Bool(false), Enabled: tea.Bool(false)}}, nil
@@ -130,13 +139,9 @@ func finishAddons(as []*addonRes) func(*Server, bool, string) {
 
 // modifyAddon changes one add-on's config; the provider then polls upgradestatus until Success.
 func modifyAddon(s *Server, c *roaCall) (any, *apiError) {
-	cl, e := s.clusterOf(c.vars["cid"])
+	cl, a, e := installedAddon(s, c)
 	if e != nil {
 		return nil, e
-	}
-	a := cl.addon(c.vars["name"])
-	if a == nil {
-		return nil, notFound("AddonNotFound", "addon %s is not installed in cluster %s", c.vars["name"], cl.ID)
 	}
 	cfg := tea.StringValue(c.body.(*cs.ModifyClusterAddonRequest).Config)
 	if e := validAddonConfig(a.Name, cfg); e != nil {

@@ -241,7 +241,10 @@ const rows: Rejection[] = [
     ],
     [
         { vswitchCidrs: ["10.0.0.0/20", "10.0.16.0/20"] },
-        'AckCluster "t-ack": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+        [
+            'AckCluster "t-ack": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+            'AckCluster "t-ack": vswitchCidrs[1] = "10.0.16.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+        ],
     ],
     [
         { vswitchCidrs: "192.168.0.0/20" },
@@ -253,7 +256,10 @@ const rows: Rejection[] = [
     ],
     [
         { podVswitchCidrs: ["192.168.0.0/20", "192.168.16.0/20"] },
-        'AckCluster "t-ack": podVswitchCidrs[0] = "192.168.0.0/20" is not valid: expected a block that does not overlap vswitchCidrs[0] (192.168.0.0/20).',
+        [
+            'AckCluster "t-ack": podVswitchCidrs[0] = "192.168.0.0/20" is not valid: expected a block that does not overlap vswitchCidrs[0] (192.168.0.0/20).',
+            'AckCluster "t-ack": podVswitchCidrs[1] = "192.168.16.0/20" is not valid: expected a block that does not overlap vswitchCidrs[1] (192.168.16.0/20).',
+        ],
     ],
     [{ eipBandwidth: 0 }, 'AckCluster "t-ack": eipBandwidth = 0 is not valid: expected an integer from 1 to 200.'],
     [{ eipBandwidth: 201 }, 'AckCluster "t-ack": eipBandwidth = 201 is not valid: expected an integer from 1 to 200.'],
@@ -393,4 +399,16 @@ const rows: Rejection[] = [
     ],
 ];
 
-rejectionTable("AckCluster", ACK_CLUSTER_ARGS, (args) => new AckCluster("t-ack", args as never), rows);
+// Several mistakes in one resource: each reported at once, one sentence per mistake.
+const SEVERAL: Rejection[] = [
+    [
+        { clusterSpec: "ack.pro.tiny", kubernetesVersion: "1.33", nodePool: { minSize: 5, maxSize: 3 } },
+        [
+            'AckCluster "t-ack": clusterSpec = "ack.pro.tiny" is not valid: expected one of "ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge".',
+            'AckCluster "t-ack": kubernetesVersion = "1.33" is not valid: expected an ACK version such as "1.33.1-aliyun.1".',
+            'AckCluster "t-ack": nodePool.minSize = 5 is not valid: expected at most nodePool.maxSize (3).',
+        ],
+    ],
+];
+
+rejectionTable("AckCluster", ACK_CLUSTER_ARGS, (args) => new AckCluster("t-ack", args as never), [...rows, ...SEVERAL]);

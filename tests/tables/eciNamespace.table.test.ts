@@ -97,4 +97,16 @@ const rows: Rejection[] = [
     ],
 ];
 
-rejectionTable("EciNamespace", ECI_NAMESPACE_ARGS, (args) => new EciNamespace("t-ns", args as never), rows);
+// Several mistakes in one resource: each reported at once, one sentence per mistake.
+const SEVERAL: Rejection[] = [
+    [
+        { namespaceName: "Team_A", eciInjection: "true", labels: { "bad key!": "x" } },
+        [
+            'EciNamespace "t-ns": eciInjection = "true" is not valid: expected true or false (a boolean, not a string: any non-empty string reads as true).',
+            'EciNamespace "t-ns": namespaceName = "Team_A" is not valid: expected a DNS-1123 label: at most 63 lowercase letters, digits or \'-\', starting and ending with a letter or digit.',
+            "EciNamespace \"t-ns\": labels key = \"bad key!\" is not valid: expected a label key: an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.'.",
+        ],
+    ],
+];
+
+rejectionTable("EciNamespace", ECI_NAMESPACE_ARGS, (args) => new EciNamespace("t-ns", args as never), [...rows, ...SEVERAL]);

@@ -234,7 +234,25 @@ const rows: Rejection[] = [
 ];
 
 const covers = (path: string) => !path.includes(".") || path.startsWith("virtualNode.") || path === "knative.install";
-rejectionTable("KnativeEciPlatform", KNATIVE_ECI_PLATFORM_ARGS, (args) => new KnativeEciPlatform("t-pf", args as never), rows, covers);
+// Several mistakes in different parts: each reported at once, under the platform's field names.
+const SEVERAL: Rejection[] = [
+    [
+        { cluster: { clusterSpec: "ack.pro.medium" }, virtualNode: { version: "latest" }, services: [{ ...web, image: "nginx latest" }] },
+        [
+            'KnativeEciPlatform "t-pf": cluster.clusterSpec = "ack.pro.medium" is not valid: expected one of "ack.pro.small", "ack.standard", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge".',
+            'KnativeEciPlatform "t-pf": virtualNode.version = "latest" is not valid: expected an ACK add-on version such as "v2.13.2" or "v1.6.0.0-aliyun" (cs.getKubernetesAddons lists the versions ACK offers).',
+            'KnativeEciPlatform "t-pf": services[0].image = "nginx latest" is not valid: expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56" ([registry[:port]/]repository[:tag][@digest], the repository in lowercase).',
+        ],
+    ],
+];
+
+rejectionTable(
+    "KnativeEciPlatform",
+    KNATIVE_ECI_PLATFORM_ARGS,
+    (args) => new KnativeEciPlatform("t-pf", args as never),
+    [...rows, ...SEVERAL],
+    covers,
+);
 
 describe("KnativeEciPlatform validates before registering", () => {
     it("refuses a bad service argument before any resource is registered, naming services[i].<field>", () => {

@@ -11,7 +11,13 @@ const cache = { mode: "create", vswitchId: "vsw-a1", securityGroupId: "sg-a1" };
 const volume = { name: "data", emptyDir: {} };
 
 const rows: Rejection[] = [
-    [{}, 'KnativeService "t": image (missing) is not valid: expected a string (required).'],
+    [
+        {},
+        [
+            'KnativeService "t": image (missing) is not valid: expected a string (required).',
+            'KnativeService "t": placement (missing) is not valid: expected one of "eci", "eci-namespace", "ecs-and-eci", "ecs-first", "ecs" (required).',
+        ],
+    ],
     [{ placement: "eci" }, 'KnativeService "t": image (missing) is not valid: expected a string (required).'],
     [
         { image },
@@ -555,7 +561,10 @@ const rows: Rejection[] = [
     ],
     [
         { ...base, imageCache: { mode: "create" } },
-        'KnativeService "t": imageCache.vswitchId (missing) is not valid: expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits.',
+        [
+            'KnativeService "t": imageCache.vswitchId (missing) is not valid: expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits.',
+            'KnativeService "t": imageCache.securityGroupId (missing) is not valid: expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits.',
+        ],
     ],
     [
         { ...base, imageCache: { mode: "create", vswitchId: "vsw-a1" } },
@@ -688,4 +697,43 @@ const rows: Rejection[] = [
     ],
 ];
 
-rejectionTable("KnativeService", KNATIVE_SERVICE_ARGS, (args) => new KnativeService("t", args as never), [...rows, ...PRODUCTION_ROWS]);
+// Several mistakes in one resource: each reported at once, in one error, one sentence per mistake; a mistake that
+// makes other checks meaningless (a wrong type, a misspelt key) is not followed by what those checks would say.
+const SEVERAL: Rejection[] = [
+    [
+        { ...base, image: "nginx latest", namespace: "Team_A", scaling: { minScale: -1 } },
+        [
+            'KnativeService "t": namespace = "Team_A" is not valid: expected a DNS-1123 label: at most 63 lowercase letters, digits or \'-\', starting and ending with a letter or digit.',
+            'KnativeService "t": scaling.minScale = -1 is not valid: expected a whole number of pods, 0 or more.',
+            'KnativeService "t": image = "nginx latest" is not valid: expected a container image reference such as "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56" ([registry[:port]/]repository[:tag][@digest], the repository in lowercase).',
+        ],
+    ],
+    [
+        { image: 42, placment: "eci", namespace: "Team_A" },
+        [
+            'KnativeService "t": placment = "eci" is not an argument; did you mean placement?',
+            'KnativeService "t": image = 42 is not valid: expected a string, not a number.',
+            'KnativeService "t": namespace = "Team_A" is not valid: expected a DNS-1123 label: at most 63 lowercase letters, digits or \'-\', starting and ending with a letter or digit.',
+        ],
+    ],
+    [
+        { ...base, volumes: "data", volumeMounts: [{ name: "data", mountPath: "/data" }], containerConcurrency: -1 },
+        [
+            'KnativeService "t": volumes = "data" is not valid: expected a list of objects, not a single string.',
+            'KnativeService "t": containerConcurrency = -1 is not valid: expected an integer from 0 to 1000.',
+        ],
+    ],
+    [
+        { ...base, imageCache: { mode: "create", vswitchid: "vsw-a1", securityGroupId: "sg-a1" }, timeoutSeconds: 0 },
+        [
+            'KnativeService "t": imageCache.vswitchid = "vsw-a1" is not an argument; did you mean vswitchId?',
+            'KnativeService "t": timeoutSeconds = 0 is not valid: expected an integer from 1 to 600.',
+        ],
+    ],
+];
+
+rejectionTable("KnativeService", KNATIVE_SERVICE_ARGS, (args) => new KnativeService("t", args as never), [
+    ...rows,
+    ...PRODUCTION_ROWS,
+    ...SEVERAL,
+]);

@@ -482,7 +482,10 @@ export const PRODUCTION_ROWS: Rejection[] = [
                 { revisionName: "t-v1", percent: 110 },
             ],
         },
-        'KnativeService "t": traffic[0].percent = -10 is not valid: expected an integer from 0 to 100.',
+        [
+            'KnativeService "t": traffic[0].percent = -10 is not valid: expected an integer from 0 to 100.',
+            'KnativeService "t": traffic[1].percent = 110 is not valid: expected an integer from 0 to 100.',
+        ],
     ],
     [
         { ...base, traffic: [{ latestRevision: true, percent: 100, tag: "Canary" }] },

@@ -138,11 +138,11 @@ function pickNetworkZones(
     const vswitchZones = invokeWhenKnown({ ...fixed.zoneQuery, availableInstanceType: instanceType }, (a) =>
         getZonesOutput(a, { parent: scope.parent }),
     );
-    // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`. Without a
-    // list (Pulumi's standard test mocks answer a data source with its arguments) there is no NAT filter.
+    // Its `ids` are the zones' local names ("Hangzhou Zone H"), not zone ids: compare `zones[].zoneId`. A mock that
+    // answers no `zones` (Pulumi's unit-testing guide echoes inputs) reports none, and no zone is filtered out.
     const natZones = vpc
         .getEnhancedNatAvailableZonesOutput({}, { parent: scope.parent })
-        .zones.apply((zs): string[] | undefined => zs?.map((z) => z.zoneId));
+        .zones.apply((zs: { zoneId: string }[] | undefined) => zs?.map((z) => z.zoneId));
     return checkLate(pulumi.all([vswitchZones.ids, instanceType, natZones]), ([ids, type, nat]) =>
         pickZones(resourceLabel("AckCluster", scope.name), { vswitchZones: ids, instanceType: type, natZones: nat }, layout.zoneCount),
     );

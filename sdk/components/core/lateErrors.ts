@@ -5,7 +5,7 @@ const raised = new WeakSet<object>();
 
 /**
  * Reports an error a check found once Outputs resolved, the way the same value fails when plain:
- * - A PackageError (an InputError, a ServiceNotReadyError) keeps its one sentence. Pulumi's serializer prepends `error serializing property
+ * - A PackageError (an InputError, a ServiceNotReadyError) keeps its sentences (one per problem). Pulumi's serializer prepends `error serializing property
  *   "…": ` to the very error object at every resource input it flows through (a dozen times for a
  *   value the whole platform depends on), and invoke serialization logs its stack trace.
  * - It is raised once as an uncaught exception, besides rejecting the Output. Pulumi's program hosts

@@ -6,16 +6,18 @@ import {
     checkAckClusterLayout,
     type CreatedNetworkLayout,
     type GivenNetworkLayout,
+    planInputOf,
 } from "./ackClusterLayout";
 import { type AckManagedClusterPlan, planManagedCluster } from "./ackManagedCluster";
 import { type AckNetworkPlan, checkZoneIds, planNetwork } from "./ackNetwork";
 import { type AckNodePoolPlan, checkEcsNodeLabel, planNodePool } from "./ackNodePool";
-import { ACK_CLUSTER_ARGS } from "./ackClusterArgs";
+import { ACK_CLUSTER_ARGS, type AckClusterArgs } from "./ackClusterArgs";
 import { declaredPart } from "../core/declaredPart";
 import { Checker, resourceLabel } from "../core/errors";
-import { type ApiServerEndpoints, KubeconfigEndpoint } from "./kubeconfig";
-import { isSecurityGroupId, isVswitchId } from "../core/names";
-import { bool, checkShape, opt, withFields, without } from "../core/shape";
+import { type ApiServerEndpoints, KubeconfigEndpoint, kubeconfigServer } from "./kubeconfig";
+import { checkGivenId, isSecurityGroupId, isVswitchId, RESOURCE_GROUP_ID } from "../core/names";
+import { containsEventuals } from "../core/eventual";
+import { bool, opt, shapedArgs, withFields, without } from "../core/shape";
 import type { NodeLabel } from "../core/placement";
 
 export {
@@ -106,129 +108,187 @@ const PLAN_INPUT_SHAPE = withFields(without(ACK_CLUSTER_ARGS, "existingKubeconfi
 const NODE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const CLUSTER_ID_EXPECTED = 'expected an ACK cluster id such as "c8155823d057948c69a2f14f1fa9b9f4a"';
 
-function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, generated: ReadonlySet<string>): void {
-    (ids ?? []).forEach((id, i) => {
-        if (generated.has(field) || generated.has(`${field}[${i}]`)) return;
-        c.check(isVswitchId(id), `${field}[${i}]`, id, 'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"');
-        c.check(!ids!.slice(0, i).includes(id), `${field}[${i}]`, id, "expected each vSwitch once");
+/**
+ * Every check of an AckCluster's arguments as the component receives them, before anything is registered, every
+ * problem thrown together: their shape, the resource group id and the kubeconfig given as plain values, which resources
+ * the options declare (decided now, whatever is an Output), and, when no Output is among them, everything the plan
+ * checks.
+ */
+export function checkAckClusterArgs(resourceName: string, args: AckClusterArgs): void {
+    const label = resourceLabel("AckCluster", resourceName);
+    const c = new Checker(label);
+    c.collect(() => {
+        const s = shapedArgs(c, ACK_CLUSTER_ARGS, args ?? {}, "args");
+        c.part(() =>
+            checkGivenId(
+                label,
+                "resourceGroupId",
+                s.resourceGroupId,
+                RESOURCE_GROUP_ID,
+                'a resource group id such as "rg-acfmzw2jz2z6kiq"',
+            ),
+        );
+        c.part(() => checkAckClusterLayout(c, resourceName, planInputOf(s)));
+        c.part(() => {
+            if (typeof s.existingKubeconfig === "string") kubeconfigServer(label, "existingKubeconfig", s.existingKubeconfig);
+        });
+        // The plan reads the arguments as given: it checks their shape again, and keeps to its own parts.
+        const planInput = planInputOf(args ?? {});
+        if (!containsEventuals(planInput)) c.part(() => planAckCluster(resourceName, planInput as AckClusterPlanInput));
     });
 }
 
-/** The settings every kind checks: the ECS label, the kubeconfig's lifetime and endpoint, the adoption options. */
+function checkVswitchIds(c: Checker, field: string, ids: string[] | undefined, generated: ReadonlySet<string>): void {
+    (ids ?? []).forEach((id, i) => {
+        if (generated.has(field) || generated.has(`${field}[${i}]`)) return;
+        c.part(() => {
+            c.check(isVswitchId(id), `${field}[${i}]`, id, 'expected a vSwitch id such as "vsw-bp1s5fnvk4gn2tws03624"');
+            c.check(!ids!.slice(0, i).includes(id), `${field}[${i}]`, id, "expected each vSwitch once");
+        });
+    });
+}
+
+/**
+ * Validates every `AckCluster` setting, each on its own, and plans what it declares: the layout, network CIDRs,
+ * cluster, node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError` naming every
+ * problem found. Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
+ * list elements like `vswitchIds[0]`) come from other resources and pass through.
+ */
+export function planAckCluster(
+    resourceName: string,
+    args: AckClusterPlanInput,
+    generated: ReadonlySet<string> = new Set(),
+): AckClusterPlan {
+    const c = new Checker(resourceLabel("AckCluster", resourceName));
+    return c.collect((): AckClusterPlan | undefined => {
+        const s = shapedArgs(c, PLAN_INPUT_SHAPE, args, "resolved");
+        const layout = c.part(() => checkAckClusterLayout(c, resourceName, s));
+        const common = checkCommon(c, s, generated);
+        if (!layout || !common) return undefined;
+        const expiration =
+            s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {};
+        switch (layout.kind) {
+            case AckClusterKind.AdoptedById:
+                return {
+                    kind: layout.kind,
+                    layout,
+                    // Set: the layout is adopted-by-id because it is.
+                    existingClusterId: s.existingClusterId ?? c.fail("existingClusterId", undefined, CLUSTER_ID_EXPECTED),
+                    ...common,
+                    ...expiration,
+                    ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
+                };
+            case AckClusterKind.AdoptedByKubeconfig:
+                return { kind: layout.kind, layout, ...common };
+            default:
+                return planCreated(c, resourceName, s, layout, generated, common.ecsNodeLabel);
+        }
+    });
+}
+
+/** The settings every kind checks, each on its own: the ECS label, the kubeconfig's lifetime and endpoint, adoption's. */
 function checkCommon(
     c: Checker,
     s: AckClusterPlanInput,
     generated: ReadonlySet<string>,
-): { ecsNodeLabel: NodeLabel; ecsNodeNames: string[] } {
-    const ecsNodeLabel = checkEcsNodeLabel(c, s.ecsNodeLabel);
-    c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320);
-    if (s.existingClusterId !== undefined && !generated.has("existingClusterId")) {
-        c.check(
-            typeof s.existingClusterId === "string" && /^c[a-z0-9]{8,}$/.test(s.existingClusterId),
-            "existingClusterId",
-            s.existingClusterId,
-            CLUSTER_ID_EXPECTED,
-        );
-    }
-    const ecsNodeNames = s.ecsNodeNames ?? [];
-    ecsNodeNames.forEach((n, i) => {
-        c.check(
-            typeof n === "string" && n.length <= 253 && NODE_NAME.test(n),
-            `ecsNodeNames[${i}]`,
-            n,
-            'expected a Kubernetes node name such as "cn-hangzhou.192.168.0.10"',
-        );
-        c.check(!ecsNodeNames.slice(0, i).includes(n), `ecsNodeNames[${i}]`, n, "expected each node once");
+): { ecsNodeLabel: NodeLabel; ecsNodeNames: string[] } | undefined {
+    const ecsNodeLabel = c.part(() => checkEcsNodeLabel(c, s.ecsNodeLabel));
+    c.part(() => c.integer(s.kubeconfigExpirationMinutes, "kubeconfigExpirationMinutes", 15, 4320));
+    c.part(() => {
+        if (s.existingClusterId !== undefined && !generated.has("existingClusterId"))
+            c.check(
+                typeof s.existingClusterId === "string" && /^c[a-z0-9]{8,}$/.test(s.existingClusterId),
+                "existingClusterId",
+                s.existingClusterId,
+                CLUSTER_ID_EXPECTED,
+            );
     });
-    c.oneOf(s.kubeconfigEndpoint, "kubeconfigEndpoint", Object.values(KubeconfigEndpoint));
-    return { ecsNodeLabel, ecsNodeNames };
+    const ecsNodeNames = c.part(() => checkEcsNodeNames(c, s.ecsNodeNames ?? []));
+    c.part(() => c.oneOf(s.kubeconfigEndpoint, "kubeconfigEndpoint", Object.values(KubeconfigEndpoint)));
+    return ecsNodeLabel && ecsNodeNames ? { ecsNodeLabel, ecsNodeNames } : undefined;
 }
 
-/** The given vSwitches and security group of a created cluster (ids other resources generate pass through). */
-function planGivenNetwork(c: Checker, s: AckClusterPlanInput, generated: ReadonlySet<string>): GivenNetwork {
+/** The running nodes of an adopted cluster to label, each on its own: a node name, listed once. */
+function checkEcsNodeNames(c: Checker, ecsNodeNames: string[]): string[] {
+    ecsNodeNames.forEach((n, i) =>
+        c.part(() => {
+            c.check(
+                typeof n === "string" && n.length <= 253 && NODE_NAME.test(n),
+                `ecsNodeNames[${i}]`,
+                n,
+                'expected a Kubernetes node name such as "cn-hangzhou.192.168.0.10"',
+            );
+            c.check(!ecsNodeNames.slice(0, i).includes(n), `ecsNodeNames[${i}]`, n, "expected each node once");
+        }),
+    );
+    return ecsNodeNames;
+}
+
+/** The given vSwitches and security group of a created cluster, each on its own (ids other resources generate pass through). */
+function planGivenNetwork(c: Checker, s: AckClusterPlanInput, generated: ReadonlySet<string>): GivenNetwork | undefined {
     checkVswitchIds(c, "vswitchIds", s.vswitchIds, generated);
     checkVswitchIds(c, "podVswitchIds", s.podVswitchIds, generated);
-    if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, false);
-    if (s.securityGroupId !== undefined && !generated.has("securityGroupId")) {
-        c.check(
-            isSecurityGroupId(s.securityGroupId),
-            "securityGroupId",
-            s.securityGroupId,
-            'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',
-        );
-    }
-    // Set: the layout is given-network because vswitchIds is.
-    const vswitchIds = s.vswitchIds ?? [];
-    return {
-        vswitchIds,
-        podVswitchIds: s.podVswitchIds ?? vswitchIds,
-        ...(s.securityGroupId !== undefined ? { securityGroupId: s.securityGroupId } : {}),
-    };
+    if (s.zoneIds !== undefined) c.part(() => checkZoneIds(c, s.zoneIds ?? [], false));
+    c.part(() => {
+        if (s.securityGroupId !== undefined && !generated.has("securityGroupId")) {
+            c.check(
+                isSecurityGroupId(s.securityGroupId),
+                "securityGroupId",
+                s.securityGroupId,
+                'expected a security group id such as "sg-bp1fg655nh68xyz9y2g0"',
+            );
+        }
+    });
+    return c.part(() => {
+        // Set: the layout is given-network because vswitchIds is.
+        const vswitchIds = s.vswitchIds ?? [];
+        return {
+            vswitchIds,
+            podVswitchIds: s.podVswitchIds ?? vswitchIds,
+            ...(s.securityGroupId !== undefined ? { securityGroupId: s.securityGroupId } : {}),
+        };
+    });
 }
 
-/** A created cluster on either network: the network, the `ManagedKubernetes`, its kubeconfig's endpoint, the node pool. */
-function planCreatedCluster(
+/** The endpoint a created cluster's kubeconfig uses: the public one only when the cluster has it. */
+function createdKubeconfigEndpoint(c: Checker, s: AckClusterPlanInput, publicEndpoint: boolean): KubeconfigEndpoint {
+    // getClusterCredential asks ACK for the internet credential only; without a public endpoint the kubeconfig
+    // must point at the intranet one (see kubeconfigForEndpoint).
+    const endpoint = s.kubeconfigEndpoint ?? (publicEndpoint ? KubeconfigEndpoint.Public : KubeconfigEndpoint.Private);
+    c.check(
+        publicEndpoint || endpoint === KubeconfigEndpoint.Private,
+        "kubeconfigEndpoint",
+        endpoint,
+        'expected "private" (or unset) while apiServerPublic is false: the cluster gets no public API server endpoint; set apiServerPublic: true to manage it from outside the VPC',
+    );
+    return endpoint;
+}
+
+/** A created cluster's network (created or given), cluster, kubeconfig endpoint and node pool, each on its own. */
+function planCreated(
     c: Checker,
     resourceName: string,
     s: AckClusterPlanInput,
     layout: CreatedNetworkLayout | GivenNetworkLayout,
     generated: ReadonlySet<string>,
     ecsNodeLabel: NodeLabel,
-): CreatedClusterPlan {
-    const network =
-        layout.kind === AckClusterKind.CreatedNetwork
-            ? { kind: layout.kind, layout, network: planNetwork(c, s, layout.zoneCount) }
-            : { kind: layout.kind, layout, givenNetwork: planGivenNetwork(c, s, generated) };
-    const cluster = planManagedCluster(c, resourceName, s, "network" in network ? network.network : undefined);
-    // getClusterCredential asks ACK for the internet credential only; without a public endpoint the kubeconfig
-    // must point at the intranet one (see kubeconfigForEndpoint).
-    const publicEndpoint = cluster.slbInternetEnabled;
-    const kubeconfigEndpoint = s.kubeconfigEndpoint ?? (publicEndpoint ? KubeconfigEndpoint.Public : KubeconfigEndpoint.Private);
-    c.check(
-        publicEndpoint || kubeconfigEndpoint === KubeconfigEndpoint.Private,
-        "kubeconfigEndpoint",
-        kubeconfigEndpoint,
-        'expected "private" (or unset) while apiServerPublic is false: the cluster gets no public API server endpoint; set apiServerPublic: true to manage it from outside the VPC',
-    );
-    const nodePool = layout.createNodePool ? planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel) : undefined;
-    return {
-        ...network,
+): CreatedClusterPlan | undefined {
+    const network = layout.kind === AckClusterKind.CreatedNetwork ? c.part(() => planNetwork(c, s, layout.zoneCount)) : undefined;
+    const givenNetwork = layout.kind === AckClusterKind.GivenNetwork ? planGivenNetwork(c, s, generated) : undefined;
+    // A wrong created network leaves the service CIDR unchecked against it (`network` undefined).
+    const cluster = c.part(() => planManagedCluster(c, resourceName, s, network));
+    const kubeconfigEndpoint = cluster && c.part(() => createdKubeconfigEndpoint(c, s, cluster.slbInternetEnabled));
+    const nodePool = layout.createNodePool ? c.part(() => planNodePool(c, resourceName, s.nodePool ?? {}, ecsNodeLabel)) : undefined;
+    if (!cluster || !kubeconfigEndpoint || (layout.createNodePool && !nodePool)) return undefined;
+    const fields: CreatedClusterFields = {
         ecsNodeLabel,
         cluster,
-        ...(nodePool !== undefined ? { nodePool } : {}),
+        ...(nodePool ? { nodePool } : {}),
         ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
         kubeconfigEndpoint,
     };
-}
-
-/**
- * Validates every `AckCluster` setting and plans what it declares: the layout, network CIDRs, cluster,
- * node pool (with the ECS label) and node labels of an adopted cluster. Pure; throws `InputError`.
- * Ids named in `generated` (`existingClusterId`, `vswitchIds`, `podVswitchIds`, `securityGroupId`, or
- * list elements like `vswitchIds[0]`) come from other resources and pass through.
- */
-export function planAckCluster(resourceName: string, s: AckClusterPlanInput, generated: ReadonlySet<string> = new Set()): AckClusterPlan {
-    const c = new Checker(resourceLabel("AckCluster", resourceName));
-    checkShape(c, PLAN_INPUT_SHAPE, s, "resolved");
-    const layout = checkAckClusterLayout(c, resourceName, s);
-    const { ecsNodeLabel, ecsNodeNames } = checkCommon(c, s, generated);
-    switch (layout.kind) {
-        case AckClusterKind.AdoptedById:
-            return {
-                kind: layout.kind,
-                layout,
-                // Set: the layout is adopted-by-id because it is.
-                existingClusterId: s.existingClusterId ?? c.fail("existingClusterId", undefined, CLUSTER_ID_EXPECTED),
-                ecsNodeLabel,
-                ecsNodeNames,
-                ...(s.kubeconfigExpirationMinutes !== undefined ? { kubeconfigExpirationMinutes: s.kubeconfigExpirationMinutes } : {}),
-                ...(s.kubeconfigEndpoint !== undefined ? { kubeconfigEndpoint: s.kubeconfigEndpoint } : {}),
-            };
-        case AckClusterKind.AdoptedByKubeconfig:
-            return { kind: layout.kind, layout, ecsNodeLabel, ecsNodeNames };
-        default:
-            return planCreatedCluster(c, resourceName, s, layout, generated, ecsNodeLabel);
-    }
+    if (layout.kind === AckClusterKind.CreatedNetwork) return network && { kind: layout.kind, layout, network, ...fields };
+    return givenNetwork && { kind: layout.kind, layout, givenNetwork, ...fields };
 }
 
 /** Whether `plan` is of `kind`. */

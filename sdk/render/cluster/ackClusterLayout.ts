@@ -136,30 +136,42 @@ export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: n
     };
 }
 
-/** The layout decision with a caller's `Checker`, so the planner reports under the same resource. */
-export function checkAckClusterLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout {
-    if (s.existingClusterId !== undefined || s.hasExistingKubeconfig) return checkAdoptedLayout(c, name, s);
-    const mode = AckClusterMode.Create;
+/**
+ * The layout decision with a caller's `Checker`, so the planner reports under the same resource. Each conflict is
+ * reported on its own; the layout is undefined when there is one (what is declared would follow from a wrong option).
+ */
+export function checkAckClusterLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout | undefined {
+    const before = c.problemCount;
+    const adopted = s.existingClusterId !== undefined || s.hasExistingKubeconfig;
+    const layout = adopted ? checkAdoptedLayout(c, name, s) : checkCreatedLayout(c, name, s);
+    return c.problemCount > before ? undefined : layout;
+}
 
-    c.check(
-        s.ecsNodeNames === undefined,
-        "ecsNodeNames",
-        shown(s.ecsNodeNames),
-        "expected no ecsNodeNames when the cluster is created: its node pool labels its nodes with ecsNodeLabel; ecsNodeNames labels running nodes of an adopted cluster",
+function checkCreatedLayout(c: Checker, name: string, s: AckClusterLayoutSource): CreatedNetworkLayout | GivenNetworkLayout | undefined {
+    const mode = AckClusterMode.Create;
+    c.part(() =>
+        c.check(
+            s.ecsNodeNames === undefined,
+            "ecsNodeNames",
+            shown(s.ecsNodeNames),
+            "expected no ecsNodeNames when the cluster is created: its node pool labels its nodes with ecsNodeLabel; ecsNodeNames labels running nodes of an adopted cluster",
+        ),
     );
     for (const key of ["zoneIds", "vswitchIds", "podVswitchIds", "vswitchCidrs", "podVswitchCidrs", "addons"] as const) {
         if (s[key] !== undefined && !Array.isArray(s[key]))
-            c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)");
+            c.part(() => c.fail(key, shown(s[key]), "expected a plain array (its elements may be Outputs)"));
     }
     const createNodePool = s.createNodePool !== false;
     if (!createNodePool && s.nodePool !== undefined) {
-        c.fail("nodePool", shown(s.nodePool), "expected no nodePool when createNodePool is false");
+        c.part(() => c.fail("nodePool", shown(s.nodePool), "expected no nodePool when createNodePool is false"));
     }
     if (s.vswitchIds !== undefined) {
+        if (!Array.isArray(s.vswitchIds)) return undefined;
         checkGivenNetwork(c, s);
         return { kind: AckClusterKind.GivenNetwork, mode, createNodePool, names: ackClusterNames(name, 0, 0) };
     }
     const zoneCount = checkCreatedNetwork(c, s);
+    if (zoneCount === undefined) return undefined;
     return {
         kind: AckClusterKind.CreatedNetwork,
         mode,
@@ -175,19 +187,21 @@ function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource)
     for (const [key, value] of Object.entries(s)) {
         if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
         if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
-        c.fail(
-            key,
-            shown(value),
-            `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
+        c.part(() =>
+            c.fail(
+                key,
+                shown(value),
+                `expected no ${key} when adopting an existing cluster (existingClusterId or existingKubeconfig): its settings, network and node pools already exist; label its running ECS nodes with ecsNodeNames`,
+            ),
         );
     }
     for (const key of ["kubeconfigExpirationMinutes", "kubeconfigEndpoint"] as const) {
         if (s.hasExistingKubeconfig && s[key] !== undefined) {
-            c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`);
+            c.part(() => c.fail(key, shown(s[key]), `expected no ${key} with existingKubeconfig: the given kubeconfig is used as is`));
         }
     }
     if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
-        c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)");
+        c.part(() => c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)"));
     }
     const names = ackClusterNames(name, 0, lengthOf(s.ecsNodeNames) ?? 0);
     return s.existingClusterId !== undefined
@@ -197,47 +211,64 @@ function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource)
 
 /** Given vSwitches: no created-network options, and their zones (when given) one per vSwitch. */
 function checkGivenNetwork(c: Checker, s: AckClusterLayoutSource): void {
-    c.check(
-        s.createNetwork !== true,
-        "createNetwork",
-        true,
-        "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
+    c.part(() =>
+        c.check(
+            s.createNetwork !== true,
+            "createNetwork",
+            true,
+            "expected false or unset with vswitchIds: the cluster uses the given vSwitches, so no network is created",
+        ),
     );
     for (const key of CREATED_NETWORK_ONLY) {
-        if (s[key] !== undefined) c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`);
+        if (s[key] !== undefined)
+            c.part(() => c.fail(key, shown(s[key]), `expected no ${key} with vswitchIds: it configures a created network`));
     }
-    const count = lengthOf(s.vswitchIds)!;
+    const count = lengthOf(s.vswitchIds) ?? 0;
     const zoneIdCount = lengthOf(s.zoneIds);
-    if (zoneIdCount !== undefined) {
-        c.check(
-            zoneIdCount === count,
-            "zoneIds",
-            shown(s.zoneIds),
-            `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
-        );
-    } else {
-        c.check(
-            count >= MIN_ZONES,
-            "vswitchIds",
-            shown(s.vswitchIds),
-            `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
-        );
-    }
+    c.part(() => {
+        if (zoneIdCount !== undefined) {
+            c.check(
+                zoneIdCount === count,
+                "zoneIds",
+                shown(s.zoneIds),
+                `expected the zone of each vSwitch in vswitchIds, in order (${count} zones)`,
+            );
+        } else {
+            c.check(
+                count >= MIN_ZONES,
+                "vswitchIds",
+                shown(s.vswitchIds),
+                `expected at least ${MIN_ZONES} vSwitches in different zones (ACK spreads the control plane and nodes across them); pass zoneIds too so their zones are checked`,
+            );
+        }
+    });
 }
 
-/** A created network: no given-network options; returns its zone count (from zoneIds or zoneCount). */
-function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number {
-    c.check(
-        s.createNetwork !== false,
-        "createNetwork",
-        false,
-        "expected true or unset without vswitchIds: the cluster needs vSwitches, given (vswitchIds) or created",
+/** A created network: no given-network options; returns its zone count (from zoneIds or zoneCount), if right. */
+function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number | undefined {
+    c.part(() =>
+        c.check(
+            s.createNetwork !== false,
+            "createNetwork",
+            false,
+            "expected true or unset without vswitchIds: the cluster needs vSwitches, given (vswitchIds) or created",
+        ),
     );
     for (const key of GIVEN_NETWORK_ONLY) {
         if (s[key] !== undefined)
-            c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`);
+            c.part(() => c.fail(key, shown(s[key]), `expected no ${key} when the network is created: it applies to given vswitchIds`));
     }
-    let zoneCount: number;
+    const zoneCount = c.part(() => createdZoneCount(c, s));
+    // One CIDR per zone: checked against a zone count that is right itself.
+    for (const key of ["vswitchCidrs", "podVswitchCidrs"] as const) {
+        const n = lengthOf(s[key]);
+        if (n !== undefined && zoneCount !== undefined)
+            c.part(() => c.check(n === zoneCount, key, shown(s[key]), `expected one CIDR per zone (${zoneCount})`));
+    }
+    return zoneCount;
+}
+
+function createdZoneCount(c: Checker, s: AckClusterLayoutSource): number {
     const zoneIdCount = lengthOf(s.zoneIds);
     if (zoneIdCount !== undefined) {
         c.check(s.zoneCount === undefined, "zoneCount", shown(s.zoneCount), "expected no zoneCount with zoneIds: the zones are given");
@@ -247,22 +278,16 @@ function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number {
             shown(s.zoneIds),
             `expected ${MIN_ZONES} to ${MAX_CREATED_ZONES} zones for a created network (one node and one pod vSwitch each)`,
         );
-        zoneCount = zoneIdCount;
-    } else {
-        const count = s.zoneCount ?? MIN_ZONES;
-        c.check(
-            typeof count === "number" && Number.isInteger(count) && count >= MIN_ZONES && count <= MAX_CREATED_ZONES,
-            "zoneCount",
-            shown(count),
-            `expected a plain integer from ${MIN_ZONES} to ${MAX_CREATED_ZONES}`,
-        );
-        zoneCount = count as number;
+        return zoneIdCount;
     }
-    for (const key of ["vswitchCidrs", "podVswitchCidrs"] as const) {
-        const n = lengthOf(s[key]);
-        if (n !== undefined) c.check(n === zoneCount, key, shown(s[key]), `expected one CIDR per zone (${zoneCount})`);
-    }
-    return zoneCount;
+    const count = s.zoneCount ?? MIN_ZONES;
+    c.check(
+        typeof count === "number" && Number.isInteger(count) && count >= MIN_ZONES && count <= MAX_CREATED_ZONES,
+        "zoneCount",
+        shown(count),
+        `expected a plain integer from ${MIN_ZONES} to ${MAX_CREATED_ZONES}`,
+    );
+    return count as number;
 }
 
 /**
@@ -271,5 +296,6 @@ function checkCreatedNetwork(c: Checker, s: AckClusterLayoutSource): number {
  * raw arguments and throws `InputError` for conflicting options before anything is registered.
  */
 export function resolveAckClusterLayout(resourceName: string, s: AckClusterLayoutSource): AckClusterLayout {
-    return checkAckClusterLayout(new Checker(resourceLabel("AckCluster", resourceName)), resourceName, s);
+    const c = new Checker(resourceLabel("AckCluster", resourceName));
+    return c.collect(() => checkAckClusterLayout(c, resourceName, s));
 }

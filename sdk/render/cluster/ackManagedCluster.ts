@@ -1,3 +1,4 @@
+// The ManagedKubernetes of a created cluster: its spec, version, service CIDR, add-ons, tags and what ACK deletes with it.
 import type { AckClusterPlanInput } from "./ackClusterLayout";
 import { type AckNetworkPlan, checkServiceCidr, DEFAULT_SERVICE_CIDR } from "./ackNetwork";
 import { ackName, checkAckName } from "./ackNodePool";
@@ -69,34 +70,14 @@ function isAckKubernetesVersion(text: unknown): boolean {
 }
 const ADDON_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** The add-ons: ACK's defaults, then the user's, each checked on its own and named once. */
 function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterAddon[] {
     const extra = (addons ?? []).map((a, i) => {
-        const field = `addons[${i}]`;
-        c.check(
-            !!a && typeof a.name === "string" && ADDON_NAME.test(a.name),
-            `${field}.name`,
-            a?.name,
-            'expected an ACK add-on name such as "arms-prometheus"',
-        );
-        c.check(
-            a.name !== "flannel",
-            `${field}.name`,
-            a.name,
-            "expected not flannel: the cluster uses Terway (pod vSwitches), so pods and ECI get VPC addresses",
-        );
-        if (a.config !== undefined) {
-            let ok = typeof a.config === "string";
-            try {
-                if (ok) JSON.parse(a.config);
-            } catch {
-                ok = false;
-            }
-            c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
-        }
-        return { name: a.name, config: a.config, version: a.version, disabled: a.disabled };
+        c.part(() => checkAddon(c, a, `addons[${i}]`));
+        return { name: a?.name, config: a?.config, version: a?.version, disabled: a?.disabled };
     });
     extra.forEach((a, i) =>
-        c.check(!extra.slice(0, i).some((b) => b.name === a.name), `addons[${i}].name`, a.name, "expected each add-on once"),
+        c.part(() => c.check(!extra.slice(0, i).some((b) => b.name === a.name), `addons[${i}].name`, a.name, "expected each add-on once")),
     );
     const defaults = DEFAULT_ADDONS.filter((d) => !extra.some((a) => a.name === d)).map((name) => ({ name }));
     const defined = (a: ClusterAddon): ClusterAddon => {
@@ -111,47 +92,83 @@ function planAddons(c: Checker, addons: AckClusterPlanInput["addons"]): ClusterA
     return [...defaults, ...extra].map(defined);
 }
 
-/** Alibaba Cloud allows at most 20 tags on a resource. */
-export const MAX_TAGS = 20;
-
-function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
-    const count = Object.keys(tags ?? {}).length;
-    c.check(count <= MAX_TAGS, "tags", tags, `expected at most ${MAX_TAGS} tags (Alibaba Cloud's limit per resource), not ${count}`);
-    for (const [key, value] of Object.entries(tags ?? {})) {
-        c.check(
-            key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),
-            "tags key",
-            key,
-            'expected 1 to 128 characters, not starting with "aliyun" or "acs:" and without "http://" or "https://"',
-        );
-        c.check(
-            typeof value === "string" && value.length <= 128 && !/https?:\/\//.test(value),
-            `tags["${key}"]`,
-            value,
-            'expected at most 128 characters without "http://" or "https://"',
-        );
+function checkAddon(c: Checker, a: NonNullable<AckClusterPlanInput["addons"]>[number], field: string): void {
+    c.check(
+        !!a && typeof a.name === "string" && ADDON_NAME.test(a.name),
+        `${field}.name`,
+        a?.name,
+        'expected an ACK add-on name such as "arms-prometheus"',
+    );
+    c.check(
+        a.name !== "flannel",
+        `${field}.name`,
+        a.name,
+        "expected not flannel: the cluster uses Terway (pod vSwitches), so pods and ECI get VPC addresses",
+    );
+    if (a.config !== undefined) {
+        let ok = typeof a.config === "string";
+        try {
+            if (ok) JSON.parse(a.config);
+        } catch {
+            ok = false;
+        }
+        c.check(ok, `${field}.config`, a.config, "expected a JSON string (see alicloud.cs.getKubernetesAddonMetadata for the schema)");
     }
 }
 
+/** Alibaba Cloud allows at most 20 tags on a resource. */
+export const MAX_TAGS = 20;
+
+/** The tags: at most 20, each key and value on its own. */
+function checkTags(c: Checker, tags: Record<string, string> | undefined): void {
+    const count = Object.keys(tags ?? {}).length;
+    c.part(() =>
+        c.check(count <= MAX_TAGS, "tags", tags, `expected at most ${MAX_TAGS} tags (Alibaba Cloud's limit per resource), not ${count}`),
+    );
+    for (const [key, value] of Object.entries(tags ?? {})) {
+        c.part(() => {
+            c.check(
+                key.length >= 1 && key.length <= 128 && !/^(aliyun|acs:)/i.test(key) && !/https?:\/\//.test(key),
+                "tags key",
+                key,
+                'expected 1 to 128 characters, not starting with "aliyun" or "acs:" and without "http://" or "https://"',
+            );
+            c.check(
+                typeof value === "string" && value.length <= 128 && !/https?:\/\//.test(value),
+                `tags["${key}"]`,
+                value,
+                'expected at most 128 characters without "http://" or "https://"',
+            );
+        });
+    }
+}
+
+/** The created cluster's settings, each checked on its own. */
 export function planManagedCluster(
     c: Checker,
     resourceName: string,
     s: AckClusterPlanInput,
     network: AckNetworkPlan | undefined,
-): AckManagedClusterPlan {
-    const name = s.clusterName ?? ackName(resourceName);
-    checkAckName(c, "clusterName", name);
-    const clusterSpec = s.clusterSpec ?? DEFAULT_CLUSTER_SPEC;
-    c.oneOf(clusterSpec, "clusterSpec", CLUSTER_SPECS);
-    if (s.kubernetesVersion !== undefined) {
-        c.check(
-            isAckKubernetesVersion(String(s.kubernetesVersion)),
-            "kubernetesVersion",
-            s.kubernetesVersion,
-            'expected an ACK version such as "1.33.1-aliyun.1"',
-        );
-    }
-    const serviceCidr = checkServiceCidr(c, s.serviceCidr ?? DEFAULT_SERVICE_CIDR, network ? parseCidr(network.vpcCidr) : undefined);
+): AckManagedClusterPlan | undefined {
+    const name = c.part(() => {
+        checkAckName(c, "clusterName", s.clusterName ?? ackName(resourceName));
+        return s.clusterName ?? ackName(resourceName);
+    });
+    const clusterSpec = c.part(() => {
+        c.oneOf(s.clusterSpec ?? DEFAULT_CLUSTER_SPEC, "clusterSpec", CLUSTER_SPECS);
+        return s.clusterSpec ?? DEFAULT_CLUSTER_SPEC;
+    });
+    c.part(() => {
+        if (s.kubernetesVersion !== undefined)
+            c.check(
+                isAckKubernetesVersion(String(s.kubernetesVersion)),
+                "kubernetesVersion",
+                s.kubernetesVersion,
+                'expected an ACK version such as "1.33.1-aliyun.1"',
+            );
+    });
+    const vpc = network ? parseCidr(network.vpcCidr) : undefined;
+    const serviceCidr = c.part(() => checkServiceCidr(c, s.serviceCidr ?? DEFAULT_SERVICE_CIDR, vpc));
     for (const key of [
         "apiServerPublic",
         "deletionProtection",
@@ -159,17 +176,22 @@ export function planManagedCluster(
         "deleteCreatedLogProjects",
         "newNatGateway",
     ] as const) {
-        if (s[key] !== undefined) c.check(typeof s[key] === "boolean", key, s[key], "expected true or false");
+        c.part(() => {
+            if (s[key] !== undefined) c.check(typeof s[key] === "boolean", key, s[key], "expected true or false");
+        });
     }
-    if (s.resourceGroupId !== undefined) {
-        c.check(
-            typeof s.resourceGroupId === "string" && s.resourceGroupId !== "",
-            "resourceGroupId",
-            s.resourceGroupId,
-            'expected a resource group id such as "rg-acfm2..."',
-        );
-    }
-    checkTags(c, s.tags);
+    c.part(() => {
+        if (s.resourceGroupId !== undefined)
+            c.check(
+                typeof s.resourceGroupId === "string" && s.resourceGroupId !== "",
+                "resourceGroupId",
+                s.resourceGroupId,
+                'expected a resource group id such as "rg-acfm2..."',
+            );
+    });
+    c.part(() => checkTags(c, s.tags));
+    const addons = c.part(() => planAddons(c, s.addons));
+    if (name === undefined || clusterSpec === undefined || serviceCidr === undefined || addons === undefined) return undefined;
     return {
         name,
         clusterSpec,
@@ -178,7 +200,7 @@ export function planManagedCluster(
         slbInternetEnabled: s.apiServerPublic ?? false,
         deletionProtection: s.deletionProtection ?? true,
         deleteOptions: clusterDeleteOptions(s.deleteCreatedLoadBalancers ?? true, s.deleteCreatedLogProjects ?? false),
-        addons: planAddons(c, s.addons),
+        addons,
         ...(s.resourceGroupId !== undefined ? { resourceGroupId: s.resourceGroupId } : {}),
         ...(s.tags !== undefined ? { tags: s.tags } : {}),
         newNatGateway: s.newNatGateway ?? false,

@@ -108,39 +108,66 @@ export function checkZoneIds(c: Checker, zoneIds: string[], eachOnce: boolean): 
     );
 }
 
-/** Validates a created network's settings and plans its CIDRs. `zoneCount` comes from the layout. */
-export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): AckNetworkPlan {
+/**
+ * Validates a created network's settings, each on its own, and plans its CIDRs. `zoneCount` comes from the layout.
+ * The vSwitch blocks are checked against a VPC CIDR that is right itself, and against each other once each is right.
+ */
+export function planNetwork(c: Checker, s: NetworkSettings, zoneCount: number): AckNetworkPlan | undefined {
     const vpcText = s.vpcCidr ?? DEFAULT_VPC_CIDR;
-    const vpc = checkCidr(c, "vpcCidr", vpcText, 8, 24, DEFAULT_VPC_CIDR);
-    checkNotReserved(c, "vpcCidr", vpcText, vpc);
-    if (s.zoneIds !== undefined) checkZoneIds(c, s.zoneIds, true);
+    const vpc = c.part(() => {
+        const cidr = checkCidr(c, "vpcCidr", vpcText, 8, 24, DEFAULT_VPC_CIDR);
+        checkNotReserved(c, "vpcCidr", vpcText, cidr);
+        return cidr;
+    });
+    if (s.zoneIds !== undefined) {
+        const zoneIds = s.zoneIds;
+        c.part(() => checkZoneIds(c, zoneIds, true));
+    }
+    const blocks = vpc && planBlocks(c, s, vpc, zoneCount);
+    const bandwidth = c.part(() => {
+        c.integer(s.eipBandwidth ?? DEFAULT_EIP_BANDWIDTH, "eipBandwidth", 1, 200);
+        return s.eipBandwidth ?? DEFAULT_EIP_BANDWIDTH;
+    });
+    if (!blocks || bandwidth === undefined) return undefined;
+    return {
+        vpcCidr: vpcText,
+        zoneIds: s.zoneIds,
+        vswitchCidrs: blocks.slice(0, zoneCount).map((b) => b.text),
+        podVswitchCidrs: blocks.slice(zoneCount).map((b) => b.text),
+        eipBandwidth: String(bandwidth),
+    };
+}
 
+/** The node and pod vSwitch blocks, each inside the VPC, none overlapping another. */
+function planBlocks(
+    c: Checker,
+    s: NetworkSettings,
+    vpc: Cidr,
+    zoneCount: number,
+): { name: string; text: string; cidr: Cidr }[] | undefined {
     const layout = defaultLayout(vpc, zoneCount);
     const blocks = (field: "vswitchCidrs" | "podVswitchCidrs", given: string[] | undefined, defaults: Cidr[]) =>
         (given ?? defaults.map(formatCidr)).map((text, i) => {
             const name = `${field}[${i}]`;
-            const cidr = checkCidr(c, name, text, 16, 29, formatCidr(defaults[i]));
-            c.check(contains(vpc, cidr), name, text, `expected a block inside vpcCidr ${formatCidr(vpc)}`);
-            return { name, text, cidr };
+            return c.part(() => {
+                const cidr = checkCidr(c, name, text, 16, 29, formatCidr(defaults[i]));
+                c.check(contains(vpc, cidr), name, text, `expected a block inside vpcCidr ${formatCidr(vpc)}`);
+                return { name, text, cidr };
+            });
         });
     const all = [...blocks("vswitchCidrs", s.vswitchCidrs, layout.nodes), ...blocks("podVswitchCidrs", s.podVswitchCidrs, layout.pods)];
-    all.forEach((a, i) =>
-        all
-            .slice(0, i)
-            .forEach((b) =>
-                c.check(!overlaps(a.cidr, b.cidr), a.name, a.text, `expected a block that does not overlap ${b.name} (${b.text})`),
-            ),
+    if (all.some((b) => b === undefined)) return undefined;
+    const right = all as { name: string; text: string; cidr: Cidr }[];
+    right.forEach((a, i) =>
+        c.part(() =>
+            right
+                .slice(0, i)
+                .forEach((b) =>
+                    c.check(!overlaps(a.cidr, b.cidr), a.name, a.text, `expected a block that does not overlap ${b.name} (${b.text})`),
+                ),
+        ),
     );
-
-    const bandwidth = s.eipBandwidth ?? DEFAULT_EIP_BANDWIDTH;
-    c.integer(bandwidth, "eipBandwidth", 1, 200);
-    return {
-        vpcCidr: vpcText,
-        zoneIds: s.zoneIds,
-        vswitchCidrs: all.slice(0, zoneCount).map((b) => b.text),
-        podVswitchCidrs: all.slice(zoneCount).map((b) => b.text),
-        eipBandwidth: String(bandwidth),
-    };
+    return right;
 }
 
 /** The zones given for a created network whose layout picks none (both read whether `zoneIds` is given). */

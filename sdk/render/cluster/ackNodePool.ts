@@ -79,76 +79,39 @@ export function checkAckName(c: Checker, field: string, value: string): void {
     );
 }
 
-function checkCount(c: Checker, field: string, value: number): void {
+function checkCount(c: Checker, field: string, value: number): true {
     c.integer(value, field, 0, 1000);
+    return true;
 }
 
-/** Validates the node pool settings and plans the `cs.NodePool`. */
+/** Validates the node pool settings, each on its own, and plans the `cs.NodePool`. */
 export function planNodePool(c: Checker, resourceName: string, s: NodePoolSettings, ecsNodeLabel: NodeLabel): AckNodePoolPlan {
     const nodePoolName = s.nodePoolName ?? ackName(resourceName, "-ecs");
-    checkAckName(c, "nodePool.nodePoolName", nodePoolName);
-
+    c.part(() => checkAckName(c, "nodePool.nodePoolName", nodePoolName));
     const instanceTypes = s.instanceTypes ?? [...DEFAULT_INSTANCE_TYPES];
-    c.check(
-        Array.isArray(instanceTypes) && instanceTypes.length >= 1 && instanceTypes.length <= 10,
-        "nodePool.instanceTypes",
-        instanceTypes,
-        "expected 1 to 10 ECS instance types",
-    );
-    instanceTypes.forEach((t, i) => {
-        const field = `nodePool.instanceTypes[${i}]`;
-        c.check(isEcsInstanceType(t), field, t, 'expected an ECS instance type such as "ecs.c7.large"');
-        c.check(!instanceTypes.slice(0, i).includes(t), field, t, "expected each instance type once");
-    });
-
-    const minSize = s.minSize ?? DEFAULT_MIN_SIZE;
-    const maxSize = s.maxSize ?? DEFAULT_MAX_SIZE;
-    checkCount(c, "nodePool.minSize", minSize);
-    checkCount(c, "nodePool.maxSize", maxSize);
-    c.check(minSize <= maxSize, "nodePool.minSize", minSize, `expected at most nodePool.maxSize (${maxSize})`);
-    const autoscaling = s.autoscaling ?? false;
-    c.check(typeof autoscaling === "boolean", "nodePool.autoscaling", autoscaling, "expected true or false");
-    if (autoscaling) {
-        // The provider's scaling_config: "`max_size` has to be greater than `min_size`".
-        c.check(
-            maxSize > minSize,
-            "nodePool.maxSize",
-            maxSize,
-            `expected more than nodePool.minSize (${minSize}) with autoscaling: ACK's autoscaler needs room to scale; raise maxSize or turn autoscaling off for a fixed count`,
-        );
-        c.check(
-            s.desiredSize === undefined,
-            "nodePool.desiredSize",
-            s.desiredSize,
-            `expected no desiredSize with autoscaling: the autoscaler sizes the pool between minSize (${minSize}) and maxSize (${maxSize})`,
-        );
-    }
-    const desiredSize = s.desiredSize ?? defaultDesiredSize(minSize, maxSize);
-    checkCount(c, "nodePool.desiredSize", desiredSize);
-    c.check(
-        desiredSize >= minSize && desiredSize <= maxSize,
-        "nodePool.desiredSize",
-        desiredSize,
-        `expected a node count within nodePool.minSize to nodePool.maxSize (${minSize} to ${maxSize}); widen the bounds to change it`,
-    );
-
+    c.part(() => checkInstanceTypes(c, instanceTypes));
+    const sizes = planSizes(c, s);
     const systemDiskCategory = s.systemDiskCategory ?? DEFAULT_SYSTEM_DISK_CATEGORY;
-    c.oneOf(systemDiskCategory, "nodePool.systemDiskCategory", SYSTEM_DISK_CATEGORIES);
+    c.part(() => c.oneOf(systemDiskCategory, "nodePool.systemDiskCategory", SYSTEM_DISK_CATEGORIES));
     const systemDiskSize = s.systemDiskSize ?? DEFAULT_SYSTEM_DISK_SIZE;
-    c.integer(systemDiskSize, "nodePool.systemDiskSize", 20, 2048);
-    if (s.keyName !== undefined)
-        c.check(typeof s.keyName === "string" && s.keyName !== "", "nodePool.keyName", s.keyName, "expected an ECS key pair name");
-
+    c.part(() => c.integer(systemDiskSize, "nodePool.systemDiskSize", 20, 2048));
+    if (s.keyName !== undefined) {
+        const keyName = s.keyName;
+        c.part(() => c.check(typeof keyName === "string" && keyName !== "", "nodePool.keyName", keyName, "expected an ECS key pair name"));
+    }
     checkLabels(c, "nodePool.labels", s.labels);
     if (s.labels && ecsNodeLabel.key in s.labels) {
-        c.fail(
-            `nodePool.labels["${ecsNodeLabel.key}"]`,
-            s.labels[ecsNodeLabel.key],
-            `expected no "${ecsNodeLabel.key}" label: the pool's nodes carry ecsNodeLabel (${ecsNodeLabel.key}=${ecsNodeLabel.value}); change ecsNodeLabel instead`,
+        const given = s.labels[ecsNodeLabel.key];
+        c.part(() =>
+            c.fail(
+                `nodePool.labels["${ecsNodeLabel.key}"]`,
+                given,
+                `expected no "${ecsNodeLabel.key}" label: the pool's nodes carry ecsNodeLabel (${ecsNodeLabel.key}=${ecsNodeLabel.value}); change ecsNodeLabel instead`,
+            ),
         );
     }
     const labels = [ecsNodeLabel, ...Object.entries(s.labels ?? {}).map(([key, value]) => ({ key, value }))];
-
+    const { autoscaling, minSize, maxSize, desiredSize } = sizes;
     return {
         nodePoolName,
         instanceTypes,
@@ -160,4 +123,68 @@ export function planNodePool(c: Checker, resourceName: string, s: NodePoolSettin
         ...(s.keyName !== undefined ? { keyName: s.keyName } : {}),
         multiAzPolicy: "BALANCE",
     };
+}
+
+/** 1 to 10 ECS instance types, each on its own: a type, listed once. */
+function checkInstanceTypes(c: Checker, instanceTypes: string[]): void {
+    c.check(
+        Array.isArray(instanceTypes) && instanceTypes.length >= 1 && instanceTypes.length <= 10,
+        "nodePool.instanceTypes",
+        instanceTypes,
+        "expected 1 to 10 ECS instance types",
+    );
+    instanceTypes.forEach((t, i) =>
+        c.part(() => {
+            const field = `nodePool.instanceTypes[${i}]`;
+            c.check(isEcsInstanceType(t), field, t, 'expected an ECS instance type such as "ecs.c7.large"');
+            c.check(!instanceTypes.slice(0, i).includes(t), field, t, "expected each instance type once");
+        }),
+    );
+}
+
+/** The pool's sizes: each a count, then how they compare (only once each is right), with or without autoscaling. */
+function planSizes(c: Checker, s: NodePoolSettings): { autoscaling: boolean; minSize: number; maxSize: number; desiredSize: number } {
+    const minSize = s.minSize ?? DEFAULT_MIN_SIZE;
+    const maxSize = s.maxSize ?? DEFAULT_MAX_SIZE;
+    const autoscaling = s.autoscaling ?? false;
+    const desiredSize = s.desiredSize ?? defaultDesiredSize(minSize, maxSize);
+    const countsRight = [
+        c.part(() => checkCount(c, "nodePool.minSize", minSize)),
+        c.part(() => checkCount(c, "nodePool.maxSize", maxSize)),
+    ];
+    const boundsRight =
+        countsRight.every((ok) => ok) &&
+        c.part(() => {
+            c.check(minSize <= maxSize, "nodePool.minSize", minSize, `expected at most nodePool.maxSize (${maxSize})`);
+            return true;
+        }) === true;
+    c.part(() => {
+        c.check(typeof autoscaling === "boolean", "nodePool.autoscaling", autoscaling, "expected true or false");
+        // The provider's scaling_config: "`max_size` has to be greater than `min_size`".
+        if (autoscaling && boundsRight)
+            c.check(
+                maxSize > minSize,
+                "nodePool.maxSize",
+                maxSize,
+                `expected more than nodePool.minSize (${minSize}) with autoscaling: ACK's autoscaler needs room to scale; raise maxSize or turn autoscaling off for a fixed count`,
+            );
+    });
+    c.part(() => {
+        if (autoscaling)
+            c.check(
+                s.desiredSize === undefined,
+                "nodePool.desiredSize",
+                s.desiredSize,
+                `expected no desiredSize with autoscaling: the autoscaler sizes the pool between minSize (${minSize}) and maxSize (${maxSize})`,
+            );
+        checkCount(c, "nodePool.desiredSize", desiredSize);
+        if (boundsRight)
+            c.check(
+                desiredSize >= minSize && desiredSize <= maxSize,
+                "nodePool.desiredSize",
+                desiredSize,
+                `expected a node count within nodePool.minSize to nodePool.maxSize (${minSize} to ${maxSize}); widen the bounds to change it`,
+            );
+    });
+    return { autoscaling, minSize, maxSize, desiredSize };
 }

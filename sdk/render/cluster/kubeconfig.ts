@@ -34,7 +34,8 @@ export function givenKubeconfig(resource: string, field: string, kubeconfig: str
             field,
             shown ?? kubeconfig,
             "expected a kubeconfig (YAML or JSON) whose current context, or only cluster, has a server URL",
-            shown === undefined ? {} : { shown: `= ${shown}` },
+            // The engine shows a problem's value beside its property unless it is a secret: this one is.
+            shown === undefined ? { secretValue: true } : { shown: `= ${shown}`, secretValue: true },
         );
     };
     if (typeof kubeconfig !== "string" || kubeconfig.trim() === "") return fail();

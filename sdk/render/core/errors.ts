@@ -8,16 +8,30 @@ export abstract class PackageError extends Error {
     readonly __pulumiRunError = true;
 }
 
+/** One problem as Pulumi's engine lists it against a property (Pulumi's `InputPropertyErrorDetails`). */
+export interface PropertyProblem {
+    /** The property path, e.g. `eciSpecs[1]` or `env["A"]`. */
+    propertyPath: string;
+    /** The problem's sentence. */
+    reason: string;
+}
+
 /**
- * Every rejected input in this package is an `InputError`: it names the resource, the field, the
- * bad value and what would be valid, so `pulumi preview` shows a sentence instead of a stack trace.
- * A value that was secret never appears in a message: it shows as `(secret, N characters)`.
+ * Every rejected input in this package is an `InputError`: it names the resource, the field, the bad value and what
+ * would be valid, so `pulumi preview` shows a sentence instead of a stack trace. A value that was secret never
+ * appears in a message: it shows as `(secret, N characters)`.
+ *
+ * It also follows Pulumi's `InputPropertiesError` (by its flag, as Pulumi recognises it; the class itself cannot be
+ * extended here): served to another language, the engine lists each problem against its property.
  */
 export class InputError extends PackageError {
     /** The bad value; its printed form when it holds a secret, so the secret is not kept here either. */
     readonly value: unknown;
     /** The value as the message shows it (secrets redacted). */
     readonly shown: string;
+    /** Whether the value held a secret (the message redacts it). */
+    readonly secretValue: boolean;
+    readonly __pulumiInputPropertiesError = true;
 
     constructor(
         /** Who rejects the value, e.g. `KnativeService "hello"`. */
@@ -27,7 +41,7 @@ export class InputError extends PackageError {
         value: unknown,
         /** What would be valid, as a sentence fragment; for an unknown argument, the suggestion. */
         readonly expected: string,
-        options: { unknownArgument?: boolean; secrets?: Secrets; shown?: string } = {},
+        options: { unknownArgument?: boolean; secrets?: Secrets; shown?: string; secretValue?: boolean } = {},
     ) {
         const secrets = options.secrets ?? ambientSecrets ?? NO_SECRETS;
         const shown = options.shown ?? describeValue(value, secrets);
@@ -37,14 +51,29 @@ export class InputError extends PackageError {
         this.name = "InputError";
         // The message stays one sentence: Pulumi's serializer prefixes `error serializing property "x": `
         // to errors that reach a resource input, once per input the same error reaches.
-        Object.defineProperty(this, "message", { get: () => message, set: () => undefined, enumerable: false, configurable: true });
+        fixMessage(this, message);
         this.shown = shown;
-        this.value = secrets.holds(value) ? shown : value;
+        this.secretValue = options.secretValue ?? secrets.holds(value);
+        this.value = this.secretValue ? shown : value;
         this.unknownArgument = options.unknownArgument === true;
     }
 
     /** Whether the field is not an argument at all (a typo), rather than a bad value. */
     readonly unknownArgument: boolean;
+
+    /** Every problem this error reports: itself, or (`InputErrors`) each one found together. */
+    get problems(): readonly InputError[] {
+        return [this];
+    }
+
+    /**
+     * Pulumi's `InputPropertiesError.errors`: each problem against its property. A problem whose value is secret is
+     * left to the message: the engine prints the value it holds next to the property, and a secret typed as plain
+     * text would show.
+     */
+    get errors(): PropertyProblem[] {
+        return this.problems.filter((p) => !p.secretValue).map((p) => ({ propertyPath: propertyPathOf(p.field), reason: p.message }));
+    }
 
     /** The same error reported by an enclosing resource under its own field, e.g. `services[2].` + `eciSpecs[0]`. */
     within(resource: string, prefix: string): InputError {
@@ -53,7 +82,93 @@ export class InputError extends PackageError {
             unknownArgument: this.unknownArgument,
             shown: this.shown,
             secrets: ambientSecrets,
+            secretValue: this.secretValue,
         });
+    }
+
+    /** The problems as one error: the problem itself when there is one, else an `InputErrors` listing them. */
+    static of(problems: readonly InputError[]): InputError {
+        return problems.length === 1 ? problems[0] : new InputErrors(problems);
+    }
+}
+
+/**
+ * Several problems found together in one resource's arguments, so a user fixes them all in one go. An `InputError`
+ * (code that recognises one recognises these), named like one; the message is each problem's sentence on its own
+ * line, and `resource`, `field`, `value` and `expected` are the first problem's.
+ */
+export class InputErrors extends InputError {
+    private readonly all: readonly InputError[];
+
+    constructor(problems: readonly InputError[]) {
+        const [first] = problems;
+        super(first.resource, first.field, first.value, first.expected, {
+            unknownArgument: first.unknownArgument,
+            shown: first.shown,
+            secretValue: first.secretValue,
+        });
+        this.all = problems.flatMap((p) => p.problems);
+        fixMessage(this, this.all.map((p) => p.message).join("\n"));
+    }
+
+    override get problems(): readonly InputError[] {
+        return this.all;
+    }
+
+    override within(resource: string, prefix: string): InputError {
+        return InputError.of(this.all.map((p) => p.within(resource, prefix)));
+    }
+}
+
+function fixMessage(error: Error, message: string): void {
+    Object.defineProperty(error, "message", { get: () => message, set: () => undefined, enumerable: false, configurable: true });
+}
+
+/**
+ * A field as a Pulumi property path: `env["A"]` stays, `labels key` is the map `labels`, and a note in parentheses
+ * (`serviceName (defaults to the resource name)`) is dropped.
+ */
+export function propertyPathOf(field: string): string {
+    return field.replace(/\s*\(.*\)$/, "").replace(/ key$/, "");
+}
+
+/**
+ * Runs each check of one resource's arguments, all of them even when one fails, and throws every problem they found
+ * together: one `InputError` for one problem, an `InputErrors` for more. A problem found twice is reported once.
+ */
+export function reportAll(checks: readonly (() => unknown)[]): void {
+    const found = new Problems();
+    for (const check of checks) {
+        try {
+            check();
+        } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            found.add(e);
+        }
+    }
+    found.throwIfAny();
+}
+
+/** Problems found so far, each once: the same field with the same value is one problem, however many checks saw it. */
+class Problems {
+    private readonly list: InputError[] = [];
+    private readonly seen = new Set<string>();
+
+    add(error: InputError): void {
+        for (const p of error.problems) {
+            const key = JSON.stringify([p.resource, p.field, p.shown]);
+            if (this.seen.has(key)) continue;
+            this.seen.add(key);
+            this.list.push(p);
+        }
+    }
+
+    get size(): number {
+        return this.list.length;
+    }
+
+    throwIfAny(): void {
+        if (this.list.length > 0) throw InputError.of(this.list);
     }
 }
 
@@ -181,14 +296,83 @@ function show(value: unknown, secrets: Secrets, seen: Set<unknown>): string {
 }
 
 /**
- * Collects checks for one resource so each `check` reads as one line and the first failure throws.
+ * The checks of one resource's values. `check` and `fail` throw an `InputError`, which ends the check at hand. Inside
+ * `collect`, independent checks run as `part`s: a part's problem is recorded and the next part still runs, and
+ * `collect` throws every recorded problem together, so a user sees all of them in one preview.
+ *
+ * A part that read a field whose shape was wrong (see `ignoringFields`) gives no verdict and no result (undefined, as
+ * for a failed part): whatever it found, or however it failed, follows from that field, which is reported already.
+ * Neither do the parts it runs. Code outside any part that reads such a field leaves the rest of `collect` without
+ * verdicts, so renders read fields inside the parts that need them.
  */
 export class Checker {
     /** Secrets of the values being checked: those of the enclosing render, plus fields documented as secret. */
     readonly secrets: Secrets;
+    private readonly found = new Problems();
+    /** The parts running now, outermost first; `collect` is the first. */
+    private readonly running: { followsIgnored: boolean }[] = [];
+    private ignored: ReadonlySet<PropertyKey> = new Set();
 
     constructor(readonly resource: string) {
         this.secrets = new Secrets(ambientSecrets);
+    }
+
+    /**
+     * Runs a whole check: the parts inside record their problems and the rest runs on; at the end every problem is
+     * thrown together (a problem outside any part ends the run, and is thrown with the others). `run` may give up
+     * (return undefined) only when a problem was recorded.
+     */
+    collect<R>(run: () => R | undefined): R {
+        const result = this.recorded(run);
+        this.found.throwIfAny();
+        return result as R;
+    }
+
+    /**
+     * Runs one independent check: inside `collect`, its problem is recorded and undefined returned instead of ending
+     * the whole run. Outside `collect` there is nothing to report recorded problems, so a problem is thrown as it is.
+     */
+    part<R>(run: () => R): R | undefined {
+        return this.running.length === 0 ? run() : this.recorded(run);
+    }
+
+    private recorded<R>(run: () => R): R | undefined {
+        const frame = { followsIgnored: false };
+        this.running.push(frame);
+        try {
+            const result = run();
+            return frame.followsIgnored ? undefined : result;
+        } catch (e) {
+            const followsIgnored = this.running.some((p) => p.followsIgnored);
+            if (followsIgnored && this.found.size > 0) return undefined;
+            if (!(e instanceof InputError)) throw e;
+            this.found.add(e);
+            return undefined;
+        } finally {
+            this.running.pop();
+        }
+    }
+
+    /** How many problems have been recorded. */
+    get problemCount(): number {
+        return this.found.size;
+    }
+
+    /**
+     * `value` (an object of arguments) for the value checks, without the `fields` whose shape was wrong: a part that
+     * reads one of them (and the parts it encloses) gives no verdict, as `Checker` says.
+     */
+    ignoringFields<T extends object>(value: T, fields: ReadonlySet<string>): T {
+        if (fields.size === 0) return value;
+        this.ignored = fields;
+        const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !fields.has(k)));
+        return new Proxy(rest, {
+            get: (target, key) => {
+                const innermost = this.running[this.running.length - 1];
+                if (innermost && this.ignored.has(key)) innermost.followsIgnored = true;
+                return Reflect.get(target, key);
+            },
+        }) as T;
     }
 
     /** Throws `InputError` for `field` unless `ok`. */

@@ -77,22 +77,28 @@ function checkQualifiedKey(c: Checker, field: string, key: string, what: string)
     );
 }
 
+/** Each label on its own: a well-formed key and value. */
 export function checkLabels(c: Checker, field: string, labels: Record<string, string> | undefined): void {
     for (const [key, value] of Object.entries(labels ?? {})) {
-        checkQualifiedKey(c, field, key, "label");
-        c.check(
-            isLabelValue(value),
-            `${field}["${key}"]`,
-            value,
-            "expected a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
-        );
+        c.part(() => {
+            checkQualifiedKey(c, field, key, "label");
+            c.check(
+                isLabelValue(value),
+                `${field}["${key}"]`,
+                value,
+                "expected a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            );
+        });
     }
 }
 
+/** Each annotation on its own: a well-formed key and a string value. */
 export function checkAnnotationKeys(c: Checker, field: string, annotations: Record<string, string> | undefined): void {
     for (const [key, value] of Object.entries(annotations ?? {})) {
-        checkQualifiedKey(c, field, key, "annotation");
-        c.check(typeof value === "string", `${field}["${key}"]`, value, "expected a string value");
+        c.part(() => {
+            checkQualifiedKey(c, field, key, "annotation");
+            c.check(typeof value === "string", `${field}["${key}"]`, value, "expected a string value");
+        });
     }
 }
 

@@ -241,14 +241,16 @@ function join(path: string, key: string): string {
 }
 
 /**
- * Checks `value` against `shape`, throwing an `InputError` through `c` for the first mismatch. At
- * stage `"args"`, Outputs stand where the interface allows an Input and are refused elsewhere; at
- * `"resolved"`, every value is plain. Values of secret fields are added to `c.secrets` first, so no
- * message prints them.
+ * The structural check of a render's arguments (an object shape), each mismatch recorded in `c` (see
+ * `Checker.collect`): one per field, so a wrong field does not hide the next. Returns the arguments for the value
+ * checks without the fields whose shape is wrong (`Checker.ignoringFields`): a wrong type there would only make the
+ * checks that read it say something beside the point. Arguments that are not an object at all throw at once.
  */
-export function checkShape(c: Checker, shape: Shape<unknown>, value: unknown, stage: CheckStage, path = ""): void {
+export function shapedArgs<T extends object>(c: Checker, shape: Shape<unknown>, value: T, stage: CheckStage): T {
     collectSecrets(c, shape, value);
-    walk(c, shape, value, stage, path);
+    if (!isPlainObject(value)) c.fail("", value, `expected ${expectedOf(shape)}, not ${kindOf(value)}`);
+    const wrong = walkFields(c, shape, value, stage, "", shape.input, shape.why);
+    return c.ignoringFields(value, wrong);
 }
 
 function collectSecrets(c: Checker, shape: Shape<unknown>, value: unknown): void {
@@ -262,6 +264,19 @@ function collectSecrets(c: Checker, shape: Shape<unknown>, value: unknown): void
     } else if (shape.kind === "object" && isPlainObject(value)) {
         for (const [k, f] of Object.entries(shape.fields!)) collectSecrets(c, f.shape, value[k]);
     }
+}
+
+/** Checks one element (field, list item, map entry) as a part of its own: a mismatch there does not stop its siblings. */
+function walkPart(
+    c: Checker,
+    shape: Shape<unknown>,
+    value: unknown,
+    stage: CheckStage,
+    path: string,
+    inInput: boolean,
+    why?: string,
+): void {
+    c.part(() => walk(c, shape, value, stage, path, inInput, why));
 }
 
 /**
@@ -299,46 +314,71 @@ function walk(c: Checker, shape: Shape<unknown>, value: unknown, stage: CheckSta
                 c.fail(path, value, `expected ${expected}${hint}`);
             }
             value.forEach((v, i) => {
-                if (v === undefined) c.fail(`${path}[${i}]`, v, `expected ${expectedOf(shape.of!)}, not an empty element`);
-                walk(c, shape.of!, v, stage, `${path}[${i}]`, within, reason);
+                if (v === undefined) c.part(() => c.fail(`${path}[${i}]`, v, `expected ${expectedOf(shape.of!)}, not an empty element`));
+                else walkPart(c, shape.of!, v, stage, `${path}[${i}]`, within, reason);
             });
             return;
         }
         case "map": {
             if (!isPlainObject(value)) c.fail(path, value, `expected ${expected}, not ${kindOf(value)}`);
             for (const [k, v] of Object.entries(value)) {
-                if (v === undefined) continue;
-                walk(c, shape.of!, v, stage, `${path}["${k}"]`, within, reason);
+                if (v !== undefined) walkPart(c, shape.of!, v, stage, `${path}["${k}"]`, within, reason);
             }
             return;
         }
         case "object": {
             if (!isPlainObject(value)) c.fail(path, value, `expected ${expected}, not ${kindOf(value)}`);
-            const fields = shape.fields!;
-            const names = Object.keys(fields);
-            for (const [k, v] of Object.entries(value)) {
-                if (k in fields || v === undefined) continue;
-                const near = nearestName(k, names);
-                c.unknown(
-                    join(path, k),
-                    v,
-                    near ? `did you mean ${near}?` : `expected one of ${names.join(", ")}${path ? ` in ${path}` : ""}.`,
-                );
-            }
-            for (const [k, f] of Object.entries(fields)) {
-                const v = value[k];
-                if (v === undefined) {
-                    if (f.required) c.fail(join(path, k), v, `expected ${expectedOf(f.shape)} (required)`);
-                    continue;
-                }
-                walk(c, f.shape, v, stage, join(path, k), within, reason);
-            }
+            walkFields(c, shape, value, stage, path, within, reason);
             return;
         }
         case "any":
             if (typeof value === "function" || typeof value === "symbol") c.fail(path, value, "expected a JSON-like value");
             return;
     }
+}
+
+/**
+ * An object's keys: unknown ones refused with the nearest valid name, required ones present, each field checked.
+ * Returns the keys found wrong, with the fields misspelt keys were meant to be.
+ */
+function walkFields(
+    c: Checker,
+    shape: Shape<unknown>,
+    value: Record<string, unknown>,
+    stage: CheckStage,
+    path: string,
+    within: boolean,
+    reason: string | undefined,
+): Set<string> {
+    const wrong = new Set<string>();
+    const fields = shape.fields!;
+    const names = Object.keys(fields);
+    for (const [k, v] of Object.entries(value)) {
+        if (k in fields || v === undefined) continue;
+        const near = nearestName(k, names);
+        const suggestion = near ? `did you mean ${near}?` : `expected one of ${names.join(", ")}${path ? ` in ${path}` : ""}.`;
+        c.part(() => c.unknown(join(path, k), v, suggestion));
+        wrong.add(k);
+        // The field it was meant to be is as good as wrong: checks that find it missing would repeat the typo.
+        if (near) wrong.add(near);
+    }
+    const misspelt = wrong.size > 0;
+    for (const [k, f] of Object.entries(fields)) {
+        const v = value[k];
+        if (v === undefined) {
+            if (f.required) {
+                // Beside a key that is not an argument, a missing one is most likely that key misspelt: one problem.
+                if (!misspelt) c.part(() => c.fail(join(path, k), v, `expected ${expectedOf(f.shape)} (required)`));
+                wrong.add(k);
+            }
+            continue;
+        }
+        // A mismatch anywhere inside makes the field wrong, though its own part went on to check the rest.
+        const before = c.problemCount;
+        walkPart(c, f.shape, v, stage, join(path, k), within, reason);
+        if (c.problemCount > before) wrong.add(k);
+    }
+    return wrong;
 }
 
 /** An object shape without some fields (a renderer that receives them elsewhere). Runtime only. */
@@ -350,12 +390,4 @@ export function without(shape: Shape<unknown>, ...keys: string[]): Shape<unknown
 /** An object shape with more fields. Runtime only. */
 export function withFields(shape: Shape<unknown>, more: Fields): Shape<unknown> {
     return { ...shape, fields: { ...shape.fields, ...more } };
-}
-
-/**
- * The structural check of a component's arguments, as the component received them (Outputs not yet
- * resolved); throws `InputError` naming `resource`.
- */
-export function checkArguments(resource: string, shape: Shape<unknown>, args: unknown): void {
-    checkShape(new Checker(resource), shape, args ?? {}, "args");
 }

@@ -1,37 +1,6 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
-
-/** ECI spot strategies (`k8s.aliyun.com/eci-spot-strategy`). */
-export const SpotStrategy = {
-    /** Pay the market price, capped at the pay-as-you-go price. */
-    AsPriceGo: "SpotAsPriceGo",
-    /** Pay at most `priceLimit` per hour. */
-    WithPriceLimit: "SpotWithPriceLimit",
-} as const;
-export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
-
-/** Run ECI pods as preemptible (spot) instances: cheaper, but ECI may reclaim them. */
-export interface SpotSettings {
-    /** `"SpotAsPriceGo"` or `"SpotWithPriceLimit"`. Required. */
-    strategy: SpotStrategy;
-    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. @default none */
-    priceLimit?: number;
-}
-
-/**
- * How ECI pods start from an image cache instead of pulling the image. ECI's own default, with no annotation, is
- * automatic matching (`k8s.aliyun.com/eci-auto-imc` defaults to "true"), which also creates a (billed) cache when
- * none matches fully: "Use ImageCache to accelerate the creation of pods", https://help.aliyun.com/document_detail/141241.html.
- */
-export const ImageCacheMode = {
-    /** Automatic matching, stated explicitly (`k8s.aliyun.com/eci-auto-imc: "true"`): the same as ECI's default. */
-    Auto: "auto",
-    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it (`k8s.aliyun.com/eci-imc-id`). */
-    Create: "create",
-    /** No automatic matching (`k8s.aliyun.com/eci-auto-imc: "false"`): ECI neither uses nor creates caches by itself. */
-    Off: "off",
-} as const;
-export type ImageCacheMode = (typeof ImageCacheMode)[keyof typeof ImageCacheMode];
+import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./knativeServiceArgs";
 
 export const ECI_ANNOTATIONS = {
     spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
@@ -48,54 +17,65 @@ const GI_QUANTITY = /^[1-9][0-9]*Gi$/;
 export interface EciOptions {
     spot?: SpotSettings;
     extraEphemeralStorage?: string;
-    imageCacheMode?: string;
+    imageCache?: { mode?: string };
 }
 
-/** Validates ECI options and renders their revision-template annotations. */
+/** Validates ECI options and renders their revision-template annotations; each option is checked on its own. */
 export function renderEciOptions(c: Checker, o: EciOptions): StringMap {
+    return {
+        ...c.part(() => (o.spot ? renderSpot(c, o.spot) : {})),
+        ...c.part(() => renderExtraStorage(c, o.extraEphemeralStorage)),
+        ...c.part(() => renderImageCacheMode(c, o.imageCache?.mode)),
+    };
+}
+
+function renderSpot(c: Checker, spot: SpotSettings): StringMap {
     const out: StringMap = {};
-    if (o.spot) {
-        c.oneOf(o.spot.strategy, "spot.strategy", Object.values(SpotStrategy));
-        c.check(o.spot.strategy !== undefined, "spot.strategy", o.spot.strategy, 'expected "SpotAsPriceGo" or "SpotWithPriceLimit"');
-        out[ECI_ANNOTATIONS.spotStrategy] = o.spot.strategy;
-        if (o.spot.strategy === SpotStrategy.WithPriceLimit) {
-            const limit = o.spot.priceLimit;
-            c.check(
-                typeof limit === "number" && limit > 0 && Number.isFinite(limit),
-                "spot.priceLimit",
-                limit,
-                'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
-            );
-            c.check(
-                Math.abs(limit! * 1000 - Math.round(limit! * 1000)) < 1e-6,
-                "spot.priceLimit",
-                limit,
-                "expected at most three decimal places (ECI takes the hourly price limit to 0.001 CNY)",
-            );
-            out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
-        } else {
-            c.check(
-                o.spot.priceLimit === undefined,
-                "spot.priceLimit",
-                o.spot.priceLimit,
-                'expected no price limit with strategy "SpotAsPriceGo" (it pays the market price); use "SpotWithPriceLimit" to cap it',
-            );
-        }
-    }
-    if (o.extraEphemeralStorage !== undefined) {
+    c.oneOf(spot.strategy, "spot.strategy", Object.values(SpotStrategy));
+    c.check(spot.strategy !== undefined, "spot.strategy", spot.strategy, 'expected "SpotAsPriceGo" or "SpotWithPriceLimit"');
+    out[ECI_ANNOTATIONS.spotStrategy] = spot.strategy;
+    if (spot.strategy === SpotStrategy.WithPriceLimit) {
+        const limit = spot.priceLimit;
         c.check(
-            typeof o.extraEphemeralStorage === "string" && GI_QUANTITY.test(o.extraEphemeralStorage),
-            "extraEphemeralStorage",
-            o.extraEphemeralStorage,
-            'expected whole GiB such as "20Gi" (storage added to the free 30 GiB, billed by size and time)',
+            typeof limit === "number" && limit > 0 && Number.isFinite(limit),
+            "spot.priceLimit",
+            limit,
+            'expected an hourly price above 0 with strategy "SpotWithPriceLimit"',
         );
-        out[ECI_ANNOTATIONS.extraEphemeralStorage] = o.extraEphemeralStorage;
-    }
-    if (o.imageCacheMode !== undefined) {
-        c.oneOf(o.imageCacheMode, "imageCache.mode", Object.values(ImageCacheMode));
-        // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
-        if (o.imageCacheMode === ImageCacheMode.Auto) out[ECI_ANNOTATIONS.autoImageCache] = "true";
-        if (o.imageCacheMode === ImageCacheMode.Off) out[ECI_ANNOTATIONS.autoImageCache] = "false";
+        c.check(
+            Math.abs(limit! * 1000 - Math.round(limit! * 1000)) < 1e-6,
+            "spot.priceLimit",
+            limit,
+            "expected at most three decimal places (ECI takes the hourly price limit to 0.001 CNY)",
+        );
+        out[ECI_ANNOTATIONS.spotPriceLimit] = String(limit);
+    } else {
+        c.check(
+            spot.priceLimit === undefined,
+            "spot.priceLimit",
+            spot.priceLimit,
+            'expected no price limit with strategy "SpotAsPriceGo" (it pays the market price); use "SpotWithPriceLimit" to cap it',
+        );
     }
     return out;
+}
+
+function renderExtraStorage(c: Checker, extraEphemeralStorage: string | undefined): StringMap {
+    if (extraEphemeralStorage === undefined) return {};
+    c.check(
+        typeof extraEphemeralStorage === "string" && GI_QUANTITY.test(extraEphemeralStorage),
+        "extraEphemeralStorage",
+        extraEphemeralStorage,
+        'expected whole GiB such as "20Gi" (storage added to the free 30 GiB, billed by size and time)',
+    );
+    return { [ECI_ANNOTATIONS.extraEphemeralStorage]: extraEphemeralStorage };
+}
+
+function renderImageCacheMode(c: Checker, mode: string | undefined): StringMap {
+    if (mode === undefined) return {};
+    c.oneOf(mode, "imageCache.mode", Object.values(ImageCacheMode));
+    // Mode "create" pins the revision to the created cache with `withImageSnapshot`.
+    if (mode === ImageCacheMode.Auto) return { [ECI_ANNOTATIONS.autoImageCache]: "true" };
+    if (mode === ImageCacheMode.Off) return { [ECI_ANNOTATIONS.autoImageCache]: "false" };
+    return {};
 }

@@ -56,16 +56,17 @@ export function renderEciSpecs(c: Checker, field: string, specs: readonly string
         specs,
         `expected 1 to ${MAX_ECI_SPECS} specs (ECI tries them in order)`,
     );
-    const seen = new Set<string>();
-    specs.forEach((spec, i) => {
-        c.check(
-            parseEciSpec(spec) !== undefined,
-            `${field}[${i}]`,
-            spec,
-            `expected "<vCPU>-<memory>Gi" with a combination ECI offers (${listedCombinations()}), or an ECS instance type like "ecs.c6.large"`,
-        );
-        c.check(!seen.has(spec), `${field}[${i}]`, spec, "expected each spec once");
-        seen.add(spec);
-    });
+    // Each spec on its own: one wrong spec does not hide the next.
+    specs.forEach((spec, i) =>
+        c.part(() => {
+            c.check(
+                parseEciSpec(spec) !== undefined,
+                `${field}[${i}]`,
+                spec,
+                `expected "<vCPU>-<memory>Gi" with a combination ECI offers (${listedCombinations()}), or an ECS instance type like "ecs.c6.large"`,
+            );
+            c.check(specs.indexOf(spec) === i, `${field}[${i}]`, spec, "expected each spec once");
+        }),
+    );
     return specs.join(",");
 }

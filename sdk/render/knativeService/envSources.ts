@@ -1,41 +1,13 @@
 import type { Checker } from "../core/errors";
 import type { EnvFromSource, EnvVar } from "../core/k8sTypes";
 import { checkObjectName } from "../core/names";
+import type { EnvFromArgs, EnvValueFromArgs } from "./knativeServiceArgs";
+import { RESERVED_ENV, RESERVED_SIDECAR_ENV } from "./knativeFacts";
 
 // Environment variables of a container: literal values, values read from a Secret or ConfigMap key
 // (the value stays in the cluster and never passes through Pulumi's state), and whole Secrets or
 // ConfigMaps as variables (`envFrom`).
 
-/** A key of a Secret or ConfigMap in the Service's namespace. */
-export interface KeyRefArgs {
-    /** The Secret's or ConfigMap's name. Required. */
-    name: string;
-    /** The key whose value becomes the variable. Required. */
-    key: string;
-}
-
-/** Where one variable's value comes from: exactly one of `secretKeyRef` or `configMapKeyRef`. */
-export interface EnvValueFromArgs {
-    /** A Secret key (`kn --env-value-from NAME=secret:name:key`). @default none */
-    secretKeyRef?: KeyRefArgs;
-    /** A ConfigMap key (`kn --env-value-from NAME=cm:name:key`). @default none */
-    configMapKeyRef?: KeyRefArgs;
-}
-
-/** Every key of a Secret or ConfigMap as a variable: exactly one of `secret` or `configMap`. */
-export interface EnvFromArgs {
-    /** Secret name (`kn --env-from secret:name`). @default none */
-    secret?: string;
-    /** ConfigMap name (`kn --env-from cm:name`). @default none */
-    configMap?: string;
-    /** Prefix added to each key. @default none */
-    prefix?: string;
-}
-
-/** Environment variables Knative sets in the serving container. */
-export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"];
-/** Those Knative sets in sidecars too: it gives PORT to the serving container only (reservedSidecarEnvVars). */
-export const RESERVED_SIDECAR_ENV = RESERVED_ENV.filter((n) => n !== "PORT");
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
@@ -56,50 +28,67 @@ export function renderEnv(
     env: { [name: string]: string } | undefined,
     valueFrom: { [name: string]: EnvValueFromArgs } | undefined,
     envFrom: EnvFromArgs[] | undefined,
-): { env: EnvVar[]; envFrom: EnvFromSource[] } {
+): { env: EnvVar[]; envFrom: EnvFromSource[] } | undefined {
     const reserved = prefix === "" ? RESERVED_ENV : RESERVED_SIDECAR_ENV;
-    const out: EnvVar[] = Object.entries(env ?? {}).map(([name, value]) => {
-        checkEnvName(c, `${prefix}env["${name}"]`, name, reserved);
-        c.check(typeof value === "string", `${prefix}env["${name}"]`, value, "expected a string value");
-        return { name, value };
-    });
+    // Each variable is checked on its own: one wrong name does not hide the next.
+    const out = Object.entries(env ?? {}).map(([name, value]) =>
+        c.part((): EnvVar => {
+            checkEnvName(c, `${prefix}env["${name}"]`, name, reserved);
+            c.check(typeof value === "string", `${prefix}env["${name}"]`, value, "expected a string value");
+            return { name, value };
+        }),
+    );
     for (const [name, from] of Object.entries(valueFrom ?? {})) {
-        const field = `${prefix}envValueFrom["${name}"]`;
-        checkEnvName(c, field, name, reserved);
-        c.check(env?.[name] === undefined, field, name, `expected each variable once (env["${name}"] sets it already)`);
-        const refs = (["secretKeyRef", "configMapKeyRef"] as const).filter((k) => from[k] !== undefined);
-        c.check(refs.length === 1, field, from, "expected exactly one of secretKeyRef or configMapKeyRef");
-        const kind = refs[0];
-        const ref = from[kind]!;
-        checkObjectName(
-            c,
-            `${field}.${kind}.name`,
-            ref.name,
-            kind === "secretKeyRef" ? "a Secret in the namespace" : "a ConfigMap in the namespace",
-        );
-        c.check(
-            CONFIG_KEY.test(ref.key) && ref.key.length <= 253,
-            `${field}.${kind}.key`,
-            ref.key,
-            "expected a key of letters, digits, '-', '_' or '.' (at most 253 characters)",
-        );
-        out.push({ name, valueFrom: { [kind]: { name: ref.name, key: ref.key } } });
+        out.push(c.part(() => renderValueFrom(c, `${prefix}envValueFrom["${name}"]`, name, from, env, reserved)));
     }
-    const sources: EnvFromSource[] = (envFrom ?? []).map((f, i) => {
-        const field = `${prefix}envFrom[${i}]`;
-        const kinds = (["secret", "configMap"] as const).filter((k) => f[k] !== undefined);
-        c.check(kinds.length === 1, field, f, "expected exactly one of secret or configMap");
-        const kind = kinds[0];
-        checkObjectName(c, `${field}.${kind}`, f[kind]!, kind === "secret" ? "a Secret in the namespace" : "a ConfigMap in the namespace");
-        if (f.prefix !== undefined)
-            c.check(
-                f.prefix !== "" && ENV_NAME.test(f.prefix),
-                `${field}.prefix`,
-                f.prefix,
-                "expected a variable-name prefix of letters, digits, '_', '-' or '.', not starting with a digit",
-            );
-        const source: EnvFromSource = kind === "secret" ? { secretRef: { name: f.secret! } } : { configMapRef: { name: f.configMap! } };
-        return f.prefix !== undefined ? { prefix: f.prefix, ...source } : source;
-    });
-    return { env: out, envFrom: sources };
+    const sources = (envFrom ?? []).map((f, i) => c.part(() => renderEnvFrom(c, `${prefix}envFrom[${i}]`, f)));
+    if (out.some((v) => v === undefined) || sources.some((v) => v === undefined)) return undefined;
+    return { env: out as EnvVar[], envFrom: sources as EnvFromSource[] };
+}
+
+/** A variable read from a Secret or ConfigMap key. */
+function renderValueFrom(
+    c: Checker,
+    field: string,
+    name: string,
+    from: EnvValueFromArgs,
+    env: { [name: string]: string } | undefined,
+    reserved: readonly string[],
+): EnvVar {
+    checkEnvName(c, field, name, reserved);
+    c.check(env?.[name] === undefined, field, name, `expected each variable once (env["${name}"] sets it already)`);
+    const refs = (["secretKeyRef", "configMapKeyRef"] as const).filter((k) => from[k] !== undefined);
+    c.check(refs.length === 1, field, from, "expected exactly one of secretKeyRef or configMapKeyRef");
+    const kind = refs[0];
+    const ref = from[kind]!;
+    checkObjectName(
+        c,
+        `${field}.${kind}.name`,
+        ref.name,
+        kind === "secretKeyRef" ? "a Secret in the namespace" : "a ConfigMap in the namespace",
+    );
+    c.check(
+        CONFIG_KEY.test(ref.key) && ref.key.length <= 253,
+        `${field}.${kind}.key`,
+        ref.key,
+        "expected a key of letters, digits, '-', '_' or '.' (at most 253 characters)",
+    );
+    return { name, valueFrom: { [kind]: { name: ref.name, key: ref.key } } };
+}
+
+/** A whole Secret or ConfigMap as variables. */
+function renderEnvFrom(c: Checker, field: string, f: EnvFromArgs): EnvFromSource {
+    const kinds = (["secret", "configMap"] as const).filter((k) => f[k] !== undefined);
+    c.check(kinds.length === 1, field, f, "expected exactly one of secret or configMap");
+    const kind = kinds[0];
+    checkObjectName(c, `${field}.${kind}`, f[kind]!, kind === "secret" ? "a Secret in the namespace" : "a ConfigMap in the namespace");
+    if (f.prefix !== undefined)
+        c.check(
+            f.prefix !== "" && ENV_NAME.test(f.prefix),
+            `${field}.prefix`,
+            f.prefix,
+            "expected a variable-name prefix of letters, digits, '_', '-' or '.', not starting with a digit",
+        );
+    const source: EnvFromSource = kind === "secret" ? { secretRef: { name: f.secret! } } : { configMapRef: { name: f.configMap! } };
+    return f.prefix !== undefined ? { prefix: f.prefix, ...source } : source;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { KnativeServiceSettings } from "./knativeServiceArgs";
-import { ECI_ANNOTATIONS, ImageCacheMode } from "./eciOptions";
+import { ImageCacheMode, type KnativeServiceSettings } from "./knativeServiceArgs";
+import { ECI_ANNOTATIONS } from "./eciOptions";
 import { Checker } from "../core/errors";
 import type { KnativeServiceObject } from "../core/k8sTypes";
 import { IMAGE_REFERENCE_GRAMMAR, isImageReference, isSecurityGroupId, isVswitchId } from "../core/names";
@@ -18,19 +18,18 @@ export interface RenderedImageCache {
 
 const IMAGE_WITH_TAG = /^[^\s]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
-/** Plans the image cache of mode "create"; ids named in `generated` come from other resources and pass through. */
-export function renderImageCache(
-    c: Checker,
-    serviceName: string,
-    s: KnativeServiceSettings,
-    generated: ReadonlySet<string> = new Set(),
-): RenderedImageCache | undefined {
-    const cache = s.imageCache;
-    if (cache?.mode !== ImageCacheMode.Create) return undefined;
-    const images = [s.image, ...(cache.extraImages ?? [])];
-    (cache.extraImages ?? []).forEach((image, i) =>
-        c.check(isImageReference(image), `imageCache.extraImages[${i}]`, image, `expected an image reference (${IMAGE_REFERENCE_GRAMMAR})`),
-    );
+/** The service image and the extra images: references, each once, each with a tag or digest. */
+function checkCachedImages(c: Checker, images: readonly string[]): void {
+    images
+        .slice(1)
+        .forEach((image, i) =>
+            c.check(
+                isImageReference(image),
+                `imageCache.extraImages[${i}]`,
+                image,
+                `expected an image reference (${IMAGE_REFERENCE_GRAMMAR})`,
+            ),
+        );
     images.forEach((image, i) =>
         c.check(
             images.indexOf(image) === i,
@@ -47,20 +46,37 @@ export function renderImageCache(
             "expected a tag or digest (an ECI image cache stores tagged images)",
         ),
     );
-    c.check(
-        generated.has("imageCache.vswitchId") || isVswitchId(cache.vswitchId),
-        "imageCache.vswitchId",
-        cache.vswitchId,
-        'expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits',
+}
+
+/** Plans the image cache of mode "create", each setting checked on its own; ids named in `generated` come from other resources and pass through. */
+export function renderImageCache(
+    c: Checker,
+    serviceName: string,
+    s: KnativeServiceSettings,
+    generated: ReadonlySet<string> = new Set(),
+): RenderedImageCache | undefined {
+    const cache = s.imageCache;
+    if (cache?.mode !== ImageCacheMode.Create) return undefined;
+    const images = [s.image, ...(cache.extraImages ?? [])];
+    c.part(() => checkCachedImages(c, images));
+    c.part(() =>
+        c.check(
+            generated.has("imageCache.vswitchId") || isVswitchId(cache.vswitchId),
+            "imageCache.vswitchId",
+            cache.vswitchId,
+            'expected the vSwitch id the cache is built in (mode "create"): "vsw-" followed by letters and digits',
+        ),
     );
-    c.check(
-        generated.has("imageCache.securityGroupId") || isSecurityGroupId(cache.securityGroupId),
-        "imageCache.securityGroupId",
-        cache.securityGroupId,
-        'expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits',
+    c.part(() =>
+        c.check(
+            generated.has("imageCache.securityGroupId") || isSecurityGroupId(cache.securityGroupId),
+            "imageCache.securityGroupId",
+            cache.securityGroupId,
+            'expected the security group id the cache is built with (mode "create"): "sg-" followed by letters and digits',
+        ),
     );
-    c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048);
-    c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650);
+    c.part(() => c.integer(cache.sizeGiB, "imageCache.sizeGiB", 20, 2048));
+    c.part(() => c.integer(cache.retentionDays, "imageCache.retentionDays", 1, 3650));
     // The name follows the images, so a new image creates a new cache before the old one goes.
     const digest = createHash("sha256").update(images.join("\n")).digest("hex").slice(0, 8);
     const rendered: RenderedImageCache = {
@@ -81,7 +97,7 @@ const REGISTRY_HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$/;
  * One registry login of the image cache, checked on its own: the component keeps the credentials
  * out of the render so the password never makes the manifest secret. Checks plain strings only.
  */
-export function checkRegistryCredential(c: Checker, index: number, field: "server" | "userName" | "password", value: unknown): void {
+function checkRegistryCredential(c: Checker, index: number, field: "server" | "userName" | "password", value: unknown): void {
     if (typeof value !== "string") return;
     const path = `imageCache.registryCredentials[${index}].${field}`;
     if (field === "password") c.secrets.add(value);
@@ -109,7 +125,9 @@ export function checkRegistryCredentials(
     credentials: readonly Partial<Record<(typeof CREDENTIAL_FIELDS)[number], unknown>>[] | undefined,
 ): void {
     const c = new Checker(resource);
-    (credentials ?? []).forEach((r, i) => CREDENTIAL_FIELDS.forEach((f) => checkRegistryCredential(c, i, f, r[f])));
+    c.collect(() =>
+        (credentials ?? []).forEach((r, i) => CREDENTIAL_FIELDS.forEach((f) => c.part(() => checkRegistryCredential(c, i, f, r[f])))),
+    );
 }
 
 /** The Service pinned to an image cache: its id (`imc-…`) goes into `k8s.aliyun.com/eci-imc-id`. */

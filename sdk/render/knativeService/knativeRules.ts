@@ -5,144 +5,117 @@
 import type { Checker } from "../core/errors";
 import type { KnativeServiceObject, RevisionPodSpec, StringMap, VolumeMount } from "../core/k8sTypes";
 import type { KnativeServiceSettings } from "./knativeServiceArgs";
-
-const AS = "autoscaling.knative.dev/";
-const SERVING = "serving.knative.dev/";
-const QUEUE = "queue.sidecar.serving.knative.dev/";
-const NETWORKING = "networking.knative.dev/";
-
-/** Knative's annotation keys with the older spellings it still reads (kmap.KeyPriority: the first present wins). */
-const ALIASES: Record<string, string[]> = {
-    [`${AS}min-scale`]: [`${AS}minScale`],
-    [`${AS}max-scale`]: [`${AS}maxScale`],
-    [`${AS}initial-scale`]: [`${AS}initialScale`],
-    [`${AS}scale-down-delay`]: [`${AS}scaleDownDelay`],
-    [`${AS}scale-to-zero-pod-retention-period`]: [`${AS}scaleToZeroPodRetentionPeriod`],
-    [`${AS}target-burst-capacity`]: [`${AS}targetBurstCapacity`],
-    [`${AS}target-utilization-percentage`]: [`${AS}targetUtilizationPercentage`],
-    [`${AS}panic-window-percentage`]: [`${AS}panicWindowPercentage`],
-    [`${AS}panic-threshold-percentage`]: [`${AS}panicThresholdPercentage`],
-    [`${AS}metric-aggregation-algorithm`]: [`${AS}metricAggregationAlgorithm`],
-    [`${QUEUE}resource-percentage`]: [`${QUEUE}resourcePercentage`],
-    [`${SERVING}rollout-duration`]: [`${SERVING}rolloutDuration`],
-};
-
-/** Knative's networking annotations; any other `networking.knative.dev/` key is rejected. */
-const NETWORKING_KEYS = [
-    "ingress.class",
-    "ingress-class",
-    "certificate.class",
-    "certificate-class",
-    "disableAutoTLS",
-    "disable-auto-tls",
-    "disable-external-domain-tls",
-    "httpOption",
-    "http-protocol",
-].map((k) => NETWORKING + k);
-
-const KPA = "kpa.autoscaling.knative.dev";
-const HPA = "hpa.autoscaling.knative.dev";
-const INT32_MAX = 2147483647;
-/** Ports of Knative's queue-proxy and profiling server (k8s_validation.go reservedPorts). */
-export const KNATIVE_RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091];
-/** Mount paths Knative reserves (k8s_validation.go reservedPaths, compared after path.Clean). */
-const RESERVED_PATHS = ["/", "/dev", "/dev/log"];
-
-const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
-/** Seconds of a Go duration (`time.ParseDuration`: "90s", "1m30s", "1.5h", "0"), or undefined if malformed. */
-export function goDurationSeconds(text: string): number | undefined {
-    if (typeof text !== "string") return undefined;
-    const m = /^([-+]?)(.*)$/.exec(text)!;
-    if (m[2] === "0") return 0;
-    const parts = [...m[2].matchAll(/(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/gy)];
-    if (m[2] === "" || parts.map((p) => p[0]).join("") !== m[2] || parts.some((p) => p[1] === "" || p[1] === ".")) return undefined;
-    const total = parts.reduce((sum, p) => sum + Number(p[1]) * GO_UNITS[p[2]], 0);
-    return m[1] === "-" ? -total : total;
-}
-
-/** A Go `strconv.ParseFloat` number (decimal or exponent form; not hex, infinities or NaN). */
-function goFloat(text: string): number | undefined {
-    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-/** A Go `strconv.ParseInt(v, 10, 32)` integer. */
-function goInt32(text: string): number | undefined {
-    if (!/^[-+]?\d+$/.test(text)) return undefined;
-    const n = Number(text);
-    return n >= -INT32_MAX - 1 && n <= INT32_MAX ? n : undefined;
-}
-
-/** A Kubernetes quantity (resource.ParseQuantity): a decimal number with an optional SI, binary or exponent suffix. */
-function isQuantity(text: string): boolean {
-    return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+|[numkMGTPE]|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(text);
-}
+import {
+    AGGREGATION_ALGORITHMS,
+    ALIASES,
+    AS,
+    CLASS_ANNOTATION,
+    cleanPath,
+    goDurationSeconds,
+    goFloat,
+    goInt32,
+    HPA_CLASS,
+    INT32_MAX,
+    isQuantity,
+    isWholeSeconds,
+    KNATIVE_RESERVED_PORTS,
+    KPA_CLASS,
+    KPA_METRICS,
+    MIN_ACTIVATION_SCALE,
+    MIN_INITIAL_SCALE,
+    MIN_TARGET,
+    NETWORKING,
+    NETWORKING_KEYS,
+    PANIC_THRESHOLD_PERCENT,
+    PANIC_WINDOW_PERCENT,
+    QUEUE,
+    type Range,
+    RESERVED_PATHS,
+    RETENTION_SECONDS,
+    SCALE_DOWN_DELAY_SECONDS,
+    scalingFieldOf,
+    secondsRangeText,
+    SERVING,
+    TARGET_UTILIZATION_PERCENT,
+    WINDOW_SECONDS,
+} from "./knativeFacts";
 
 /** Where the user wrote a revision-template annotation: a scaling field or `podAnnotations[key]`. */
 function annotationField(s: KnativeServiceSettings, key: string): string {
     if (s.podAnnotations?.[key] !== undefined) return `podAnnotations["${key}"]`;
-    const scaling: StringMap = {
-        [`${AS}min-scale`]: "minScale",
-        [`${AS}max-scale`]: "maxScale",
-        [`${AS}initial-scale`]: "initialScale",
-        [`${AS}target`]: "target",
-        [`${AS}metric`]: "metric",
-        [`${AS}class`]: "metric",
-        [`${AS}scale-down-delay`]: "scaleDownDelay",
-        [`${AS}window`]: "window",
-        [`${AS}target-utilization-percentage`]: "targetUtilization",
-        [`${AS}activation-scale`]: "activationScale",
-    };
-    return `scaling.${scaling[key] ?? key}`;
+    return `scaling.${scalingFieldOf(key) ?? key}`;
 }
 
-/** A revision-template annotation as Knative reads it, with the field the user wrote it in; and checks of its form. */
-interface AnnotationReader {
-    read(key: string): { field: string; value: string } | undefined;
-    whole(key: string, min: number, what: string): number | undefined;
-    float(key: string, ok: (n: number) => boolean, what: string): void;
-    duration(key: string, min: number, max: number, what: string): void;
-}
+/** A revision template's annotations as Knative reads them, each value with the field the user wrote it in. */
+class TemplateAnnotations {
+    constructor(
+        readonly c: Checker,
+        readonly annotations: StringMap,
+        /** Names a key as the user wrote it: a scaling field or `podAnnotations[key]`. */
+        readonly fieldOf: (key: string) => string,
+    ) {}
 
-/** Reads `annotations` (where `fieldOf` names each key as the user wrote it) the way Knative does. */
-function annotationReader(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): AnnotationReader {
-    // The value Knative reads for a key (its own spelling first, then its aliases), with the field it came from.
-    const read = (key: string): { field: string; value: string } | undefined => {
+    /** The value Knative reads for a key (its own spelling first, then its aliases), with the field it came from. */
+    read(key: string): { field: string; value: string } | undefined {
         for (const k of [key, ...(ALIASES[key] ?? [])]) {
-            if (annotations[k] !== undefined) return { field: fieldOf(k), value: annotations[k] };
+            if (this.annotations[k] !== undefined) return { field: this.fieldOf(k), value: this.annotations[k] };
         }
         return undefined;
-    };
-    const whole = (key: string, min: number, what: string): number | undefined => {
-        const r = read(key);
+    }
+
+    /** A whole number of at least `min` (Go's int32), or undefined when unset. */
+    whole(key: string, min: number, what: string): number | undefined {
+        const r = this.read(key);
         if (!r) return undefined;
         const n = goInt32(r.value);
-        c.check(n !== undefined && n >= min, r.field, r.value, `expected ${what} (a whole number from ${min} to ${INT32_MAX})`);
+        this.c.check(n !== undefined && n >= min, r.field, r.value, `expected ${what} (a whole number from ${min} to ${INT32_MAX})`);
         return n;
-    };
-    const float = (key: string, ok: (n: number) => boolean, what: string): void => {
-        const r = read(key);
+    }
+
+    /** A Go float that `ok` accepts. */
+    float(key: string, ok: (n: number) => boolean, what: string): void {
+        const r = this.read(key);
         if (!r) return;
         const n = goFloat(r.value);
-        c.check(n !== undefined && ok(n), r.field, r.value, what);
-    };
-    const duration = (key: string, min: number, max: number, what: string): void => {
-        const r = read(key);
+        this.c.check(n !== undefined && ok(n), r.field, r.value, what);
+    }
+
+    /** A percentage within `range`. */
+    percent(key: string, range: Range): void {
+        this.float(key, (n) => n >= range.min && n <= range.max, `expected a percentage from ${range.min} to ${range.max}`);
+    }
+
+    /** A Go duration of whole seconds within `range`. */
+    duration(key: string, range: Range, what: string): void {
+        const r = this.read(key);
         if (!r) return;
         const d = goDurationSeconds(r.value);
-        c.check(
-            d !== undefined && d >= min && d <= max && Number.isInteger(Math.round(d * 1e9) / 1e9),
+        this.c.check(
+            d !== undefined && d >= range.min && d <= range.max && isWholeSeconds(d),
             r.field,
             r.value,
             `expected ${what}, a duration in whole seconds such as "90s" or "1m30s"`,
         );
-    };
-
-    return { read, whole, float, duration };
+    }
 }
 
-/** A key and its aliases: Knative reads the first given and ignores the others, so only one may be given. */
-function checkAliases(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
+function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
+    const t = new TemplateAnnotations(c, annotations, fieldOf);
+    checkOneSpellingEach(t);
+    const klass = checkAutoscalerClass(t);
+    checkScaleBounds(t);
+    checkTargets(t);
+    checkScalingDurations(t);
+    checkMetric(t, klass);
+    checkQueueProxy(t);
+    const deadline = t.read(`${SERVING}progress-deadline`);
+    if (deadline && deadline.value !== "") t.duration(`${SERVING}progress-deadline`, { min: 0, max: Infinity }, "0s or more");
+    checkNetworkingKeys(t);
+}
+
+/** At most one spelling of each key Knative reads under two: it silently ignores the other. */
+function checkOneSpellingEach({ c, annotations, fieldOf }: TemplateAnnotations): void {
     for (const [key, aliases] of Object.entries(ALIASES)) {
         const given = [key, ...aliases].filter((k) => annotations[k] !== undefined);
         if (given.length > 1)
@@ -154,104 +127,117 @@ function checkAliases(c: Checker, annotations: StringMap, fieldOf: (key: string)
     }
 }
 
-/** The autoscaler class and the scale bounds; returns the class as given. */
-function checkScaleBounds(c: Checker, r: AnnotationReader): { field: string; value: string } | undefined {
-    const { read, whole } = r;
-    const klass = read(`${AS}class`);
+/** The autoscaler class: Knative's two, or another autoscaler's outside `.knative.dev`. Returns the class as given. */
+function checkAutoscalerClass(t: TemplateAnnotations): string | undefined {
+    const klass = t.read(CLASS_ANNOTATION);
     if (klass)
-        c.check(
-            !klass.value.endsWith(".knative.dev") || klass.value === KPA || klass.value === HPA,
+        t.c.check(
+            !klass.value.endsWith(".knative.dev") || klass.value === KPA_CLASS || klass.value === HPA_CLASS,
             klass.field,
             klass.value,
-            `expected "${KPA}" or "${HPA}" (or another autoscaler's class outside .knative.dev)`,
+            `expected "${KPA_CLASS}" or "${HPA_CLASS}" (or another autoscaler's class outside .knative.dev)`,
         );
-    const min = whole(`${AS}min-scale`, 0, "a number of pods, 0 or more");
-    const max = whole(`${AS}max-scale`, 0, "a number of pods, 0 (unlimited) or more");
+    return klass?.value;
+}
+
+/** Min, max, initial and activation scale, and how they bound each other. */
+function checkScaleBounds(t: TemplateAnnotations): void {
+    const { c } = t;
+    const min = t.whole(`${AS}min-scale`, 0, "a number of pods, 0 or more");
+    const max = t.whole(`${AS}max-scale`, 0, "a number of pods, 0 (unlimited) or more");
     if (min !== undefined && max !== undefined && max !== 0)
-        c.check(max >= min, read(`${AS}max-scale`)!.field, max, `expected at least the minimum scale (${min}), or 0 for unlimited`);
-    const initial = read(`${AS}initial-scale`);
+        c.check(max >= min, t.read(`${AS}max-scale`)!.field, max, `expected at least the minimum scale (${min}), or 0 for unlimited`);
+    const initial = t.read(`${AS}initial-scale`);
     if (initial) {
         const n = goInt32(initial.value);
         c.check(
-            n !== undefined && n >= 1,
+            n !== undefined && n >= MIN_INITIAL_SCALE,
             initial.field,
             initial.value,
-            "expected a number of pods, 1 or more (0 needs allow-zero-initial-scale in Knative's config-autoscaler, which is off by default and not managed by this package)",
+            `expected a number of pods, ${MIN_INITIAL_SCALE} or more (0 needs allow-zero-initial-scale in Knative's config-autoscaler, which is off by default and not managed by this package)`,
         );
     }
-    const activation = read(`${AS}activation-scale`);
+    const activation = t.read(`${AS}activation-scale`);
     if (activation) {
         const n = goInt32(activation.value);
         c.check(
-            n !== undefined && n >= 2 && n >= (min ?? 0) && (!max || n <= max),
+            n !== undefined && n >= MIN_ACTIVATION_SCALE && n >= (min ?? 0) && (!max || n <= max),
             activation.field,
             activation.value,
-            "expected a number of pods, 2 or more, at least the minimum and at most the maximum scale",
+            `expected a number of pods, ${MIN_ACTIVATION_SCALE} or more, at least the minimum and at most the maximum scale`,
         );
     }
-    return klass;
 }
 
-/** The autoscaler's targets, windows, metric and aggregation, for the class given (`klass`, KPA when unset). */
-function checkAutoscalerTuning(c: Checker, r: AnnotationReader, klass: { value: string } | undefined): void {
-    const { read, float, duration } = r;
-    float(`${AS}target`, (n) => n >= 0.01, "expected a number, 0.01 or more");
-    float(`${AS}target-utilization-percentage`, (n) => n >= 1 && n <= 100, "expected a percentage from 1 to 100");
-    float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
-    float(`${AS}panic-window-percentage`, (n) => n >= 1 && n <= 100, "expected a percentage from 1 to 100");
-    float(`${AS}panic-threshold-percentage`, (n) => n >= 110 && n <= 1000, "expected a percentage from 110 to 1000");
-    duration(`${AS}window`, 6, 3600, "6s to 1h");
-    duration(`${AS}scale-down-delay`, 0, 3600, "0s to 1h");
-    const retention = read(`${AS}scale-to-zero-pod-retention-period`);
+/** The target, target utilization, burst capacity and panic mode's percentages. */
+function checkTargets(t: TemplateAnnotations): void {
+    t.float(`${AS}target`, (n) => n >= MIN_TARGET, `expected a number, ${MIN_TARGET} or more`);
+    t.percent(`${AS}target-utilization-percentage`, TARGET_UTILIZATION_PERCENT);
+    t.float(`${AS}target-burst-capacity`, (n) => n >= 0 || n === -1, "expected a number, 0 or more, or -1 (unlimited)");
+    t.percent(`${AS}panic-window-percentage`, PANIC_WINDOW_PERCENT);
+    t.percent(`${AS}panic-threshold-percentage`, PANIC_THRESHOLD_PERCENT);
+}
+
+/** The stable window, the scale-down delay and the scale-to-zero pod retention. */
+function checkScalingDurations(t: TemplateAnnotations): void {
+    t.duration(`${AS}window`, WINDOW_SECONDS, secondsRangeText(WINDOW_SECONDS));
+    t.duration(`${AS}scale-down-delay`, SCALE_DOWN_DELAY_SECONDS, secondsRangeText(SCALE_DOWN_DELAY_SECONDS));
+    // Unlike the two above, Knative does not ask for whole seconds here.
+    const retention = t.read(`${AS}scale-to-zero-pod-retention-period`);
     if (retention) {
         const d = goDurationSeconds(retention.value);
-        c.check(
-            d !== undefined && d >= 0 && d <= 3600,
+        t.c.check(
+            d !== undefined && d >= RETENTION_SECONDS.min && d <= RETENTION_SECONDS.max,
             retention.field,
             retention.value,
-            'expected a duration from 0s to 1h such as "90s"',
+            `expected a duration from ${secondsRangeText(RETENTION_SECONDS)} such as "90s"`,
         );
     }
-    const metric = read(`${AS}metric`);
-    const klassValue = klass?.value ?? KPA;
-    if (metric && klassValue === KPA)
+}
+
+/** The metric the class takes (`klass` as given, Knative's KPA when unset) and the KPA's aggregation algorithm. */
+function checkMetric(t: TemplateAnnotations, klass: string | undefined): void {
+    const { c } = t;
+    const metric = t.read(`${AS}metric`);
+    const klassValue = klass ?? KPA_CLASS;
+    if (metric && klassValue === KPA_CLASS)
         c.check(
-            ["concurrency", "rps"].includes(metric.value),
+            (KPA_METRICS as readonly string[]).includes(metric.value),
             metric.field,
             metric.value,
             'expected "concurrency" or "rps" (Knative\'s KPA autoscaler)',
         );
-    if (metric && klassValue === HPA)
+    if (metric && klassValue === HPA_CLASS)
         c.check(metric.value !== "", metric.field, metric.value, 'expected a metric such as "cpu" or "memory"');
-    const algorithm = read(`${AS}metric-aggregation-algorithm`);
-    if (algorithm && klass?.value === KPA)
+    const algorithm = t.read(`${AS}metric-aggregation-algorithm`);
+    if (algorithm && klass === KPA_CLASS)
         c.check(
-            ["linear", "weighted-exponential", "weightedExponential"].includes(algorithm.value),
+            AGGREGATION_ALGORITHMS.includes(algorithm.value),
             algorithm.field,
             algorithm.value,
             'expected "linear" or "weighted-exponential"',
         );
 }
 
-/** The queue-proxy's resources, the progress deadline and Knative's networking keys. */
-function checkQueueAndNetworking(c: Checker, annotations: StringMap, fieldOf: (key: string) => string, r: AnnotationReader): void {
-    const { read, duration } = r;
-    // Queue-proxy resources and the progress deadline.
-    const percentage = read(`${QUEUE}resource-percentage`);
+/** The queue-proxy's resources: quantities, not the deprecated percentage. */
+function checkQueueProxy(t: TemplateAnnotations): void {
+    const percentage = t.read(`${QUEUE}resource-percentage`);
     if (percentage)
-        c.fail(
+        t.c.fail(
             percentage.field,
             percentage.value,
             `expected the queue-proxy's resources as quantities (${QUEUE}cpu-resource-request and the like): Knative deprecates the percentage and warns on every revision`,
         );
     for (const resource of ["cpu", "memory", "ephemeral-storage"]) {
         for (const kind of ["request", "limit"]) {
-            const r = read(`${QUEUE}${resource}-resource-${kind}`);
-            if (r) c.check(isQuantity(r.value), r.field, r.value, 'expected a Kubernetes quantity such as "100m" or "128Mi"');
+            const r = t.read(`${QUEUE}${resource}-resource-${kind}`);
+            if (r) t.c.check(isQuantity(r.value), r.field, r.value, 'expected a Kubernetes quantity such as "100m" or "128Mi"');
         }
     }
-    const deadline = read(`${SERVING}progress-deadline`);
-    if (deadline && deadline.value !== "") duration(`${SERVING}progress-deadline`, 0, Infinity, "0s or more");
+}
+
+/** Only Knative's own `networking.knative.dev/` annotations. */
+function checkNetworkingKeys({ c, annotations, fieldOf }: TemplateAnnotations): void {
     for (const key of Object.keys(annotations)) {
         if (key.startsWith(NETWORKING))
             c.check(
@@ -261,15 +247,6 @@ function checkQueueAndNetworking(c: Checker, annotations: StringMap, fieldOf: (k
                 `expected one of Knative's networking annotations (${NETWORKING_KEYS.join(", ")})`,
             );
     }
-}
-
-/** Checks `annotations` (where `fieldOf` names each key as the user wrote it) against Knative's annotation rules. */
-function checkTemplateAnnotations(c: Checker, annotations: StringMap, fieldOf: (key: string) => string): void {
-    const r = annotationReader(c, annotations, fieldOf);
-    checkAliases(c, annotations, fieldOf);
-    const klass = checkScaleBounds(c, r);
-    checkAutoscalerTuning(c, r, klass);
-    checkQueueAndNetworking(c, annotations, fieldOf, r);
 }
 
 /** The Service's own annotations: no autoscaling key (Knative reads those only on the revision template), a valid rollout duration. */
@@ -287,7 +264,7 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
         if (v === undefined || v === "") continue;
         const d = goDurationSeconds(v);
         c.check(
-            d !== undefined && d >= 0 && Number.isInteger(Math.round(d * 1e9) / 1e9),
+            d !== undefined && d >= 0 && isWholeSeconds(d),
             `annotations["${key}"]`,
             v,
             'expected a duration in whole seconds, 0s or more, such as "380s"',
@@ -297,27 +274,27 @@ function checkServiceAnnotations(c: Checker, annotations: StringMap): void {
     if (both.length > 1) c.fail(`annotations["${both[1]}"]`, annotations[both[1]], `expected only one of "${both[0]}" and "${both[1]}"`);
 }
 
-/** path.Clean for absolute paths: collapses slashes, `.` and `..`. */
-function cleanPath(p: string): string {
-    const out: string[] = [];
-    for (const part of p.split("/")) {
-        if (part === "" || part === ".") continue;
-        if (part === "..") out.pop();
-        else out.push(part);
-    }
-    return `/${out.join("/")}`;
+/** Knative refuses a volume no container mounts ("volume with name … not mounted"); sidecars' mounts count. Each on its own. */
+export function checkEveryVolumeMounted(c: Checker, pod: RevisionPodSpec): void {
+    const mounted = new Set(pod.containers.flatMap((k) => (k.volumeMounts ?? []).map((m) => m.name)));
+    (pod.volumes ?? []).forEach((v, i) =>
+        c.part(() =>
+            c.check(
+                mounted.has(v.name),
+                `volumes[${i}].name`,
+                v.name,
+                "expected a volume that the container or a sidecar mounts (Knative refuses unmounted volumes)",
+            ),
+        ),
+    );
 }
 
-/** Knative's volume rules: each volume mounted, no reserved mount path, read-only mounts where Knative makes or needs them. */
-function checkVolumes(c: Checker, pod: RevisionPodSpec): void {
-    const mounts = pod.containers.flatMap((ct) => ct.volumeMounts ?? []);
+/**
+ * Knative's rules for volumes the pod mounts (checkEveryVolumeMounted has checked each is mounted): an emptyDir size is
+ * a quantity, no mount at a reserved path, read-only mounts where Knative makes or needs them.
+ */
+function checkKnativeVolumeRules(c: Checker, pod: RevisionPodSpec): void {
     (pod.volumes ?? []).forEach((v, i) => {
-        c.check(
-            mounts.some((m) => m.name === v.name),
-            `volumes[${i}].name`,
-            v.name,
-            "expected a volume that volumeMounts mounts: Knative rejects a volume that is never mounted",
-        );
         if (v.emptyDir?.sizeLimit !== undefined)
             c.check(
                 isQuantity(v.emptyDir.sizeLimit) && !v.emptyDir.sizeLimit.startsWith("-"),
@@ -366,7 +343,7 @@ export function checkKnativeRules(c: Checker, s: KnativeServiceSettings, service
     checkServiceAnnotations(c, service.metadata.annotations ?? {});
     checkTemplateAnnotations(c, service.spec.template.metadata?.annotations ?? {}, (key) => annotationField(s, key));
     const pod = service.spec.template.spec;
-    checkVolumes(c, pod);
+    checkKnativeVolumeRules(c, pod);
     const port = pod.containers[0]?.ports?.[0]?.containerPort;
     if (port !== undefined)
         c.check(

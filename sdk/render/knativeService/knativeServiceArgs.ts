@@ -1,8 +1,9 @@
+// KnativeService's arguments, every sub-argument with them: the interfaces Pulumi's analyzer reads and the same shapes at
+// run time. The files that check and render each concern import their arguments from here and this file imports
+// none of them, so the arguments have one home and no import cycle through it.
 import type * as pulumi from "@pulumi/pulumi";
-import { ImageCacheMode, type SpotSettings, SpotStrategy } from "./eciOptions";
 import { type Placement, PLACEMENTS } from "../core/placement";
 import { EcsFirstStrategy } from "./resourcePolicy";
-import type { ScalingSettings } from "./scaling";
 import {
     assertSameShape,
     bool,
@@ -22,11 +23,6 @@ import {
     type TypeOf,
 } from "../core/shape";
 import { NODE_LABEL_ARGS, type NodeLabelArgs } from "../core/nodeLabelArgs";
-import type { EnvFromArgs, EnvValueFromArgs } from "./envSources";
-import type { ProbeArgs } from "./probes";
-import { type ReservedInstanceArgs, ReservedInstanceType } from "./reservedInstance";
-import type { SidecarArgs } from "./sidecars";
-import type { TrafficTargetArgs } from "./traffic";
 
 /** Container CPU and memory, as Kubernetes quantities (`"500m"`, `"1Gi"`). */
 export interface ResourceListArgs {
@@ -126,6 +122,201 @@ export interface SecurityContextArgs {
     /** User id to run as. @default the image's user */
     runAsUser?: number;
 }
+
+/** A key of a Secret or ConfigMap in the Service's namespace. */
+export interface KeyRefArgs {
+    /** The Secret's or ConfigMap's name. Required. */
+    name: string;
+    /** The key whose value becomes the variable. Required. */
+    key: string;
+}
+
+/** Where one variable's value comes from: exactly one of `secretKeyRef` or `configMapKeyRef`. */
+export interface EnvValueFromArgs {
+    /** A Secret key (`kn --env-value-from NAME=secret:name:key`). @default none */
+    secretKeyRef?: KeyRefArgs;
+    /** A ConfigMap key (`kn --env-value-from NAME=cm:name:key`). @default none */
+    configMapKeyRef?: KeyRefArgs;
+}
+
+/** Every key of a Secret or ConfigMap as a variable: exactly one of `secret` or `configMap`. */
+export interface EnvFromArgs {
+    /** Secret name (`kn --env-from secret:name`). @default none */
+    secret?: string;
+    /** ConfigMap name (`kn --env-from cm:name`). @default none */
+    configMap?: string;
+    /** Prefix added to each key. @default none */
+    prefix?: string;
+}
+
+/** An HTTP GET probe. */
+export interface HttpGetProbeArgs {
+    /** Path to request, e.g. `"/healthz"`. @default "/" */
+    path?: string;
+    /** Must be the serving port (the package probes no other). @default the serving port */
+    port?: number;
+    /** `"HTTP"` or `"HTTPS"`. @default "HTTP" */
+    scheme?: string;
+    /** Extra request headers, name → value. @default none */
+    httpHeaders?: { [name: string]: string };
+}
+
+/** A TCP connect probe. */
+export interface TcpSocketProbeArgs {
+    /** Must be the serving port. @default the serving port */
+    port?: number;
+}
+
+/** A gRPC health-checking probe (grpc.health.v1), for services with `portName: "h2c"`. */
+export interface GrpcProbeArgs {
+    /** Must be the serving port. @default the serving port */
+    port?: number;
+    /** Service name sent in the health check request. @default "" (the server's overall health) */
+    service?: string;
+}
+
+/** A command run in the container; exit status 0 is healthy. */
+export interface ExecProbeArgs {
+    /** The command and its arguments. Required. */
+    command: string[];
+}
+
+/** A probe: exactly one of httpGet, tcpSocket, grpc or exec, plus timings. */
+export interface ProbeArgs {
+    /** @default none */
+    httpGet?: HttpGetProbeArgs;
+    /** @default none */
+    tcpSocket?: TcpSocketProbeArgs;
+    /** @default none */
+    grpc?: GrpcProbeArgs;
+    /** @default none */
+    exec?: ExecProbeArgs;
+    /** Seconds after start before the first probe. @default 0 */
+    initialDelaySeconds?: number;
+    /** Seconds between probes; for readiness, 0 selects Knative's aggressive probing. @default Kubernetes' (10); readiness: Knative's (0) */
+    periodSeconds?: number;
+    /** Seconds a probe may take. @default 1 */
+    timeoutSeconds?: number;
+    /** Failures in a row before the container counts as failed. @default 3 */
+    failureThreshold?: number;
+    /** Successes in a row before it counts as healthy again (liveness: only 1). @default 1 */
+    successThreshold?: number;
+}
+
+/** A sidecar container. */
+export interface SidecarArgs {
+    /** Container name, unique in the pod (not "user-container" or "queue-proxy"). Required. */
+    name: string;
+    /** Container image. Required. */
+    image: string;
+    /** Entrypoint override. @default the image's */
+    command?: string[];
+    /** Arguments. @default the image's */
+    args?: string[];
+    /** Environment variables, name → value. @default none */
+    env?: { [name: string]: string };
+    /** Variables from Secret or ConfigMap keys. @default none */
+    envValueFrom?: { [name: string]: EnvValueFromArgs };
+    /** Whole Secrets or ConfigMaps as variables. @default none */
+    envFrom?: EnvFromArgs[];
+    /** Resource requests and limits. @default none */
+    resources?: ResourcesArgs;
+    /** Mounts of the Service's `volumes`. @default none */
+    volumeMounts?: VolumeMountArgs[];
+    /** Security context. @default none */
+    securityContext?: SecurityContextArgs;
+    /** `"Always"`, `"IfNotPresent"` or `"Never"`. @default Kubernetes' (IfNotPresent, Always for `:latest`) */
+    imagePullPolicy?: string;
+    /**
+     * On ECI, leave this container out when ECI rounds the pod's summed resources up to a spec it offers
+     * (sets `__ECI_RESOURCE_IGNORE__=TRUE`, Alibaba Cloud "Ignore specific containers during resource
+     * adjustment"). Only with a placement that may use ECI. @default false
+     */
+    eciResourceIgnore?: boolean;
+}
+
+/** Knative autoscaling settings; all become `autoscaling.knative.dev/*` revision-template annotations. */
+export interface ScalingSettings {
+    /** Percent of the target a pod is filled to before Knative adds pods, 1–100 (`kn --scale-utilization`). @default Knative's (70) */
+    targetUtilization?: number;
+    /** Fewest pods once scaled up from zero, 2 or more and at least minScale (`kn --scale-activation`). @default 1 */
+    activationScale?: number;
+    /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
+    minScale?: number;
+    /** Highest number of pods; `0` means unlimited. @default 0 */
+    maxScale?: number;
+    /** Pods created when a revision starts. @default 1 */
+    initialScale?: number;
+    /** Target per pod for the chosen metric (concurrent requests, rps, CPU millicores or %). @default Knative's (100 concurrency) */
+    target?: number;
+    /** `concurrency` or `rps` (KPA), `cpu` or `memory` (HPA class, set automatically). @default "concurrency" */
+    metric?: string;
+    /** How long to keep pods after load drops, a duration such as `"15m"` (0s–1h). @default "0s" */
+    scaleDownDelay?: string;
+    /** Stable window for averaging the metric, `"6s"`–`"1h"`. @default "60s" */
+    window?: string;
+}
+
+/** One traffic target: a named revision or the latest ready one, its share and an optional tag. */
+export interface TrafficTargetArgs {
+    /** A revision of this Service, e.g. `"hello-v1"`. Exactly one of this or `latestRevision: true`. @default none */
+    revisionName?: string;
+    /** Send this share to the latest ready revision. @default false */
+    latestRevision?: boolean;
+    /** Share of requests, 0–100; all targets add up to 100. @default 0 */
+    percent?: number;
+    /** Tag: the target also gets its own URL, `<tag>-<service>.<namespace>.<domain>`. @default none */
+    tag?: string;
+}
+
+/** Where a reserved instance runs (ACK also offers `acs`, which this package does not place pods on). */
+export const ReservedInstanceType = { Eci: "eci", Ecs: "ecs" } as const;
+export type ReservedInstanceType = (typeof ReservedInstanceType)[keyof typeof ReservedInstanceType];
+
+/** A reserved instance kept warm instead of scaling to zero. */
+export interface ReservedInstanceArgs {
+    /** `"eci"` (an ECI pod, needs a placement that may use ECI) or `"ecs"` (a pod on the ECS nodes). @default "eci" */
+    type?: ReservedInstanceType;
+    /**
+     * ECI specs of the reserved pod, tried in order (at most 5): ECS types such as `"ecs.t6-c1m1.large"` or
+     * `"<vCPU>-<mem>Gi"`. Only with type "eci". @default ACK's: the cheapest burstable types of at least 1 vCPU and 2 GiB
+     */
+    eciSpecs?: string[];
+    /** Reserved pods kept while idle. @default 1 */
+    replicas?: number;
+}
+
+/** ECI spot strategies (`k8s.aliyun.com/eci-spot-strategy`). */
+export const SpotStrategy = {
+    /** Pay the market price, capped at the pay-as-you-go price. */
+    AsPriceGo: "SpotAsPriceGo",
+    /** Pay at most `priceLimit` per hour. */
+    WithPriceLimit: "SpotWithPriceLimit",
+} as const;
+export type SpotStrategy = (typeof SpotStrategy)[keyof typeof SpotStrategy];
+
+/** Run ECI pods as preemptible (spot) instances: cheaper, but ECI may reclaim them. */
+export interface SpotSettings {
+    /** `"SpotAsPriceGo"` or `"SpotWithPriceLimit"`. Required. */
+    strategy: SpotStrategy;
+    /** Highest hourly price (CNY) with `"SpotWithPriceLimit"`; not allowed otherwise. @default none */
+    priceLimit?: number;
+}
+
+/**
+ * How ECI pods start from an image cache instead of pulling the image. ECI's own default, with no annotation, is
+ * automatic matching (`k8s.aliyun.com/eci-auto-imc` defaults to "true"), which also creates a (billed) cache when
+ * none matches fully: "Use ImageCache to accelerate the creation of pods", https://help.aliyun.com/document_detail/141241.html.
+ */
+export const ImageCacheMode = {
+    /** Automatic matching, stated explicitly (`k8s.aliyun.com/eci-auto-imc: "true"`): the same as ECI's default. */
+    Auto: "auto",
+    /** Create an `alicloud.eci.ImageCache` for the service's image and pin revisions to it (`k8s.aliyun.com/eci-imc-id`). */
+    Create: "create",
+    /** No automatic matching (`k8s.aliyun.com/eci-auto-imc: "false"`): ECI neither uses nor creates caches by itself. */
+    Off: "off",
+} as const;
+export type ImageCacheMode = (typeof ImageCacheMode)[keyof typeof ImageCacheMode];
 
 /** How `ecs-first` placement orders ECS before ECI. */
 export interface EcsFirstArgs {

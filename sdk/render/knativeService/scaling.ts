@@ -1,107 +1,82 @@
 import type { Checker } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
+import type { ScalingSettings } from "./knativeServiceArgs";
+import {
+    CLASS_ANNOTATION,
+    HPA_CLASS,
+    HPA_METRICS,
+    MIN_ACTIVATION_SCALE,
+    type Range,
+    SCALE_DOWN_DELAY_SECONDS,
+    SCALING_FIELD_ANNOTATIONS,
+    SCALING_METRICS,
+    secondsRangeText,
+    TARGET_UTILIZATION_PERCENT,
+    wholeDurationSeconds,
+    WINDOW_SECONDS,
+} from "./knativeFacts";
 
-/** Knative autoscaling settings; all become `autoscaling.knative.dev/*` revision-template annotations. */
-export interface ScalingSettings {
-    /** Percent of the target a pod is filled to before Knative adds pods, 1–100 (`kn --scale-utilization`). @default Knative's (70) */
-    targetUtilization?: number;
-    /** Fewest pods once scaled up from zero, 2 or more and at least minScale (`kn --scale-activation`). @default 1 */
-    activationScale?: number;
-    /** Lowest number of pods. `1` or more avoids ECI cold starts. @default 0 (scale to zero) */
-    minScale?: number;
-    /** Highest number of pods; `0` means unlimited. @default 0 */
-    maxScale?: number;
-    /** Pods created when a revision starts. @default 1 */
-    initialScale?: number;
-    /** Target per pod for the chosen metric (concurrent requests, rps, CPU millicores or %). @default Knative's (100 concurrency) */
-    target?: number;
-    /** `concurrency` or `rps` (KPA), `cpu` or `memory` (HPA class, set automatically). @default "concurrency" */
-    metric?: string;
-    /** How long to keep pods after load drops, a duration such as `"15m"` (0s–1h). @default "0s" */
-    scaleDownDelay?: string;
-    /** Stable window for averaging the metric, `"6s"`–`"1h"`. @default "60s" */
-    window?: string;
-}
-
-export const SCALING_METRICS = ["concurrency", "rps", "cpu", "memory"] as const;
-export const SCALING_ANNOTATIONS = [
-    "min-scale",
-    "max-scale",
-    "initial-scale",
-    "target",
-    "metric",
-    "class",
-    "scale-down-delay",
-    "window",
-    "target-utilization-percentage",
-    "activation-scale",
-].map((a) => `autoscaling.knative.dev/${a}`);
-
-const HPA_CLASS = "hpa.autoscaling.knative.dev";
-const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
-
-/** Parses a Knative duration (`"1h2m3s"`, `"90s"`) into seconds, or undefined if malformed. */
-export function durationSeconds(text: string): number | undefined {
-    const m = typeof text === "string" && text !== "" ? DURATION.exec(text) : null;
-    if (!m) return undefined;
-    const part = (s: string | undefined) => (s ? Number(s.slice(0, -1)) : 0);
-    return part(m[1]) * 3600 + part(m[2]) * 60 + part(m[3]);
-}
-
-function checkDuration(c: Checker, field: string, value: string | undefined, min: number, max: number, range: string): void {
+function checkDuration(c: Checker, field: string, value: string | undefined, range: Range): void {
     if (value === undefined) return;
-    const s = durationSeconds(value);
-    c.check(s !== undefined && s >= min && s <= max, field, value, `expected a duration like "90s" or "15m" from ${range}`);
+    // Whole hours, minutes and seconds only: deliberately stricter than Knative (wholeDurationSeconds says why).
+    const s = wholeDurationSeconds(value);
+    c.check(
+        s !== undefined && s >= range.min && s <= range.max,
+        field,
+        value,
+        `expected a duration like "90s" or "15m" from ${secondsRangeText(range)}`,
+    );
 }
 
-/** Validates scaling settings and renders the revision-template annotations. */
+/** Knative refuses 1 (its default, so it would be a no-op) and values outside min-scale and max-scale. */
+function checkActivationScale(c: Checker, field: string, activationScale: number, { minScale, maxScale }: ScalingSettings): void {
+    c.check(
+        Number.isInteger(activationScale) && activationScale >= MIN_ACTIVATION_SCALE,
+        `${field}.activationScale`,
+        activationScale,
+        `expected a whole number of pods, ${MIN_ACTIVATION_SCALE} or more (Knative's minimum; leave it unset for 1)`,
+    );
+    if (minScale !== undefined)
+        c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
+    if (maxScale !== undefined && maxScale !== 0)
+        c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
+}
+
+/** Validates scaling settings, each on its own, and renders the revision-template annotations. */
 export function renderScaling(c: Checker, field: string, scaling: ScalingSettings | undefined): StringMap {
     if (!scaling) return {};
     const { minScale, maxScale, initialScale, target, metric, scaleDownDelay, window, targetUtilization, activationScale } = scaling;
     const count = "expected a whole number of pods, 0 or more";
-    for (const [key, value] of [
-        ["minScale", minScale],
-        ["maxScale", maxScale],
-        ["initialScale", initialScale],
-    ] as const) {
-        if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
+    // Each setting on its own; comparisons only between settings that are right themselves.
+    const countsRight = Object.entries({ minScale, maxScale, initialScale })
+        .map(([key, value]) =>
+            c.part(() => {
+                // initialScale 0 passes here: knativeRules.ts refuses it (MIN_INITIAL_SCALE) with the reason.
+                if (value !== undefined) c.check(Number.isInteger(value) && value >= 0, `${field}.${key}`, value, count);
+                return true;
+            }),
+        )
+        .every((ok) => ok);
+    if (countsRight && minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
+        c.part(() => c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`));
     }
-    if (minScale !== undefined && maxScale !== undefined && maxScale !== 0) {
-        c.check(minScale <= maxScale, `${field}.minScale`, minScale, `expected at most maxScale (${maxScale})`);
-    }
-    if (target !== undefined) c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0");
-    c.oneOf(metric, `${field}.metric`, SCALING_METRICS);
-    c.integer(targetUtilization, `${field}.targetUtilization`, 1, 100);
-    if (activationScale !== undefined) {
-        // Knative refuses 1 (its default, so it would be a no-op) and values below min-scale.
-        c.check(
-            Number.isInteger(activationScale) && activationScale >= 2,
-            `${field}.activationScale`,
-            activationScale,
-            "expected a whole number of pods, 2 or more (Knative's minimum; leave it unset for 1)",
-        );
-        if (minScale !== undefined)
-            c.check(activationScale >= minScale, `${field}.activationScale`, activationScale, `expected at least minScale (${minScale})`);
-        if (maxScale !== undefined && maxScale !== 0)
-            c.check(activationScale <= maxScale, `${field}.activationScale`, activationScale, `expected at most maxScale (${maxScale})`);
-    }
-    checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, 0, 3600, "0s to 1h");
-    checkDuration(c, `${field}.window`, window, 6, 3600, "6s to 1h");
+    // A target above 0 and below MIN_TARGET (0.01) passes here: knativeRules.ts refuses it under scaling.target, naming 0.01.
+    if (target !== undefined)
+        c.part(() => c.check(typeof target === "number" && target > 0, `${field}.target`, target, "expected a number above 0"));
+    c.part(() => c.oneOf(metric, `${field}.metric`, SCALING_METRICS));
+    c.part(() =>
+        c.integer(targetUtilization, `${field}.targetUtilization`, TARGET_UTILIZATION_PERCENT.min, TARGET_UTILIZATION_PERCENT.max),
+    );
+    if (activationScale !== undefined) c.part(() => checkActivationScale(c, field, activationScale, countsRight ? scaling : {}));
+    c.part(() => checkDuration(c, `${field}.scaleDownDelay`, scaleDownDelay, SCALE_DOWN_DELAY_SECONDS));
+    c.part(() => checkDuration(c, `${field}.window`, window, WINDOW_SECONDS));
 
     const out: StringMap = {};
-    const set = (key: string, value: string | number | undefined) => {
-        if (value !== undefined) out[`autoscaling.knative.dev/${key}`] = String(value);
-    };
     // CPU and memory metrics are only served by the HPA autoscaler class.
-    if (metric === "cpu" || metric === "memory") set("class", HPA_CLASS);
-    set("metric", metric);
-    set("target", target);
-    set("min-scale", minScale);
-    set("max-scale", maxScale);
-    set("initial-scale", initialScale);
-    set("scale-down-delay", scaleDownDelay);
-    set("window", window);
-    set("target-utilization-percentage", targetUtilization);
-    set("activation-scale", activationScale);
+    if ((HPA_METRICS as readonly (string | undefined)[]).includes(metric)) out[CLASS_ANNOTATION] = HPA_CLASS;
+    for (const [key, annotation] of Object.entries(SCALING_FIELD_ANNOTATIONS)) {
+        const value = scaling[key as keyof ScalingSettings];
+        if (value !== undefined) out[annotation] = String(value);
+    }
     return out;
 }

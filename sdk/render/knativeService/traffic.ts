@@ -1,21 +1,10 @@
 import type { Checker } from "../core/errors";
 import type { TrafficTarget } from "../core/k8sTypes";
+import type { TrafficTargetArgs } from "./knativeServiceArgs";
 
 // Revision names and traffic splitting (`kn service create --revision-name`, `--tag`, `--traffic`),
 // checked by Knative's route rules: each target names a revision or the latest one, percents add
 // up to 100, tags are unique and make a valid host name with the Service name.
-
-/** One traffic target: a named revision or the latest ready one, its share and an optional tag. */
-export interface TrafficTargetArgs {
-    /** A revision of this Service, e.g. `"hello-v1"`. Exactly one of this or `latestRevision: true`. @default none */
-    revisionName?: string;
-    /** Send this share to the latest ready revision. @default false */
-    latestRevision?: boolean;
-    /** Share of requests, 0–100; all targets add up to 100. @default 0 */
-    percent?: number;
-    /** Tag: the target also gets its own URL, `<tag>-<service>.<namespace>.<domain>`. @default none */
-    tag?: string;
-}
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -34,8 +23,8 @@ export function checkRevisionName(c: Checker, serviceName: string, revisionName:
     );
 }
 
-/** Validates and renders `spec.traffic`. */
-export function renderTraffic(c: Checker, serviceName: string, targets: TrafficTargetArgs[]): TrafficTarget[] {
+/** Validates and renders `spec.traffic`, each target on its own; the percents' sum once every target is right. */
+export function renderTraffic(c: Checker, serviceName: string, targets: TrafficTargetArgs[]): TrafficTarget[] | undefined {
     c.check(
         targets.length > 0,
         "traffic",
@@ -43,50 +32,55 @@ export function renderTraffic(c: Checker, serviceName: string, targets: TrafficT
         "expected at least one target (leave traffic out to send everything to the latest revision)",
     );
     const tags = new Set<string>();
-    let sum = 0;
     const out = targets.map((t, i) => {
-        const field = `traffic[${i}]`;
-        c.check(
-            (t.revisionName !== undefined) !== (t.latestRevision === true),
-            field,
-            t,
-            "expected exactly one of revisionName or latestRevision: true",
-        );
-        if (t.revisionName !== undefined)
-            c.check(
-                t.revisionName.startsWith(`${serviceName}-`) && t.revisionName.length <= 63 && DNS1123_LABEL.test(t.revisionName),
-                `${field}.revisionName`,
-                t.revisionName,
-                `expected a revision of this Service: "${serviceName}-" followed by lowercase letters, digits or '-' (Knative names every revision so), at most 63 characters`,
-            );
-        c.integer(t.percent, `${field}.percent`, 0, 100);
-        sum += t.percent ?? 0;
-        if (t.tag !== undefined) {
-            const host = `${t.tag}-${serviceName}`;
-            c.check(
-                DNS1035_LABEL.test(t.tag) && host.length <= 63,
-                `${field}.tag`,
-                t.tag,
-                `expected a lowercase name of letters, digits or '-', starting with a letter, such that "<tag>-${serviceName}" is a host label of at most 63 characters`,
-            );
-            c.check(!tags.has(t.tag), `${field}.tag`, t.tag, "expected each tag once (each tag is one URL)");
-            tags.add(t.tag);
-        }
-        const target: TrafficTarget = {};
-        if (t.tag !== undefined) target.tag = t.tag;
-        if (t.revisionName !== undefined) target.revisionName = t.revisionName;
-        // Knative needs latestRevision stated: a target without it and without a revision name is invalid.
-        target.latestRevision = t.latestRevision === true;
-        target.percent = t.percent ?? 0;
+        const target = c.part(() => renderTarget(c, serviceName, t, `traffic[${i}]`, tags));
+        if (t.tag !== undefined) tags.add(t.tag);
         return target;
     });
+    if (out.some((t) => t === undefined)) return undefined;
+    const sum = targets.reduce((total, t) => total + (t.percent ?? 0), 0);
     c.check(
         sum === 100,
         "traffic",
         targets.map((t) => t.percent ?? 0),
         `expected percents that add up to 100 (they add up to ${sum})`,
     );
-    return out;
+    return out as TrafficTarget[];
+}
+
+/** One target: a revision of this Service or the latest one, a percent, a tag used once. */
+function renderTarget(c: Checker, serviceName: string, t: TrafficTargetArgs, field: string, tags: ReadonlySet<string>): TrafficTarget {
+    c.check(
+        (t.revisionName !== undefined) !== (t.latestRevision === true),
+        field,
+        t,
+        "expected exactly one of revisionName or latestRevision: true",
+    );
+    if (t.revisionName !== undefined)
+        c.check(
+            t.revisionName.startsWith(`${serviceName}-`) && t.revisionName.length <= 63 && DNS1123_LABEL.test(t.revisionName),
+            `${field}.revisionName`,
+            t.revisionName,
+            `expected a revision of this Service: "${serviceName}-" followed by lowercase letters, digits or '-' (Knative names every revision so), at most 63 characters`,
+        );
+    c.integer(t.percent, `${field}.percent`, 0, 100);
+    if (t.tag !== undefined) {
+        const host = `${t.tag}-${serviceName}`;
+        c.check(
+            DNS1035_LABEL.test(t.tag) && host.length <= 63,
+            `${field}.tag`,
+            t.tag,
+            `expected a lowercase name of letters, digits or '-', starting with a letter, such that "<tag>-${serviceName}" is a host label of at most 63 characters`,
+        );
+        c.check(!tags.has(t.tag), `${field}.tag`, t.tag, "expected each tag once (each tag is one URL)");
+    }
+    const target: TrafficTarget = {};
+    if (t.tag !== undefined) target.tag = t.tag;
+    if (t.revisionName !== undefined) target.revisionName = t.revisionName;
+    // Knative needs latestRevision stated: a target without it and without a revision name is invalid.
+    target.latestRevision = t.latestRevision === true;
+    target.percent = t.percent ?? 0;
+    return target;
 }
 
 /**

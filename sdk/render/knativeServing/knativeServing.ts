@@ -1,11 +1,18 @@
-import { KNATIVE_SERVING_ARGS, KNATIVE_SOURCES, KnativeSource, type KnativeServingSettings } from "./knativeServingArgs";
+import {
+    KNATIVE_SERVING_ARGS,
+    KNATIVE_SOURCES,
+    KnativeSource,
+    type KnativeServingArgs,
+    type KnativeServingSettings,
+} from "./knativeServingArgs";
+import { containsEventuals } from "../core/eventual";
 
 export { KNATIVE_SOURCES, KnativeSource } from "./knativeServingArgs";
-import { checkShape, without } from "../core/shape";
+import { shapedArgs, without } from "../core/shape";
 import { checkAddonVersion, PATCH_FORCE, type RenderedAddon, type RenderedConfigMapPatch, renderAddonConfig } from "../core/addon";
 import { Checker, resourceLabel } from "../core/errors";
 import type { StringMap } from "../core/k8sTypes";
-import { checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
+import { checkGivenClusterId, checkNodeLabel, IMAGE_REFERENCE_GRAMMAR, isImageReference } from "../core/names";
 import { DEFAULT_ECS_NODE_LABEL } from "../core/placement";
 import { parseVersion } from "../core/version";
 
@@ -65,6 +72,29 @@ export function resolveKnativeSource(resourceName: string, source: unknown): Kna
     return source as KnativeSource;
 }
 
+/**
+ * Every check of a KnativeServing's arguments as the component receives them, before anything is registered, every
+ * problem thrown together: their shape, the cluster id given as a plain value, the source and what it needs, and, when
+ * no Output is among the settings, everything the render for that source checks.
+ */
+export function checkKnativeServingArgs(resourceName: string, args: KnativeServingArgs): void {
+    const label = resourceLabel("KnativeServing", resourceName);
+    const c = new Checker(label);
+    c.collect(() => {
+        const s = shapedArgs(c, KNATIVE_SERVING_ARGS, args ?? {}, "args");
+        c.part(() => checkGivenClusterId(label, "clusterId", s.clusterId));
+        const source = c.part(() => resolveKnativeSource(resourceName, s.source));
+        c.part(() => {
+            if (source === KnativeSource.Ack && s.clusterId === undefined)
+                c.fail("clusterId", undefined, 'expected the ACK cluster id with source "ack"');
+        });
+        // The render reads the arguments as given: it checks their shape again, and keeps to its own parts.
+        const { clusterId: _clusterId, ...rest } = args ?? {};
+        const settings = { ...rest, source: undefined } as KnativeServingSettings;
+        if (source !== undefined && !containsEventuals(settings)) c.part(() => RENDERS[source](resourceName, settings));
+    });
+}
+
 export interface RenderedAckKnative {
     addon: RenderedAddon;
     /** `knative-serving/config-features`, patched so placements' affinity and tolerations are admitted. */
@@ -108,28 +138,33 @@ const ACK_ONLY = ["addonName", "addonVersion", "addonConfig"] as const;
 const FLAG_VALUES = ["enabled", "disabled", "allowed"];
 const EXTRA_FLAG_VALUES: Record<string, string[]> = { "secure-pod-defaults": ["root-allowed", "allowrootbounded"] };
 
+/** Each flag on its own: a value Knative reads, and "enabled" for the ones placements need. */
 function checkFeatures(c: Checker, features: StringMap | undefined): StringMap {
     for (const [flag, value] of Object.entries(features ?? {})) {
-        const field = `features["${flag}"]`;
-        const allowed = [...FLAG_VALUES, ...(EXTRA_FLAG_VALUES[flag] ?? [])];
-        c.check(
-            typeof value === "string" && allowed.includes(value.toLowerCase()),
-            field,
-            value,
-            flag in EXTRA_FLAG_VALUES
-                ? `expected one of "enabled", "disabled", "allowed", ${EXTRA_FLAG_VALUES[flag].map((v) => `"${v}"`).join(", ")}`
-                : 'expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default)',
-        );
-        if (REQUIRED_FEATURES[flag] !== undefined) {
-            c.check(
-                value.toLowerCase() === "enabled",
-                field,
-                value,
-                'expected "enabled": placements set affinity, tolerations or nodeSelector, which Knative rejects otherwise',
-            );
-        }
+        c.part(() => checkFeature(c, flag, value));
     }
     return { ...(features ?? {}), ...REQUIRED_FEATURES };
+}
+
+function checkFeature(c: Checker, flag: string, value: string): void {
+    const field = `features["${flag}"]`;
+    const allowed = [...FLAG_VALUES, ...(EXTRA_FLAG_VALUES[flag] ?? [])];
+    c.check(
+        typeof value === "string" && allowed.includes(value.toLowerCase()),
+        field,
+        value,
+        flag in EXTRA_FLAG_VALUES
+            ? `expected one of "enabled", "disabled", "allowed", ${EXTRA_FLAG_VALUES[flag].map((v) => `"${v}"`).join(", ")}`
+            : 'expected "enabled", "disabled" or "allowed" (Knative reads any other value as the flag\'s default)',
+    );
+    if (REQUIRED_FEATURES[flag] !== undefined) {
+        c.check(
+            value.toLowerCase() === "enabled",
+            field,
+            value,
+            'expected "enabled": placements set affinity, tolerations or nodeSelector, which Knative rejects otherwise',
+        );
+    }
 }
 
 function checkNotFor(
@@ -148,33 +183,39 @@ function checkNotFor(
                 : field === "registryDefault" || field === "registryOverride"
                   ? "ACK's managed Knative pulls its images from Alibaba Cloud's registries; an image-registry override applies only to the Knative Operator's install"
                   : `it applies only to source "${other}"`;
-        c.fail(field, value, `expected no ${field} with source "${source}": ${why}`);
+        c.part(() => c.fail(field, value, `expected no ${field} with source "${source}": ${why}`));
     }
 }
 
-/** Validates settings for source `ack` and renders the add-on and the `config-features` patch. */
-export function renderAckKnative(resourceName: string, s: KnativeServingSettings): RenderedAckKnative {
+/** Validates settings for source `ack`, each on its own, and renders the add-on and the `config-features` patch. */
+export function renderAckKnative(resourceName: string, args: KnativeServingSettings): RenderedAckKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
-    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
-    checkNotFor(c, s, KnativeSource.Ack, UPSTREAM_ONLY);
-    const name = s.addonName ?? KNATIVE_ADDON;
-    c.check(
-        typeof name === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name),
-        "addonName",
-        name,
-        'expected an ACK add-on name such as "knative" (cs.getKubernetesAddons lists the names ACK offers)',
-    );
-    checkAddonVersion(c, "addonVersion", s.addonVersion);
-    const config = renderAddonConfig(c, "addonConfig", s.addonConfig);
-    const data = checkFeatures(c, s.features);
-    return {
-        addon: {
-            name,
-            ...(s.addonVersion !== undefined ? { version: s.addonVersion } : {}),
-            ...(config !== undefined ? { config } : {}),
-        },
-        features: featuresPatch(data),
-    };
+    return c.collect(() => {
+        const s = shapedArgs(c, without(KNATIVE_SERVING_ARGS, "clusterId"), args, "resolved");
+        checkNotFor(c, s, KnativeSource.Ack, UPSTREAM_ONLY);
+        const name = c.part(() => {
+            const given = s.addonName ?? KNATIVE_ADDON;
+            c.check(
+                typeof given === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(given),
+                "addonName",
+                given,
+                'expected an ACK add-on name such as "knative" (cs.getKubernetesAddons lists the names ACK offers)',
+            );
+            return given;
+        });
+        c.part(() => checkAddonVersion(c, "addonVersion", s.addonVersion));
+        const config = c.part(() => ({ config: renderAddonConfig(c, "addonConfig", s.addonConfig) }));
+        const data = c.part(() => checkFeatures(c, s.features));
+        if (c.problemCount > 0 || name === undefined || !config || !data) return undefined;
+        return {
+            addon: {
+                name,
+                ...(s.addonVersion !== undefined ? { version: s.addonVersion } : {}),
+                ...(config.config !== undefined ? { config: config.config } : {}),
+            },
+            features: featuresPatch(data),
+        };
+    });
 }
 
 /** The `config-features` patch that lets Knative admit the placements' affinity, tolerations and node selectors. */
@@ -185,16 +226,59 @@ function featuresPatch(data: StringMap): RenderedConfigMapPatch {
 /** Validates settings for source `existing` (only `features` applies) and renders the `config-features` patch. */
 export function renderExistingKnative(resourceName: string, s: KnativeServingSettings): RenderedConfigMapPatch {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
-    checkNotFor(c, s, KnativeSource.Existing, [...ACK_ONLY, ...UPSTREAM_ONLY]);
-    return featuresPatch(checkFeatures(c, s.features));
+    return c.collect(() => {
+        checkNotFor(c, s, KnativeSource.Existing, [...ACK_ONLY, ...UPSTREAM_ONLY]);
+        const data = c.part(() => checkFeatures(c, s.features));
+        return data && featuresPatch(data);
+    });
 }
 
-/** Validates settings for source `upstream` and renders the operator manifest and the `KnativeServing` CR. */
-export function renderUpstreamKnative(resourceName: string, s: KnativeServingSettings): RenderedUpstreamKnative {
+/** Validates settings for source `upstream`, each on its own, and renders the operator manifest and the `KnativeServing` CR. */
+export function renderUpstreamKnative(resourceName: string, args: KnativeServingSettings): RenderedUpstreamKnative {
     const c = new Checker(resourceLabel("KnativeServing", resourceName));
-    checkShape(c, without(KNATIVE_SERVING_ARGS, "clusterId"), s, "resolved");
-    checkNotFor(c, s, KnativeSource.Upstream, ACK_ONLY);
-    const given = s.version ?? DEFAULT_KNATIVE_VERSION;
+    return c.collect(() => {
+        const s = shapedArgs(c, without(KNATIVE_SERVING_ARGS, "clusterId"), args, "resolved");
+        checkNotFor(c, s, KnativeSource.Upstream, ACK_ONLY);
+        const m = c.part(() => releaseOf(c, s.version));
+        // The default manifest follows the version: with a wrong version, only the version is reported.
+        const operatorManifest = m && c.part(() => operatorManifestOf(c, s.operatorManifest, m));
+        const registry = c.part(() => renderRegistry(c, s));
+        const config = c.part(() => renderServingConfig(c, s));
+        const ecs = c.part(() => checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL));
+        const timeout = c.part(() => {
+            c.integer(s.readyTimeoutSeconds ?? 900, "readyTimeoutSeconds", 60, 3600);
+            return s.readyTimeoutSeconds ?? 900;
+        });
+        if (c.problemCount > 0 || !m || !operatorManifest || !registry || !config || !ecs || !timeout) return undefined;
+        return {
+            version: m.join("."),
+            operatorManifest,
+            serving: {
+                apiVersion: "operator.knative.dev/v1beta1",
+                kind: "KnativeServing",
+                metadata: {
+                    name: "knative-serving",
+                    namespace: KNATIVE_SERVING_NAMESPACE,
+                    annotations: { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(timeout) },
+                },
+                spec: {
+                    // The operator installs the newest patch of this minor that it bundles.
+                    version: `${m[0]}.${m[1]}`,
+                    ingress: { kourier: { enabled: true } },
+                    config,
+                    ...(Object.keys(registry).length > 0 ? { registry } : {}),
+                    ...(s.pinControlPlaneToEcs !== false
+                        ? { workloads: CONTROL_PLANE_DEPLOYMENTS.map((name) => ({ name, nodeSelector: { [ecs.key]: ecs.value } })) }
+                        : {}),
+                },
+            },
+        };
+    });
+}
+
+/** The Knative release `version` names (X.Y.Z, 1.17 or newer), as its numbers. */
+function releaseOf(c: Checker, version: string | undefined): number[] {
+    const given = version ?? DEFAULT_KNATIVE_VERSION;
     const parsed = parseVersion(given);
     const m = parsed?.numbers.length === 3 && parsed.suffix === undefined ? parsed.numbers : undefined;
     c.check(
@@ -203,65 +287,45 @@ export function renderUpstreamKnative(resourceName: string, s: KnativeServingSet
         given,
         `expected a Knative release 1.${MIN_MINOR}.0 or newer as X.Y.Z, e.g. "${DEFAULT_KNATIVE_VERSION}"`,
     );
-    const version = m!.join(".");
-    const operatorManifest = s.operatorManifest ?? operatorManifestUrl(version);
+    return m as number[];
+}
+
+/** The operator manifest: the one given, else the release's. */
+function operatorManifestOf(c: Checker, given: string | undefined, release: number[]): string {
+    const operatorManifest = given ?? operatorManifestUrl(release.join("."));
     c.check(
         typeof operatorManifest === "string" && operatorManifest.trim().length > 0,
         "operatorManifest",
         operatorManifest,
         "expected a URL or file path",
     );
-
-    const registry = renderRegistry(c, s);
-    const config = renderServingConfig(c, s);
-    const ecs = checkNodeLabel(c, "ecsNodeLabel", s.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL);
-    const timeout = s.readyTimeoutSeconds ?? 900;
-    c.integer(timeout, "readyTimeoutSeconds", 60, 3600);
-
-    return {
-        version,
-        operatorManifest,
-        serving: {
-            apiVersion: "operator.knative.dev/v1beta1",
-            kind: "KnativeServing",
-            metadata: {
-                name: "knative-serving",
-                namespace: KNATIVE_SERVING_NAMESPACE,
-                annotations: { "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": String(timeout) },
-            },
-            spec: {
-                // The operator installs the newest patch of this minor that it bundles.
-                version: `${m![0]}.${m![1]}`,
-                ingress: { kourier: { enabled: true } },
-                config,
-                ...(Object.keys(registry).length > 0 ? { registry } : {}),
-                ...(s.pinControlPlaneToEcs !== false
-                    ? { workloads: CONTROL_PLANE_DEPLOYMENTS.map((name) => ({ name, nodeSelector: { [ecs.key]: ecs.value } })) }
-                    : {}),
-            },
-        },
-    };
+    return operatorManifest;
 }
 
 /** The operator's image registry: a default template and per-container overrides. */
 function renderRegistry(c: Checker, s: KnativeServingSettings): { default?: string; override?: StringMap } {
     const registry: { default?: string; override?: StringMap } = {};
     if (s.registryDefault !== undefined) {
-        c.check(
-            typeof s.registryDefault === "string" && s.registryDefault.includes("${NAME}"),
-            "registryDefault",
-            s.registryDefault,
-            'expected an image template containing "${NAME}" (the container name), e.g. "registry.example.com/knative/${NAME}:v1.20.1"',
+        const template = s.registryDefault;
+        c.part(() =>
+            c.check(
+                typeof template === "string" && template.includes("${NAME}"),
+                "registryDefault",
+                template,
+                'expected an image template containing "${NAME}" (the container name), e.g. "registry.example.com/knative/${NAME}:v1.20.1"',
+            ),
         );
-        registry.default = s.registryDefault;
+        registry.default = template;
     }
     if (s.registryOverride !== undefined) {
         for (const [container, image] of Object.entries(s.registryOverride)) {
-            c.check(
-                isImageReference(image),
-                `registryOverride["${container}"]`,
-                image,
-                `expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 (${IMAGE_REFERENCE_GRAMMAR})`,
+            c.part(() =>
+                c.check(
+                    isImageReference(image),
+                    `registryOverride["${container}"]`,
+                    image,
+                    `expected a full image reference, e.g. registry.example.com/knative/activator:v1.20.1 (${IMAGE_REFERENCE_GRAMMAR})`,
+                ),
             );
         }
         registry.override = { ...s.registryOverride };
@@ -271,26 +335,17 @@ function renderRegistry(c: Checker, s: KnativeServingSettings): { default?: stri
 
 /** The Knative ConfigMaps' data: `servingConfig`, the feature flags, and Kourier as the ingress. */
 function renderServingConfig(c: Checker, s: KnativeServingSettings): { [configMap: string]: StringMap } {
-    const features = checkFeatures(c, s.features);
+    const features = c.part(() => checkFeatures(c, s.features)) ?? {};
     const config: { [configMap: string]: StringMap } = {};
+    const wrong = new Set<string>();
     for (const [configMap, entries] of Object.entries(s.servingConfig ?? {})) {
-        const field = `servingConfig["${configMap}"]`;
-        c.check(
-            /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(configMap) && !configMap.startsWith("config-"),
-            "servingConfig key",
-            configMap,
-            'expected a ConfigMap name without the "config-" prefix, e.g. "autoscaler" or "domain"',
-        );
-        c.check(configMap !== "features", field, entries, "expected feature flags in the features argument instead");
-        c.check(
-            typeof entries === "object" && entries !== null && Object.values(entries).every((v) => typeof v === "string"),
-            field,
-            entries,
-            "expected a map of string values (the data of ConfigMap config-" + configMap + ")",
-        );
+        const before = c.problemCount;
+        c.part(() => checkConfigMap(c, configMap, entries));
+        if (c.problemCount > before) wrong.add(configMap);
         config[configMap] = { ...entries };
     }
-    const ingressClass = config.network?.["ingress-class"];
+    // A wrong "network" ConfigMap is reported as such, not again for its ingress class.
+    const ingressClass = wrong.has("network") ? undefined : config.network?.["ingress-class"];
     c.check(
         ingressClass === undefined || ingressClass === KOURIER_INGRESS_CLASS,
         'servingConfig["network"]["ingress-class"]',
@@ -301,3 +356,28 @@ function renderServingConfig(c: Checker, s: KnativeServingSettings): { [configMa
     config.network = { ...config.network, "ingress-class": KOURIER_INGRESS_CLASS };
     return config;
 }
+
+/** One ConfigMap's data in `servingConfig`: a ConfigMap Knative reads, with string values. */
+function checkConfigMap(c: Checker, configMap: string, entries: StringMap): void {
+    const field = `servingConfig["${configMap}"]`;
+    c.check(
+        /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(configMap) && !configMap.startsWith("config-"),
+        "servingConfig key",
+        configMap,
+        'expected a ConfigMap name without the "config-" prefix, e.g. "autoscaler" or "domain"',
+    );
+    c.check(configMap !== "features", field, entries, "expected feature flags in the features argument instead");
+    c.check(
+        typeof entries === "object" && entries !== null && Object.values(entries).every((v) => typeof v === "string"),
+        field,
+        entries,
+        "expected a map of string values (the data of ConfigMap config-" + configMap + ")",
+    );
+}
+
+/** The render of each source. */
+const RENDERS: Record<KnativeSource, (resourceName: string, s: KnativeServingSettings) => unknown> = {
+    [KnativeSource.Ack]: renderAckKnative,
+    [KnativeSource.Upstream]: renderUpstreamKnative,
+    [KnativeSource.Existing]: renderExistingKnative,
+};

@@ -78,11 +78,13 @@ function usesVirtualNodeScheduling(placement: Placement, namespaceEciLabel: bool
  */
 export function checkPlatform(platformName: string, f: PlatformFacts): void {
     const c = new Checker(resourceLabel("KnativeEciPlatform", platformName));
-    checkAdoption(c, f);
-    checkAckKnativeCluster(c, f);
-    const namespaces = indexNamespaces(c, f.namespaces);
-    const seen = new Set<string>();
-    f.services.forEach((svc, i) => checkService(c, f, namespaces, seen, svc, `services[${i}]`));
+    c.collect(() => {
+        checkAdoption(c, f);
+        checkAckKnativeCluster(c, f);
+        const namespaces = indexNamespaces(c, f.namespaces);
+        const seen = new Set<string>();
+        f.services.forEach((svc, i) => checkService(c, f, namespaces, seen, svc, `services[${i}]`));
+    });
 }
 
 type NamespaceFacts = PlatformFacts["namespaces"][number];
@@ -93,14 +95,16 @@ function checkAdoption(c: Checker, f: PlatformFacts): void {
     if (f.adoptedByKubeconfig) {
         const why =
             "a cluster adopted by kubeconfig alone has no cluster id to install ACK add-ons with; set cluster.existingClusterId, or set this to false if it is installed already";
-        c.check(!f.installsVirtualNode, "virtualNode.install", true, `expected false: ${why}`);
-        c.check(!f.installsAckKnative, "knative.install", true, `expected false or knative.source "upstream": ${why}`);
+        c.part(() => c.check(!f.installsVirtualNode, "virtualNode.install", true, `expected false: ${why}`));
+        c.part(() => c.check(!f.installsAckKnative, "knative.install", true, `expected false or knative.source "upstream": ${why}`));
     }
-    c.check(
-        !f.pinsKnativeToEcs || f.declaresEcsNodes,
-        "knative.pinControlPlaneToEcs",
-        true,
-        `expected false, or ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}: the platform declares none, so Knative's control plane would stay Pending; create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true`,
+    c.part(() =>
+        c.check(
+            !f.pinsKnativeToEcs || f.declaresEcsNodes,
+            "knative.pinControlPlaneToEcs",
+            true,
+            `expected false, or ECS nodes labeled ${f.ecsNodeLabel.key}=${f.ecsNodeLabel.value}: the platform declares none, so Knative's control plane would stay Pending; create a node pool, list adopted nodes in cluster.ecsNodeNames, or set ecsNodesLabeled: true`,
+        ),
     );
 }
 
@@ -108,21 +112,26 @@ function checkAdoption(c: Checker, f: PlatformFacts): void {
 function checkAckKnativeCluster(c: Checker, f: PlatformFacts): void {
     if (f.installsAckKnative && f.ecsNodes !== undefined) {
         const { count, field } = f.ecsNodes;
-        c.check(
-            count >= ACK_KNATIVE_MIN_NODES,
-            `cluster.${field}`,
-            field === "createNodePool" ? false : count,
-            field === "createNodePool"
-                ? `expected true: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes and the created cluster would have none; create the node pool, or set knative.install false`
-                : `expected at least ${ACK_KNATIVE_MIN_NODES}: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes on a managed cluster; set cluster.${field} to ${ACK_KNATIVE_MIN_NODES} or more, or use knative.source "upstream"`,
+        c.part(() =>
+            c.check(
+                count >= ACK_KNATIVE_MIN_NODES,
+                `cluster.${field}`,
+                field === "createNodePool" ? false : count,
+                field === "createNodePool"
+                    ? `expected true: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes and the created cluster would have none; create the node pool, or set knative.install false`
+                    : `expected at least ${ACK_KNATIVE_MIN_NODES}: ACK's Knative needs at least ${ACK_KNATIVE_MIN_NODES} worker nodes on a managed cluster; set cluster.${field} to ${ACK_KNATIVE_MIN_NODES} or more, or use knative.source "upstream"`,
+            ),
         );
     }
     if (f.installsAckKnative && f.kubernetesVersion !== undefined) {
-        c.check(
-            versionAtLeast(f.kubernetesVersion, ACK_KNATIVE_MIN_K8S) !== false,
-            "cluster.kubernetesVersion",
-            f.kubernetesVersion,
-            "expected 1.28 or later: ACK's Knative supports only clusters of Kubernetes 1.28 or later; pin a newer version or leave it unset (ACK's latest)",
+        const version = f.kubernetesVersion;
+        c.part(() =>
+            c.check(
+                versionAtLeast(version, ACK_KNATIVE_MIN_K8S) !== false,
+                "cluster.kubernetesVersion",
+                version,
+                "expected 1.28 or later: ACK's Knative supports only clusters of Kubernetes 1.28 or later; pin a newer version or leave it unset (ACK's latest)",
+            ),
         );
     }
 }
@@ -131,19 +140,21 @@ function checkAckKnativeCluster(c: Checker, f: PlatformFacts): void {
 function indexNamespaces(c: Checker, declared: NamespaceFacts[]): Map<string, NamespaceFacts> {
     const namespaces = new Map<string, NamespaceFacts>();
     declared.forEach((ns, i) => {
-        c.check(
-            typeof ns.namespaceName === "string" && ns.namespaceName !== "",
-            `namespaces[${i}].namespaceName`,
-            ns.namespaceName,
-            "expected the namespace's name (the platform names each namespace's resources after it)",
-        );
-        c.check(
-            !namespaces.has(ns.namespaceName as string),
-            `namespaces[${i}].namespaceName`,
-            ns.namespaceName,
-            "expected each namespace once",
-        );
-        namespaces.set(ns.namespaceName as string, ns);
+        c.part(() => {
+            c.check(
+                typeof ns.namespaceName === "string" && ns.namespaceName !== "",
+                `namespaces[${i}].namespaceName`,
+                ns.namespaceName,
+                "expected the namespace's name (the platform names each namespace's resources after it)",
+            );
+            c.check(
+                !namespaces.has(ns.namespaceName as string),
+                `namespaces[${i}].namespaceName`,
+                ns.namespaceName,
+                "expected each namespace once",
+            );
+        });
+        if (typeof ns.namespaceName === "string" && !namespaces.has(ns.namespaceName)) namespaces.set(ns.namespaceName, ns);
     });
     return namespaces;
 }
@@ -157,39 +168,46 @@ function checkService(
     svc: ServiceFacts,
     field: string,
 ): void {
-    c.check(
-        typeof svc.serviceName === "string" && svc.serviceName !== "",
-        `${field}.serviceName`,
-        svc.serviceName,
-        "expected the Knative Service's name (the platform names its resources after it)",
-    );
-    c.check(
-        !seen.has(svc.serviceName as string),
-        `${field}.serviceName`,
-        svc.serviceName,
-        "expected each service name once in the platform (serviceUrls is keyed by it)",
-    );
-    seen.add(svc.serviceName as string);
-    const declared = checkServiceNamespace(c, namespaces, svc, field);
-    checkServiceNodes(c, f, svc, field);
+    c.part(() => {
+        c.check(
+            typeof svc.serviceName === "string" && svc.serviceName !== "",
+            `${field}.serviceName`,
+            svc.serviceName,
+            "expected the Knative Service's name (the platform names its resources after it)",
+        );
+        c.check(
+            !seen.has(svc.serviceName as string),
+            `${field}.serviceName`,
+            svc.serviceName,
+            "expected each service name once in the platform (serviceUrls is keyed by it)",
+        );
+    });
+    if (typeof svc.serviceName === "string") seen.add(svc.serviceName);
+    const declared = c.part(() => checkServiceNamespace(c, namespaces, svc, field) ?? null);
+    c.part(() => checkServiceNodes(c, f, svc, field));
     for (const flag of svc.requiredFeatures ?? []) {
         const set = f.knativeFeatures[flag];
-        c.check(
-            set === undefined || set === "enabled",
-            `knative.features["${flag}"]`,
-            set,
-            `expected "enabled" (or unset): ${field} needs it, and the platform enables it when unset`,
+        c.part(() =>
+            c.check(
+                set === undefined || set === "enabled",
+                `knative.features["${flag}"]`,
+                set,
+                `expected "enabled" (or unset): ${field} needs it, and the platform enables it when unset`,
+            ),
         );
     }
     if (svc.imageCacheNeedsClusterNetwork) {
-        c.check(
-            !f.adoptedByKubeconfig,
-            `${field}.imageCache`,
-            { mode: "create" },
-            "expected vswitchId and securityGroupId: a cluster adopted by kubeconfig alone has no known network to build the image cache in",
+        c.part(() =>
+            c.check(
+                !f.adoptedByKubeconfig,
+                `${field}.imageCache`,
+                { mode: "create" },
+                "expected vswitchId and securityGroupId: a cluster adopted by kubeconfig alone has no known network to build the image cache in",
+            ),
         );
     }
-    checkVirtualNodeScheduling(c, f, svc, field, declared?.eciLabel === true);
+    // Whether the namespace is labeled for ECI decides what the placement needs: not known when it is wrong.
+    if (declared !== undefined) c.part(() => checkVirtualNodeScheduling(c, f, svc, field, declared?.eciLabel === true));
 }
 
 /** The Service's namespace is declared, and labeled for ECI exactly when its placement relies on that. */
@@ -260,28 +278,37 @@ function checkVirtualNodeScheduling(c: Checker, f: PlatformFacts, svc: ServiceFa
     const why = resourcePolicy
         ? "it uses ACK's ResourcePolicy and virtual node-based pod scheduling"
         : "it reaches the virtual node through node affinity and tolerations (kube-scheduler's virtual node-based pod scheduling)";
-    if (f.clusterSpec !== undefined) {
-        c.check(
-            f.clusterSpec.startsWith("ack.pro"),
-            `${field}.placement`,
-            svc.placement,
-            `expected an ACK Pro cluster for "${svc.placement}" (cluster.clusterSpec is "${f.clusterSpec}"): ${why}, which ACK offers on ACK Pro only; use clusterSpec "ack.pro.small", or on ACK Basic placement "ecs", or "eci-namespace" in a namespace with eciLabel: true`,
+    const clusterSpec = f.clusterSpec;
+    if (clusterSpec !== undefined) {
+        c.part(() =>
+            c.check(
+                clusterSpec.startsWith("ack.pro"),
+                `${field}.placement`,
+                svc.placement,
+                `expected an ACK Pro cluster for "${svc.placement}" (cluster.clusterSpec is "${f.clusterSpec}"): ${why}, which ACK offers on ACK Pro only; use clusterSpec "ack.pro.small", or on ACK Basic placement "ecs", or "eci-namespace" in a namespace with eciLabel: true`,
+            ),
         );
     }
-    if (f.kubernetesVersion !== undefined) {
-        c.check(
-            versionAtLeast(f.kubernetesVersion, VIRTUAL_NODE_SCHEDULING_MIN_K8S) !== false,
-            "cluster.kubernetesVersion",
-            f.kubernetesVersion,
-            `expected 1.22 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs Kubernetes 1.22 or later`,
+    const kubernetesVersion = f.kubernetesVersion;
+    if (kubernetesVersion !== undefined) {
+        c.part(() =>
+            c.check(
+                versionAtLeast(kubernetesVersion, VIRTUAL_NODE_SCHEDULING_MIN_K8S) !== false,
+                "cluster.kubernetesVersion",
+                kubernetesVersion,
+                `expected 1.22 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs Kubernetes 1.22 or later`,
+            ),
         );
     }
-    if (f.virtualNodeVersion !== undefined) {
-        c.check(
-            versionAtLeast(f.virtualNodeVersion, VIRTUAL_NODE_MIN_VERSION) !== false,
-            "virtualNode.version",
-            f.virtualNodeVersion,
-            `expected 2.10.0 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs ack-virtual-node 2.10.0 or later; pin a newer version or leave it unset`,
+    const virtualNodeVersion = f.virtualNodeVersion;
+    if (virtualNodeVersion !== undefined) {
+        c.part(() =>
+            c.check(
+                versionAtLeast(virtualNodeVersion, VIRTUAL_NODE_MIN_VERSION) !== false,
+                "virtualNode.version",
+                virtualNodeVersion,
+                `expected 2.10.0 or later: ${field} (placement "${svc.placement}") relies on virtual node-based pod scheduling, which needs ack-virtual-node 2.10.0 or later; pin a newer version or leave it unset`,
+            ),
         );
     }
 }

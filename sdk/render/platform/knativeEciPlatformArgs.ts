@@ -10,8 +10,8 @@ export interface PlatformVirtualNodeArgs {
     /** The cluster has an ECI virtual node (placements other than `"ecs"` need it). @default true */
     enabled?: boolean;
     /**
-     * Install the `ack-virtual-node` add-on and own it (destroying the stack uninstalls it and, with
-     * `cleanupCloudResources`, releases every ECI instance it created in the cluster).
+     * Install the `ack-virtual-node` add-on and own it. On an adopted cluster, destroying the stack leaves it installed:
+     * the alicloud provider never uninstalls an add-on (README, "Deploying the guide for real").
      * @default true for a created cluster, false for an adopted one (which keeps its own add-on)
      */
     install?: boolean;
@@ -40,8 +40,8 @@ export interface PlatformVirtualNodeArgs {
 /** The platform's Knative Serving: `KnativeServing` args (the cluster id is filled in) plus `install`. */
 export interface PlatformKnativeArgs extends KnativeServingArgs {
     /**
-     * Install Knative and own it (destroying the stack uninstalls it, with every Knative Service in the
-     * cluster). Without it the cluster's own Knative is used and only its `config-features` flags are ensured
+     * Install Knative and own it (on an adopted cluster destroying the stack leaves it installed: the alicloud
+     * provider never uninstalls an add-on). Without it the cluster's own Knative is used and only its `config-features` flags are ensured
      * (source `"existing"`). @default true for a created cluster, false for an adopted one (which keeps its own Knative)
      */
     install?: boolean;

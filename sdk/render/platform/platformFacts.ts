@@ -46,22 +46,59 @@ function createdEcsNodes(createNodePool: boolean, pool: AckClusterArgs["nodePool
     return guaranteedNodeCount(sizes as { autoscaling?: boolean; desiredSize?: number; minSize?: number; maxSize?: number });
 }
 
-/** Runs a part's own validation; its error is reported by the platform under the field the user wrote. */
-export function asPlatformField(platform: string, prefix: string, validate: () => unknown): void {
+/** Runs a part's own validation; its errors (every one it found) are reported by the platform under the fields the user wrote. */
+export function asPlatformField<T>(platform: string, prefix: string, validate: () => T): T {
     try {
-        validate();
+        return validate();
     } catch (e) {
         throw e instanceof InputError ? e.within(platform, prefix) : e;
     }
 }
 
-/** Collects the plain facts the cross-checks need, from args alone (before anything is registered). */
+/**
+ * Collects the plain facts the cross-checks need, from args alone (before anything is registered). Throws every
+ * problem found on the way (the cluster's layout, names that must be plain): the cross-checks would build on them.
+ */
 export function platformFacts(name: string, args: KnativeEciPlatformArgs): PlatformFacts {
     const c = new Checker(resourceLabel("KnativeEciPlatform", name));
-    let layout!: ReturnType<typeof resolveAckClusterLayout>;
-    asPlatformField(resourceLabel("KnativeEciPlatform", name), "cluster.", () => {
-        layout = resolveAckClusterLayout(`${name}-cluster`, planInputOf(args.cluster ?? {}));
+    return c.collect(() => {
+        const layout = c.part(() =>
+            asPlatformField(resourceLabel("KnativeEciPlatform", name), "cluster.", () =>
+                resolveAckClusterLayout(`${name}-cluster`, planInputOf(args.cluster ?? {})),
+            ),
+        );
+        const named = namedParts(c, args);
+        return layout && factsOf(args, layout, named);
     });
+}
+
+/** The names of the namespaces and services, and where each service goes, each name checked on its own. */
+function namedParts(c: Checker, args: KnativeEciPlatformArgs): Pick<PlatformFacts, "namespaces" | "services"> {
+    return {
+        namespaces: (args.namespaces ?? []).map((ns, i) => ({
+            namespaceName: c.part(() => plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName)),
+            eciInjection: ns.eciInjection === true,
+            eciLabel: ns.eciLabel === true,
+        })),
+        services: (args.services ?? []).map((svc, i) => ({
+            serviceName: c.part(() => plainName(c, `services[${i}].serviceName`, svc.serviceName)),
+            namespace: c.part(() => plainName(c, `services[${i}].namespace`, svc.namespace)),
+            placement: svc.placement,
+            ecsNodeLabel: plainOr<NodeLabel | undefined>(svc.ecsNodeLabel, undefined),
+            ecsFirst: svc.ecsFirst,
+            requiredFeatures: requiredKnativeFeatures({ hostNetwork: svc.hostNetwork === true, volumes: plainList(svc.volumes) }),
+            imageCacheNeedsClusterNetwork:
+                svc.imageCache?.mode === "create" && (!svc.imageCache.vswitchId || !svc.imageCache.securityGroupId),
+        })),
+    };
+}
+
+/** The facts of arguments whose layout is known. */
+function factsOf(
+    args: KnativeEciPlatformArgs,
+    layout: ReturnType<typeof resolveAckClusterLayout>,
+    named: Pick<PlatformFacts, "namespaces" | "services">,
+): PlatformFacts {
     const created = layout.mode === AckClusterMode.Create;
     const createsNodePool = layout.mode === AckClusterMode.Create && layout.createNodePool;
     const clusterSpec = args.cluster?.clusterSpec;
@@ -86,21 +123,7 @@ export function platformFacts(name: string, args: KnativeEciPlatformArgs): Platf
         ...plainString("kubernetesVersion", created ? args.cluster?.kubernetesVersion : undefined),
         ...(created ? { ecsNodes: createdEcsNodes(createsNodePool, args.cluster?.nodePool) } : {}),
         ...plainString("virtualNodeVersion", installsVirtualNode ? args.virtualNode?.version : undefined),
-        namespaces: (args.namespaces ?? []).map((ns, i) => ({
-            namespaceName: plainName(c, `namespaces[${i}].namespaceName`, ns.namespaceName),
-            eciInjection: ns.eciInjection === true,
-            eciLabel: ns.eciLabel === true,
-        })),
-        services: (args.services ?? []).map((svc, i) => ({
-            serviceName: plainName(c, `services[${i}].serviceName`, svc.serviceName),
-            namespace: plainName(c, `services[${i}].namespace`, svc.namespace),
-            placement: svc.placement,
-            ecsNodeLabel: plainOr<NodeLabel | undefined>(svc.ecsNodeLabel, undefined),
-            ecsFirst: svc.ecsFirst,
-            requiredFeatures: requiredKnativeFeatures({ hostNetwork: svc.hostNetwork === true, volumes: plainList(svc.volumes) }),
-            imageCacheNeedsClusterNetwork:
-                svc.imageCache?.mode === "create" && (!svc.imageCache.vswitchId || !svc.imageCache.securityGroupId),
-        })),
+        ...named,
     };
 }
 

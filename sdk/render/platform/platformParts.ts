@@ -3,13 +3,13 @@ import { planAckCluster } from "../cluster/ackCluster";
 import type { AckClusterArgs } from "../cluster/ackClusterArgs";
 import { planInputOf } from "../cluster/ackClusterLayout";
 import { kubeconfigServer } from "../cluster/kubeconfig";
-import { resourceLabel } from "../core/errors";
+import { Checker, resourceLabel } from "../core/errors";
 import { containsEventuals } from "../core/eventual";
 import { checkGivenId, EIP_ID, RESOURCE_GROUP_ID } from "../core/names";
 import { renderEciNamespace } from "../eciNamespace/eciNamespace";
 import type { EciNamespaceArgs } from "../eciNamespace/eciNamespaceArgs";
 import { checkRegistryCredentials } from "../knativeService/imageCache";
-import { renderKnativeServiceResources } from "../knativeService/knativeService";
+import { renderKnativeServiceResources, withoutRegistryCredentials } from "../knativeService/knativeService";
 import type { KnativeServiceArgs } from "../knativeService/knativeServiceArgs";
 import { renderAckKnative, renderExistingKnative, renderUpstreamKnative, resolveKnativeSource } from "../knativeServing/knativeServing";
 import { type KnativeServingArgs, KnativeSource } from "../knativeServing/knativeServingArgs";
@@ -118,78 +118,82 @@ function resolvedNow<T>(value: T): pulumi.Unwrap<T> | undefined {
 }
 
 /**
- * Each part's own checks, run on the arguments the platform will hand it (`platformPartArgs` with
- * stand-ins for the cluster's ids), before anything is registered, reported under the platform's field
- * names. Parts holding Outputs are checked by the part itself once they resolve.
+ * Each part's own checks, run on the arguments the platform will hand it (`platformPartArgs` with stand-ins for the
+ * cluster's ids), before anything is registered, reported under the platform's field names, every problem of every
+ * part together. Parts holding Outputs are checked by the part itself once they resolve.
  */
 export function validateParts(name: string, args: KnativeEciPlatformArgs, facts: PlatformFacts): void {
     const label = resourceLabel("KnativeEciPlatform", name);
-    const parts = platformPartArgs(args, facts, STAND_IN_WIRING);
-    validateCluster(name, label, parts.cluster);
-
-    const vn = parts.virtualNode;
-    const vnSettings = resolvedNow({ version: vn?.version, config: vn?.config, cleanupCloudResources: vn?.cleanupCloudResources });
-    if (facts.installsVirtualNode && vnSettings) {
-        asPlatformField(label, "virtualNode.", () => renderVirtualNode(`${name}-virtual-node`, vnSettings));
-    }
-
-    validateKnative(name, label, args, facts, parts.knative);
-
-    parts.namespaces.forEach(({ namespaceName, args: ns }, i) => {
-        const { existing, ...settings } = ns;
-        const plain = resolvedNow(settings);
-        if (facts.namespaces[i].namespaceName !== undefined && plain) {
-            asPlatformField(label, `namespaces[${i}].`, () => renderEciNamespace(`${name}-ns-${namespaceName}`, plain, existing === true));
+    const c = new Checker(label);
+    c.collect(() => {
+        const parts = platformPartArgs(args, facts, STAND_IN_WIRING);
+        validateCluster(c, name, label, parts.cluster);
+        const vn = parts.virtualNode;
+        const vnSettings = resolvedNow({ version: vn?.version, config: vn?.config, cleanupCloudResources: vn?.cleanupCloudResources });
+        if (facts.installsVirtualNode && vnSettings) {
+            c.part(() => asPlatformField(label, "virtualNode.", () => renderVirtualNode(`${name}-virtual-node`, vnSettings)));
         }
-    });
-
-    parts.services.forEach(({ serviceName, args: svc }, i) => {
-        const eip = svc.imageCache?.eipInstanceId;
-        asPlatformField(label, `services[${i}].`, () =>
-            checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
-        );
-        asPlatformField(label, `services[${i}].`, () => checkRegistryCredentials(label, svc.imageCache?.registryCredentials));
-        // The registry passwords never reach the render (see KnativeService).
-        let checked = svc;
-        if (svc.imageCache) {
-            const { registryCredentials: _credentials, ...cache } = svc.imageCache;
-            checked = { ...svc, imageCache: cache };
-        }
-        const settings = resolvedNow(checked);
-        if (facts.services[i].serviceName !== undefined && settings) {
-            asPlatformField(label, `services[${i}].`, () => renderKnativeServiceResources(`${name}-${serviceName}`, settings));
-        }
+        validateKnative(c, name, label, args, facts, parts.knative);
+        parts.namespaces.forEach(({ namespaceName, args: ns }, i) => {
+            const { existing, ...settings } = ns;
+            const plain = resolvedNow(settings);
+            if (facts.namespaces[i].namespaceName !== undefined && plain) {
+                const render = () => renderEciNamespace(`${name}-ns-${namespaceName}`, plain, existing === true);
+                c.part(() => asPlatformField(label, `namespaces[${i}].`, render));
+            }
+        });
+        parts.services.forEach(({ serviceName, args: svc }, i) => {
+            if (facts.services[i].serviceName !== undefined) validateService(c, `${name}-${serviceName}`, label, `services[${i}].`, svc);
+        });
     });
 }
 
-function validateCluster(name: string, label: string, cluster: AckClusterArgs): void {
+/** One service: its EIP id and registry logins, and (when its settings are plain) its render. */
+function validateService(c: Checker, resourceName: string, label: string, prefix: string, svc: KnativeServiceArgs): void {
+    const eip = svc.imageCache?.eipInstanceId;
+    c.part(() =>
+        asPlatformField(label, prefix, () =>
+            checkGivenId(label, "imageCache.eipInstanceId", eip, EIP_ID, 'an EIP id such as "eip-bp1q5n6cw5wchhp4rv6qk"'),
+        ),
+    );
+    c.part(() => asPlatformField(label, prefix, () => checkRegistryCredentials(label, svc.imageCache?.registryCredentials)));
+    // The registry passwords never reach the render (see KnativeService).
+    const settings = resolvedNow(withoutRegistryCredentials(svc));
+    if (settings) c.part(() => asPlatformField(label, prefix, () => renderKnativeServiceResources(resourceName, settings)));
+}
+
+function validateCluster(c: Checker, name: string, label: string, cluster: AckClusterArgs): void {
     const clusterInput = resolvedNow(planInputOf(cluster));
-    if (clusterInput) asPlatformField(label, "cluster.", () => planAckCluster(`${name}-cluster`, clusterInput));
-    asPlatformField(label, "cluster.", () =>
-        checkGivenId(
-            label,
-            "resourceGroupId",
-            cluster.resourceGroupId,
-            RESOURCE_GROUP_ID,
-            'a resource group id such as "rg-acfmzw2jz2z6kiq"',
+    if (clusterInput) c.part(() => asPlatformField(label, "cluster.", () => planAckCluster(`${name}-cluster`, clusterInput)));
+    c.part(() =>
+        asPlatformField(label, "cluster.", () =>
+            checkGivenId(
+                label,
+                "resourceGroupId",
+                cluster.resourceGroupId,
+                RESOURCE_GROUP_ID,
+                'a resource group id such as "rg-acfmzw2jz2z6kiq"',
+            ),
         ),
     );
     const kubeconfig = cluster.existingKubeconfig;
-    if (typeof kubeconfig === "string") kubeconfigServer(label, "cluster.existingKubeconfig", kubeconfig);
+    if (typeof kubeconfig === "string") c.part(() => kubeconfigServer(label, "cluster.existingKubeconfig", kubeconfig));
 }
 
-function validateKnative(name: string, label: string, args: KnativeEciPlatformArgs, facts: PlatformFacts, part: KnativeServingArgs): void {
-    asPlatformField(label, "knative.", () => resolveKnativeSource(`${name}-knative`, args.knative?.source));
+function validateKnative(
+    c: Checker,
+    name: string,
+    label: string,
+    args: KnativeEciPlatformArgs,
+    facts: PlatformFacts,
+    part: KnativeServingArgs,
+): void {
+    const source = c.part(() => asPlatformField(label, "knative.", () => resolveKnativeSource(`${name}-knative`, args.knative?.source)));
     const { clusterId: _clusterId, source: _source, ecsNodeLabel, ...rest } = part;
     // The cluster's label is the platform's to check: an Output there does not hold Knative's check back.
     const settings = resolvedNow({ ...rest, ...(ecsNodeLabel !== undefined ? { ecsNodeLabel: plainOr(ecsNodeLabel, undefined) } : {}) });
-    if (!settings) return;
-    asPlatformField(label, "knative.", () =>
-        // Without install, the cluster's own Knative only gets its config-features flags (source "existing").
-        !facts.installsKnative
-            ? renderExistingKnative(`${name}-knative`, settings)
-            : !facts.installsAckKnative
-              ? renderUpstreamKnative(`${name}-knative`, settings)
-              : renderAckKnative(`${name}-knative`, settings),
-    );
+    if (!settings || source === undefined) return;
+    // Without install, the cluster's own Knative only gets its config-features flags (source "existing").
+    const render = !facts.installsKnative ? renderExistingKnative : !facts.installsAckKnative ? renderUpstreamKnative : renderAckKnative;
+    c.part(() => asPlatformField(label, "knative.", () => render(`${name}-knative`, settings)));
 }

@@ -23,8 +23,8 @@ export interface VirtualNodeArgs {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     config?: pulumi.Input<{ [key: string]: any }>;
     /**
-     * Release the ECI instances the virtual node created when the add-on is uninstalled (`pulumi destroy`). With `false`,
-     * they keep running and keep being billed. @default true
+     * Release the ECI instances the virtual node created when ACK uninstalls the add-on. The alicloud provider does not
+     * uninstall it on `pulumi destroy` (README): this applies when you uninstall it yourself. @default true
      */
     cleanupCloudResources?: pulumi.Input<boolean>;
     /**

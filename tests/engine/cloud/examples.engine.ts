@@ -5,6 +5,7 @@
 // - examples/ecs-first creates the whole platform with an ECI image cache, spot ECI and an ACK ResourcePolicy.
 // After each, the local cloud holds nothing the stacks made, except what the provider is known to leave (below).
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
@@ -27,6 +28,7 @@ interface KnativeServiceObject {
 async function teamStack(lane: CloudLane): Promise<Stack> {
     const envVars = { ...pulumiEnv(lane.workDir), ...lane.cloud.env };
     const workDir = path.join(lane.workDir, "projects", "team-cluster");
+    fs.mkdirSync(workDir, { recursive: true });
     const stack = await LocalWorkspace.createOrSelectStack(
         { projectName: "team-cluster", stackName: STACK, program: teamCluster },
         {

@@ -88,7 +88,14 @@ describe("engine, cloud half: the guide at the repository root on the local Alib
         const ecsNodes = (await lc.kube.core.listNode({ labelSelector: "resource-role=ecs" })).items.map((n) => n.metadata!.name!);
         assert.deepEqual(ecsNodes.sort(), pool.nodes.map((n) => n.node_name).sort());
         // The add-ons: ack-virtual-node's virtual node and eci-profile, Knative's CRDs.
-        assert.deepEqual(cluster.addons.map((a) => a.name).sort(), ["ack-virtual-node", "knative"]);
+        // The cluster's own (terway-eniip, csi-*: CreateCluster's addons) and the two the platform installs after it.
+        assert.deepEqual(cluster.addons.map((a) => a.name).sort(), [
+            "ack-virtual-node",
+            "csi-plugin",
+            "csi-provisioner",
+            "knative",
+            "terway-eniip",
+        ]);
         const virtual = (await lc.kube.core.listNode({ labelSelector: "type=virtual-kubelet" })).items.map((n) => n.metadata!.name!);
         assert.ok(virtual.length >= 1, "the virtual node is registered");
         const profile = await lc.kube.core.readNamespacedConfigMap({ name: "eci-profile", namespace: "kube-system" });

@@ -16,6 +16,7 @@ import type { CloudClient, CloudState, ClusterState, NodePoolState } from "./clo
 import { isConflict, isNotFound, type Kube } from "./kube";
 import { KnativeStandIn } from "./knativeStandIn";
 import { KnativeWebhook } from "./knativeWebhook";
+import { Loop } from "./loop";
 
 /** Nodes this agent made carry this annotation (and kwok's, so kwok keeps them Ready). */
 const MANAGED = "local-alicloud/managed";
@@ -124,8 +125,7 @@ export interface AgentOptions {
 }
 
 export class AckAgent {
-    private timer?: NodeJS.Timeout;
-    private running?: Promise<void>;
+    private loop?: Loop;
     private webhook?: KnativeWebhook;
     private standIn?: KnativeStandIn;
     private failedRounds = 0;
@@ -144,19 +144,12 @@ export class AckAgent {
     }
 
     start(intervalMs = 500): void {
-        const tick = () => {
-            this.running = this.round().finally(() => {
-                if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
-            });
-        };
-        this.timer = setTimeout(tick, 0);
+        this.loop = new Loop(() => this.round(), intervalMs);
+        this.loop.start();
     }
 
     async stop(): Promise<void> {
-        const timer = this.timer;
-        this.timer = undefined;
-        clearTimeout(timer);
-        await this.running;
+        await this.loop?.stop();
         await this.stopKnative();
     }
 

@@ -12,6 +12,7 @@ import type * as K8s from "@kubernetes/client-node" with { "resolution-mode": "i
 import * as crypto from "node:crypto";
 import { type ConfigMap, knativeDeploy } from "../../knative/knativeHelper";
 import { isConflict, isNotFound, isTransient, type Kube, orMissing } from "./kube";
+import { Loop } from "./loop";
 import { podSelector, type RevisionFailure, revisionFailure } from "./standInFailure";
 
 const GROUP = "serving.knative.dev";
@@ -111,8 +112,7 @@ function sameReadiness(a: Record<string, unknown> | undefined, b: Record<string,
 
 /** Runs the stand-in's reconcile loop until `stop()`. */
 export class KnativeStandIn {
-    private timer?: NodeJS.Timeout;
-    private running?: Promise<void>;
+    private loop?: Loop;
     /**
      * Errors the loop met, other than the API server's transient answers (429 while a new CRD's storage initializes,
      * 5xx); a healthy run has none. Reconciliation retries on the next tick either way.
@@ -122,23 +122,18 @@ export class KnativeStandIn {
     constructor(private readonly kube: Kube) {}
 
     start(intervalMs = 300): void {
-        const tick = () => {
-            this.running = this.reconcileAll()
-                .catch((e) => {
+        this.loop = new Loop(
+            () =>
+                this.reconcileAll().catch((e) => {
                     if (!isTransient(e)) this.errors.push(String(e?.body?.message ?? e));
-                })
-                .finally(() => {
-                    if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
-                });
-        };
-        this.timer = setTimeout(tick, 0);
+                }),
+            intervalMs,
+        );
+        this.loop.start();
     }
 
     async stop(): Promise<void> {
-        const timer = this.timer;
-        this.timer = undefined;
-        clearTimeout(timer);
-        await this.running;
+        await this.loop?.stop();
     }
 
     private async reconcileAll(): Promise<void> {
