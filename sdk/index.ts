@@ -17,7 +17,7 @@ export { KnativeServing, type KnativeServingArgs, KnativeSource } from "./compon
 export { EciNamespace, type EciNamespaceArgs } from "./components/eciNamespace";
 export type { KnativeServingObject } from "./render/knativeServing/knativeServing";
 export { AckCluster, type AckAddonArgs, type AckClusterArgs, type AckNodePoolArgs } from "./components/ackCluster";
-export { AckClusterMode, type AckClusterPlan, planAckCluster } from "./render/cluster/ackCluster";
+export { AckClusterKind, AckClusterMode, type AckClusterPlan, planAckCluster } from "./render/cluster/ackCluster";
 export { KubeconfigEndpoint } from "./render/cluster/kubeconfig";
 export {
     KnativeEciPlatform,

@@ -2,8 +2,8 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { checkEciNamespaceArgs, renderEciNamespace } from "../render/eciNamespace/eciNamespace";
 import type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
-import { childOptions, ownIgnoreChanges } from "./childOptions";
-import { renderWhenKnown } from "./whenKnown";
+import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { EciNamespaceArgs } from "../render/eciNamespace/eciNamespaceArgs";
 
@@ -24,7 +24,7 @@ export class EciNamespace extends pulumi.ComponentResource {
     readonly patch?: corev1.NamespacePatch;
     /** What dependents wait for (`dependsOn: ns.ready`). A getter: a `pulumi.Resource[]` has no schema type. */
     get ready(): pulumi.Resource[] {
-        return [(this.namespace ?? this.patch)!];
+        return this.namespace ? [this.namespace] : this.patch ? [this.patch] : [];
     }
 
     constructor(name: string, args: EciNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -35,8 +35,8 @@ export class EciNamespace extends pulumi.ComponentResource {
         const rendered = renderWhenKnown(settings, (plain) => renderEciNamespace(name, plain, existing === true));
         super("ack-knative-eci:index:EciNamespace", name, {}, opts);
 
-        // ignoreChanges paths are the namespace's (e.g. `metadata.labels`).
-        const childOpts = childOptions(this, opts, [], ownIgnoreChanges(opts));
+        // The namespace waits for the component's dependsOn; ignoreChanges paths are the namespace's (e.g. `metadata.labels`).
+        const childOpts = childOptions(this, opts, { dependsOn: dependsOnList(opts), ...ownIgnoreChanges(opts) });
         let resource: corev1.Namespace | corev1.NamespacePatch;
         if (existing === true) {
             resource = this.patch = new corev1.NamespacePatch(`${name}-patch`, { metadata: rendered.metadata }, childOpts);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InputError, reportAll, resourceLabel } from "../render/core/errors";
-import { partOptions, providerPackages, rejectIgnoreChanges } from "./childOptions";
+import { childOptions, dependsOnList, providerPackages, rejectIgnoreChanges } from "./core/childOptions";
 import { mayRunOnEci, mayRunOnEcs } from "../render/core/placement";
 import { checkKnativeEciPlatformArgs } from "../render/platform/platformChecks";
 import type { KnativeEciPlatformArgs } from "../render/platform/knativeEciPlatformArgs";
@@ -79,7 +79,8 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
         super("ack-knative-eci:index:KnativeEciPlatform", name, {}, opts);
 
         // retainOnDelete, customTimeouts, deletedWith and dependsOn reach every part, and through it each resource.
-        const cluster = new AckCluster(`${name}-cluster`, args.cluster ?? {}, partOptions(this, opts));
+        const external = dependsOnList(opts);
+        const cluster = new AckCluster(`${name}-cluster`, args.cluster ?? {}, childOptions(this, opts, { dependsOn: external }));
         const parts: PlatformParts = { cluster, namespaces: {}, services: {} };
         partsOf.set(this, parts);
         this.clusterId = cluster.clusterId;
@@ -91,13 +92,15 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             securityGroupId: cluster.securityGroupId.apply((id) => id ?? ""),
             applied: (value, f) => pulumi.output(value).apply(f),
         });
-        const k8sOpts = partOptions(this, opts, { provider: cluster.provider });
+        const k8sOpts = childOptions(this, opts, { provider: cluster.provider, dependsOn: external });
         // Add-ons and Knative's control plane need nodes to run on.
-        const afterNodes = partOptions(this, opts, { providers: [cluster.provider], dependsOn: cluster.ecsNodesReady });
+        const afterNodes = childOptions(this, opts, { providers: [cluster.provider], dependsOn: [...external, ...cluster.ecsNodesReady] });
 
         if (partArgs.virtualNode) parts.virtualNode = new VirtualNode(`${name}-virtual-node`, partArgs.virtualNode, afterNodes);
         // The cluster's own Knative (not installed) needs no nodes: only its config-features flags are patched.
-        const knativeOpts = facts.installsKnative ? afterNodes : partOptions(this, opts, { providers: [cluster.provider] });
+        const knativeOpts = facts.installsKnative
+            ? afterNodes
+            : childOptions(this, opts, { providers: [cluster.provider], dependsOn: external });
         parts.knative = new KnativeServing(`${name}-knative`, partArgs.knative, knativeOpts);
 
         for (const { namespaceName, args: ns } of partArgs.namespaces) {
@@ -113,7 +116,7 @@ export class KnativeEciPlatform extends pulumi.ComponentResource {
             parts.services[serviceName] = new KnativeService(
                 `${name}-${serviceName}`,
                 svc,
-                partOptions(this, opts, { provider: cluster.provider, dependsOn }),
+                childOptions(this, opts, { provider: cluster.provider, dependsOn: [...external, ...dependsOn] }),
             );
         }
 

@@ -2,6 +2,7 @@ import * as eci from "@pulumi/alicloud/eci";
 import * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
 import type { KnativeServiceObject } from "../render/core/k8sTypes";
+import { declaredPart } from "../render/core/declaredPart";
 import { resourceLabel } from "../render/core/errors";
 import {
     checkKnativeServiceArgs,
@@ -15,8 +16,10 @@ import { usesResourcePolicy } from "../render/knativeService/resourcePolicy";
 import { CREDENTIAL_FIELDS, checkRegistryCredentials } from "../render/knativeService/imageCache";
 import { tagUrls } from "../render/knativeService/traffic";
 import { checkReady, type KnativeServiceStatus } from "../render/knativeService/readiness";
-import { childOptions, inheritedOptions, ownIgnoreChanges } from "./childOptions";
-import { checkLate, generatedIds, renderWhenKnown } from "./whenKnown";
+import { childOptions, dependsOnList, ownIgnoreChanges } from "./core/childOptions";
+import { generatedIds } from "./core/generatedIds";
+import { checkLate } from "./core/lateErrors";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { KnativeServiceArgs } from "../render/knativeService/knativeServiceArgs";
 
@@ -74,20 +77,9 @@ export class KnativeService extends pulumi.ComponentResource {
         this.manifest = manifest as pulumi.Output<KnativeServiceManifest>;
 
         // Custom resources stay out of public fields: the component analyzer cannot type them.
-        let resourcePolicy: apiextensions.CustomResource | undefined;
-        if (usesResourcePolicy(args.placement, args.ecsFirst?.strategy)) {
-            const policy = rendered.apply((p) => p.resourcePolicy!);
-            resourcePolicy = new apiextensions.CustomResource(
-                `${name}-resource-policy`,
-                {
-                    apiVersion: "scheduling.alibabacloud.com/v1alpha1",
-                    kind: "ResourcePolicy",
-                    metadata: policy.metadata,
-                    spec: policy.spec,
-                },
-                childOptions(this, opts),
-            );
-        }
+        const resourcePolicy = usesResourcePolicy(args.placement, args.ecsFirst?.strategy)
+            ? this.createResourcePolicy(name, rendered, opts)
+            : undefined;
 
         const service = new apiextensions.CustomResource(
             `${name}-ksvc`,
@@ -102,24 +94,16 @@ export class KnativeService extends pulumi.ComponentResource {
                 spec: manifest.spec,
                 status: undefined,
             },
-            // The component's dependsOn makes the Service wait for Knative (childOptions); the ResourcePolicy must
-            // exist before the first pod is scheduled. ignoreChanges paths are this object's.
-            childOptions(this, opts, resourcePolicy ? [resourcePolicy] : [], ownIgnoreChanges(opts)),
+            // The component's dependsOn makes the Service wait for Knative; the ResourcePolicy must exist before the
+            // first pod is scheduled. ignoreChanges paths are this object's.
+            childOptions(this, opts, {
+                dependsOn: [...dependsOnList(opts), ...(resourcePolicy ? [resourcePolicy] : [])],
+                ...ownIgnoreChanges(opts),
+            }),
         );
-        // `status: undefined` above makes the provider expose the live status as an output property.
-        const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
         this.serviceName = manifest.metadata.name;
         this.namespace = this.manifest.apply((m) => m.metadata.namespace ?? "default");
-        // The provider stops waiting once Knative decided Ready either way; a False verdict fails the update here.
-        const label = resourceLabel("KnativeService", name);
-        const awaited = rendered.apply((p) => ({
-            awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
-            id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
-        }));
-        const checked = checkLate(pulumi.all([status, awaited]), ([s, a]) => {
-            if (a.awaited) checkReady(label, a.id, s);
-            return s;
-        });
+        const checked = checkedStatus(name, service, rendered);
         this.url = checked.apply((s) => s?.url ?? "");
         this.latestReadyRevisionName = checked.apply((s) => s?.latestReadyRevisionName ?? "");
         const tags = rendered.apply((p) => (p.service.spec.traffic ?? []).flatMap((t) => (t.tag ? [t.tag] : [])));
@@ -134,6 +118,20 @@ export class KnativeService extends pulumi.ComponentResource {
         });
     }
 
+    /** The ResourcePolicy of an ECS-first placement: it must exist before the first pod is scheduled. */
+    private createResourcePolicy(
+        name: string,
+        rendered: pulumi.Output<RenderedKnativeService>,
+        opts: pulumi.ComponentResourceOptions | undefined,
+    ): apiextensions.CustomResource {
+        const policy = checkLate(rendered, (p) => declaredPart(p.resourcePolicy, "the ResourcePolicy"));
+        return new apiextensions.CustomResource(
+            `${name}-resource-policy`,
+            { apiVersion: "scheduling.alibabacloud.com/v1alpha1", kind: "ResourcePolicy", metadata: policy.metadata, spec: policy.spec },
+            childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
+        );
+    }
+
     /** The ECI image cache (mode "create"), with the registry credentials the render never saw. */
     private createImageCache(
         name: string,
@@ -141,7 +139,7 @@ export class KnativeService extends pulumi.ComponentResource {
         registryCredentials: RegistryCredentialArgs[] | undefined,
         opts: pulumi.ComponentResourceOptions | undefined,
     ): eci.ImageCache {
-        const cache = rendered.apply((p) => p.imageCache!);
+        const cache = checkLate(rendered, (p) => declaredPart(p.imageCache, "the image cache"));
         // Values only known now are checked together once they resolve, with the same sentences; each keeps its secrecy.
         const credentials = registryCredentials ?? [];
         const fields = (r: RegistryCredentialArgs) => pulumi.all(CREDENTIAL_FIELDS.map((f) => pulumi.unsecret(pulumi.output(r[f]))));
@@ -169,7 +167,29 @@ export class KnativeService extends pulumi.ComponentResource {
                 })),
             },
             // A new image gets a new cache name; create it before the old cache is deleted.
-            { ...inheritedOptions(opts), parent: this, deleteBeforeReplace: false },
+            childOptions(this, opts, { deleteBeforeReplace: false }),
         );
     }
+}
+
+/**
+ * The Service's live status, checked once Knative decided Ready either way (the provider stops waiting then): a
+ * False verdict of an awaited Service fails the update here, with Knative's reason.
+ */
+function checkedStatus(
+    name: string,
+    service: apiextensions.CustomResource,
+    rendered: pulumi.Output<RenderedKnativeService>,
+): pulumi.Output<KnativeStatus | undefined> {
+    // `status: undefined` in the Service's args makes the provider expose the live status as an output property.
+    const status = (service as unknown as { status: pulumi.Output<KnativeStatus | undefined> }).status;
+    const label = resourceLabel("KnativeService", name);
+    const awaited = rendered.apply((p) => ({
+        awaited: p.awaitAnnotations["pulumi.com/waitFor"] !== undefined,
+        id: `${p.service.metadata.namespace ?? "default"}/${p.service.metadata.name}`,
+    }));
+    return checkLate(pulumi.all([status, awaited]), ([s, a]) => {
+        if (a.awaited) checkReady(label, a.id, s);
+        return s;
+    });
 }

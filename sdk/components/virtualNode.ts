@@ -3,11 +3,14 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import type { NodeLabel } from "../render/core/placement";
 import { CONFIG_PATCH_OPTIONS } from "../render/core/addon";
-import { reportAll, resourceLabel } from "../render/core/errors";
+import { declaredPart } from "../render/core/declaredPart";
+import { InputError, reportAll, resourceLabel } from "../render/core/errors";
 import { checkVirtualNodeArgs, renderVirtualNode, VIRTUAL_NODE_ADDON } from "../render/virtualNode/virtualNode";
 import type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
-import { childOptions, inheritedOptions, rejectIgnoreChanges } from "./childOptions";
-import { dependsOnList, generatedIds, renderWhenKnown } from "./whenKnown";
+import { childOptions, dependsOnList, rejectIgnoreChanges } from "./core/childOptions";
+import { generatedIds } from "./core/generatedIds";
+import { checkLate } from "./core/lateErrors";
+import { renderWhenKnown } from "./core/renderWhenKnown";
 
 export type { NodeTaint, VirtualNodeArgs } from "../render/virtualNode/virtualNodeArgs";
 
@@ -45,39 +48,36 @@ export class VirtualNode extends pulumi.ComponentResource {
         reportAll([() => checkVirtualNodeArgs(name, args), () => rejectIgnoreChanges(label, opts, why)]);
         const { clusterId, install: installArg, ...settings } = args;
         const install = installArg ?? true;
+        // The cluster to install the add-on in (checked above); undefined for an adopted add-on.
+        const installIn = install ? (clusterId ?? missingClusterId(label)) : undefined;
         // Ids other resources generate (e.g. the platform's pod vSwitches) pass through unchecked.
         const generated = generatedIds(settings, ["vSwitchIds", "securityGroupId"]);
         const rendered = renderWhenKnown(settings, (plain) => renderVirtualNode(name, plain, generated));
         super("ack-knative-eci:index:VirtualNode", name, {}, opts);
 
-        if (install) {
+        if (installIn !== undefined) {
             this.addon = new cs.KubernetesAddon(
                 `${name}-addon`,
                 {
-                    clusterId: clusterId!,
+                    clusterId: installIn,
                     name: VIRTUAL_NODE_ADDON,
                     version: rendered.apply((r) => r.addon.version),
                     config: rendered.apply((r) => r.addon.config),
                     cleanupCloudResources: rendered.addon.cleanupCloudResources,
                 },
                 // Children do not inherit dependsOn; hand it on (e.g. the node pool the add-on needs).
-                childOptions(this, opts),
+                childOptions(this, opts, { dependsOn: dependsOnList(opts) }),
             );
         }
 
         // Whether a setting is given is known now even when its value is an Output.
         if (args.vSwitchIds !== undefined || args.securityGroupId !== undefined) {
-            const profile = rendered.apply((r) => r.eciProfile!);
+            const profile = checkLate(rendered, (r) => declaredPart(r.eciProfile, "kube-system/eci-profile"));
             this.eciProfile = new corev1.ConfigMapPatch(
                 `${name}-eci-profile`,
                 { metadata: profile.metadata, data: profile.data },
                 // The add-on creates eci-profile; keep the ECI settings if this patch is later removed.
-                {
-                    ...inheritedOptions(opts),
-                    parent: this,
-                    dependsOn: this.addon ? [this.addon] : dependsOnList(opts),
-                    ...CONFIG_PATCH_OPTIONS,
-                },
+                childOptions(this, opts, { dependsOn: this.addon ? [this.addon] : dependsOnList(opts), ...CONFIG_PATCH_OPTIONS }),
             );
         }
 
@@ -92,4 +92,9 @@ export class VirtualNode extends pulumi.ComponentResource {
             nodeTaint: this.nodeTaint,
         });
     }
+}
+
+/** An add-on to install needs the cluster to install it in (checkVirtualNodeArgs says so first). */
+function missingClusterId(label: string): never {
+    throw new InputError(label, "clusterId", undefined, "expected the ACK cluster id to install ack-virtual-node in");
 }

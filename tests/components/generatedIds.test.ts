@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { engine, valueOf } from "../harness";
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualNode } from "../../sdk";
-import { generatedIds } from "../../sdk/components/whenKnown";
+import { generatedIds } from "../../sdk/components/core/generatedIds";
 import { planAckCluster } from "../../sdk/render/cluster/ackCluster";
 import { renderKnativeServiceResources } from "../../sdk/render/knativeService/knativeService";
 import { renderVirtualNode } from "../../sdk/render/virtualNode/virtualNode";
@@ -53,8 +53,11 @@ describe("ids other resources generate", () => {
             { vswitchIds: [MOCK_ID, "vsw-typed1"], podVswitchIds: [MOCK_ID], securityGroupId: MOCK_ID },
             new Set(["vswitchIds[0]", "podVswitchIds", "securityGroupId"]),
         );
+        assert.ok(plan.kind === "given-network", plan.kind);
         assert.deepEqual(plan.givenNetwork, { vswitchIds: [MOCK_ID, "vsw-typed1"], podVswitchIds: [MOCK_ID], securityGroupId: MOCK_ID });
-        assert.equal(planAckCluster("gen", { existingClusterId: MOCK_ID }, new Set(["existingClusterId"])).existingClusterId, MOCK_ID);
+        const adopted = planAckCluster("gen", { existingClusterId: MOCK_ID }, new Set(["existingClusterId"]));
+        assert.ok(adopted.kind === "adopted-by-id", adopted.kind);
+        assert.equal(adopted.existingClusterId, MOCK_ID);
         assert.throws(() => planAckCluster("gen", { existingClusterId: MOCK_ID }), /existingClusterId = "undefined_id" is not valid/);
     });
 

@@ -11,7 +11,7 @@ const CM_PATCH = "kubernetes:core/v1:ConfigMapPatch";
 const image = "registry.cn-hangzhou.aliyuncs.com/knative-sample/helloworld-go:73fbdd56";
 const kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:6443'}\n";
 
-// What of a component's resource options reaches its children (sdk/components/childOptions.ts); the engine tests
+// What of a component's resource options reaches its children (sdk/components/core/childOptions.ts); the engine tests
 // (tests/engine/day2/day2.engine.ts) show the same options acting on a real cluster.
 describe("resource options reach the children a user expects", () => {
     const provider = new KubernetesProvider("opts-prov", { kubeconfig: "apiVersion: v1", clusterIdentifier: "c-opts" });

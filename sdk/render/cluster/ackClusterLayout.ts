@@ -13,6 +13,19 @@ export const AckClusterMode = {
     AdoptByKubeconfig: "adopt-by-kubeconfig",
 } as const;
 export type AckClusterMode = (typeof AckClusterMode)[keyof typeof AckClusterMode];
+
+/** What decides the resources an `AckCluster` declares: its mode, and for a created cluster whose network. */
+export const AckClusterKind = {
+    /** Create the cluster on a network it creates. */
+    CreatedNetwork: "created-network",
+    /** Create the cluster on the given vSwitches. */
+    GivenNetwork: "given-network",
+    /** Adopt a cluster by id. */
+    AdoptedById: "adopted-by-id",
+    /** Adopt the cluster a kubeconfig points at. */
+    AdoptedByKubeconfig: "adopted-by-kubeconfig",
+} as const;
+export type AckClusterKind = (typeof AckClusterKind)[keyof typeof AckClusterKind];
 /** What the planner receives: the settings with the kubeconfig replaced by whether one was given (it is secret). */
 export type AckClusterPlanInput = Omit<AckClusterSettings, "existingKubeconfig"> & { hasExistingKubeconfig?: boolean };
 /** The same fields as they appear in the component's args, where values may still be Outputs. */
@@ -46,17 +59,37 @@ export interface AckClusterNames {
     ecsNodes: string[];
 }
 
-/** Which resources an `AckCluster` declares: decided from plain arguments, before any value is known. */
-export interface AckClusterLayout {
-    mode: AckClusterMode;
-    createNetwork: boolean;
-    /** Zones (node and pod vSwitch pairs) of a created network; 0 when none is created. */
+/** A created cluster on a network it creates. */
+export interface CreatedNetworkLayout {
+    kind: typeof AckClusterKind.CreatedNetwork;
+    mode: typeof AckClusterMode.Create;
+    /** Zones: node and pod vSwitch pairs. */
     zoneCount: number;
-    /** Whether a created network's zones come from `alicloud.getZones` (no `zoneIds` given). */
+    /** Whether the zones come from the zone data sources (no `zoneIds` given). */
     pickZones: boolean;
     createNodePool: boolean;
     names: AckClusterNames;
 }
+
+/** A created cluster on given vSwitches. */
+export interface GivenNetworkLayout {
+    kind: typeof AckClusterKind.GivenNetwork;
+    mode: typeof AckClusterMode.Create;
+    createNodePool: boolean;
+    names: AckClusterNames;
+}
+
+/** An adopted cluster: nothing is created but the labels of its running ECS nodes. */
+export interface AdoptedLayout<K extends AckClusterKind, M extends AckClusterMode> {
+    kind: K;
+    mode: M;
+    names: AckClusterNames;
+}
+export type AdoptedByIdLayout = AdoptedLayout<typeof AckClusterKind.AdoptedById, typeof AckClusterMode.AdoptById>;
+export type AdoptedByKubeconfigLayout = AdoptedLayout<typeof AckClusterKind.AdoptedByKubeconfig, typeof AckClusterMode.AdoptByKubeconfig>;
+
+/** Which resources an `AckCluster` declares: decided from plain arguments, before any value is known. */
+export type AckClusterLayout = CreatedNetworkLayout | GivenNetworkLayout | AdoptedByIdLayout | AdoptedByKubeconfigLayout;
 
 const ADOPT_ALLOWS = new Set([
     "existingClusterId",
@@ -109,17 +142,12 @@ export function ackClusterNames(name: string, zoneCount: number, ecsNodeCount: n
  */
 export function checkAckClusterLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout | undefined {
     const before = c.problemCount;
-    const mode =
-        s.existingClusterId !== undefined
-            ? AckClusterMode.AdoptById
-            : s.hasExistingKubeconfig
-              ? AckClusterMode.AdoptByKubeconfig
-              : AckClusterMode.Create;
-    const layout = mode === AckClusterMode.Create ? checkCreatedLayout(c, name, s) : checkAdoptedLayout(c, name, s, mode);
+    const adopted = s.existingClusterId !== undefined || s.hasExistingKubeconfig;
+    const layout = adopted ? checkAdoptedLayout(c, name, s) : checkCreatedLayout(c, name, s);
     return c.problemCount > before ? undefined : layout;
 }
 
-function checkCreatedLayout(c: Checker, name: string, s: AckClusterLayoutSource): AckClusterLayout | undefined {
+function checkCreatedLayout(c: Checker, name: string, s: AckClusterLayoutSource): CreatedNetworkLayout | GivenNetworkLayout | undefined {
     const mode = AckClusterMode.Create;
     c.part(() =>
         c.check(
@@ -140,13 +168,13 @@ function checkCreatedLayout(c: Checker, name: string, s: AckClusterLayoutSource)
     if (s.vswitchIds !== undefined) {
         if (!Array.isArray(s.vswitchIds)) return undefined;
         checkGivenNetwork(c, s);
-        return { mode, createNetwork: false, zoneCount: 0, pickZones: false, createNodePool, names: ackClusterNames(name, 0, 0) };
+        return { kind: AckClusterKind.GivenNetwork, mode, createNodePool, names: ackClusterNames(name, 0, 0) };
     }
     const zoneCount = checkCreatedNetwork(c, s);
     if (zoneCount === undefined) return undefined;
     return {
+        kind: AckClusterKind.CreatedNetwork,
         mode,
-        createNetwork: true,
         zoneCount,
         pickZones: s.zoneIds === undefined,
         createNodePool,
@@ -155,7 +183,7 @@ function checkCreatedLayout(c: Checker, name: string, s: AckClusterLayoutSource)
 }
 
 /** An adopted cluster takes only the adoption options: its settings, network and node pools exist. */
-function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource, mode: AckClusterMode): AckClusterLayout {
+function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource): AdoptedByIdLayout | AdoptedByKubeconfigLayout {
     for (const [key, value] of Object.entries(s)) {
         if (value === undefined || ADOPT_ALLOWS.has(key)) continue;
         if ((key === "createNetwork" || key === "createNodePool") && value === false) continue;
@@ -175,15 +203,10 @@ function checkAdoptedLayout(c: Checker, name: string, s: AckClusterLayoutSource,
     if (s.ecsNodeNames !== undefined && !Array.isArray(s.ecsNodeNames)) {
         c.part(() => c.fail("ecsNodeNames", shown(s.ecsNodeNames), "expected a plain array of node names (its elements may be Outputs)"));
     }
-    const ecsNodeCount = lengthOf(s.ecsNodeNames) ?? 0;
-    return {
-        mode,
-        createNetwork: false,
-        zoneCount: 0,
-        pickZones: false,
-        createNodePool: false,
-        names: ackClusterNames(name, 0, ecsNodeCount),
-    };
+    const names = ackClusterNames(name, 0, lengthOf(s.ecsNodeNames) ?? 0);
+    return s.existingClusterId !== undefined
+        ? { kind: AckClusterKind.AdoptedById, mode: AckClusterMode.AdoptById, names }
+        : { kind: AckClusterKind.AdoptedByKubeconfig, mode: AckClusterMode.AdoptByKubeconfig, names };
 }
 
 /** Given vSwitches: no created-network options, and their zones (when given) one per vSwitch. */

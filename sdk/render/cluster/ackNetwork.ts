@@ -1,4 +1,5 @@
 import { type Cidr, contains, formatCidr, overlaps, parseCidr, subnet } from "../core/cidr";
+import { declaredPart } from "../core/declaredPart";
 import { type Checker, InputError } from "../core/errors";
 
 /** Zones a created network may span: one node and one pod vSwitch per zone, carved from the VPC CIDR. */
@@ -167,6 +168,11 @@ function planBlocks(
         ),
     );
     return right;
+}
+
+/** The zones given for a created network whose layout picks none (both read whether `zoneIds` is given). */
+export function givenZoneIds(network: AckNetworkPlan): string[] {
+    return declaredPart(network.zoneIds, `the given zones of network ${network.vpcCidr}`);
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -16,6 +16,17 @@ interface KubeconfigDoc {
  * which holds credentials.
  */
 export function kubeconfigServer(resource: string, field: string, kubeconfig: string): string {
+    return givenKubeconfig(resource, field, kubeconfig).server;
+}
+
+/** A kubeconfig given to adopt a cluster, and the API server URL that identifies the cluster (see `kubeconfigServer`). */
+export interface GivenKubeconfig {
+    kubeconfig: string;
+    server: string;
+}
+
+/** The given kubeconfig with its API server URL; throws `InputError` as `kubeconfigServer` does, also when none is given. */
+export function givenKubeconfig(resource: string, field: string, kubeconfig: string | undefined): GivenKubeconfig {
     const fail = (): never => {
         const shown = typeof kubeconfig === "string" ? redaction(kubeconfig) : undefined;
         throw new InputError(
@@ -40,7 +51,7 @@ export function kubeconfigServer(resource: string, field: string, kubeconfig: st
     const context = contexts.find((c) => c?.name === doc["current-context"]);
     const cluster = context ? clusters.find((c) => c?.name === context.context?.cluster) : clusters.length === 1 ? clusters[0] : undefined;
     const server = cluster?.cluster?.server;
-    return typeof server === "string" && /^https?:\/\/\S+$/.test(server) ? server : fail();
+    return typeof server === "string" && /^https?:\/\/\S+$/.test(server) ? { kubeconfig, server } : fail();
 }
 
 /** Which API server endpoint the kubeconfig of an `AckCluster` points at. */

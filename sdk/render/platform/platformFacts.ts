@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_CLUSTER_SPEC } from "../cluster/ackCluster";
+import { DEFAULT_CLUSTER_SPEC } from "../cluster/ackManagedCluster";
 import { AckClusterMode, planInputOf, resolveAckClusterLayout } from "../cluster/ackClusterLayout";
 import type { AckClusterArgs } from "../cluster/ackClusterArgs";
 import { guaranteedNodeCount } from "../cluster/ackNodePool";
@@ -100,6 +100,7 @@ function factsOf(
     named: Pick<PlatformFacts, "namespaces" | "services">,
 ): PlatformFacts {
     const created = layout.mode === AckClusterMode.Create;
+    const createsNodePool = layout.mode === AckClusterMode.Create && layout.createNodePool;
     const clusterSpec = args.cluster?.clusterSpec;
     const virtualNodeEnabled = args.virtualNode?.enabled !== false;
     const knative = args.knative ?? {};
@@ -117,10 +118,10 @@ function factsOf(
         knativeFeatures: plainOr<Record<string, unknown>>(knative.features, {}),
         virtualNodeEnabled,
         ecsNodeLabel: plainOr<NodeLabel>(args.cluster?.ecsNodeLabel, DEFAULT_ECS_NODE_LABEL),
-        declaresEcsNodes: layout.createNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
+        declaresEcsNodes: createsNodePool || (args.cluster?.ecsNodeNames?.length ?? 0) > 0 || args.ecsNodesLabeled === true,
         clusterSpec: created ? (typeof clusterSpec === "string" ? clusterSpec : DEFAULT_CLUSTER_SPEC) : undefined,
         ...plainString("kubernetesVersion", created ? args.cluster?.kubernetesVersion : undefined),
-        ...(created ? { ecsNodes: createdEcsNodes(layout.createNodePool, args.cluster?.nodePool) } : {}),
+        ...(created ? { ecsNodes: createdEcsNodes(createsNodePool, args.cluster?.nodePool) } : {}),
         ...plainString("virtualNodeVersion", installsVirtualNode ? args.virtualNode?.version : undefined),
         ...named,
     };

@@ -73,8 +73,9 @@ describe("plan: which changes replace a resource", () => {
     it("lists only properties @pulumi/alicloud has, for every type the package creates", () => {
         const root = path.dirname(require.resolve("@pulumi/alicloud/package.json"));
         const components = path.resolve(__dirname, "../../../../sdk/components");
+        // Every file under sdk/components/, its folders (ackCluster/, core/) included.
         const created = fs
-            .readdirSync(components)
+            .readdirSync(components, { recursive: true, encoding: "utf8" })
             .filter((f) => f.endsWith(".ts"))
             .map((f) => fs.readFileSync(path.join(components, f), "utf8"))
             .join("\n");

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import {
+    AckClusterKind,
     AckClusterMode,
     type AckClusterPlanInput,
     adoptedClusterInfo,
@@ -386,13 +387,34 @@ describe("AckCluster validation", () => {
     });
 });
 
+/** The plan of a created cluster (either network); fails unless `args` plan one. */
+function created(args: AckClusterPlanInput) {
+    const plan = planAckCluster("prod", args);
+    assert.ok(plan.kind === AckClusterKind.CreatedNetwork || plan.kind === AckClusterKind.GivenNetwork, plan.kind);
+    return plan;
+}
+
+/** The plan of a cluster on a network it creates; fails unless `args` plan one. */
+function createdNetwork(args: AckClusterPlanInput) {
+    const plan = planAckCluster("prod", args);
+    assert.ok(plan.kind === AckClusterKind.CreatedNetwork, plan.kind);
+    return plan;
+}
+
+/** The plan of a cluster on given vSwitches; fails unless `args` plan one. */
+function givenNetwork(args: AckClusterPlanInput) {
+    const plan = planAckCluster("prod", args);
+    assert.ok(plan.kind === AckClusterKind.GivenNetwork, plan.kind);
+    return plan;
+}
+
 describe("AckCluster planning", () => {
     it("plans a new network, cluster and node pool with the documented defaults", () => {
-        const plan = planAckCluster("prod", {});
+        const plan = createdNetwork({});
         assert.equal(plan.layout.mode, AckClusterMode.Create);
         assert.deepEqual(
-            { createNetwork: plan.layout.createNetwork, zoneCount: plan.layout.zoneCount, pickZones: plan.layout.pickZones },
-            { createNetwork: true, zoneCount: 2, pickZones: true },
+            { kind: plan.layout.kind, zoneCount: plan.layout.zoneCount, pickZones: plan.layout.pickZones },
+            { kind: AckClusterKind.CreatedNetwork, zoneCount: 2, pickZones: true },
         );
         assert.deepEqual(plan.network, {
             vpcCidr: "192.168.0.0/16",
@@ -401,7 +423,7 @@ describe("AckCluster planning", () => {
             podVswitchCidrs: ["192.168.64.0/18", "192.168.128.0/18"],
             eipBandwidth: "100",
         });
-        const cluster = plan.cluster!;
+        const cluster = plan.cluster;
         assert.equal(cluster.name, "prod");
         assert.equal(cluster.clusterSpec, "ack.pro.small");
         assert.equal(cluster.serviceCidr, "172.21.0.0/20");
@@ -432,35 +454,37 @@ describe("AckCluster planning", () => {
     });
 
     it("points the kubeconfig at the endpoint the cluster has", () => {
-        assert.equal(planAckCluster("prod", {}).kubeconfigEndpoint, "private");
-        assert.equal(planAckCluster("prod", { apiServerPublic: true }).kubeconfigEndpoint, "public");
-        assert.equal(planAckCluster("prod", { apiServerPublic: true, kubeconfigEndpoint: "private" }).kubeconfigEndpoint, "private");
+        assert.equal(created({}).kubeconfigEndpoint, "private");
+        assert.equal(created({ apiServerPublic: true }).kubeconfigEndpoint, "public");
+        assert.equal(created({ apiServerPublic: true, kubeconfigEndpoint: "private" }).kubeconfigEndpoint, "private");
         // Adopted by id: decided from the cluster's reported endpoints at deployment unless given.
-        assert.equal(planAckCluster("prod", { existingClusterId: CLUSTER_ID }).kubeconfigEndpoint, undefined);
-        assert.equal(
-            planAckCluster("prod", { existingClusterId: CLUSTER_ID, kubeconfigEndpoint: "private" }).kubeconfigEndpoint,
-            "private",
-        );
+        const byId = (args: AckClusterPlanInput) => {
+            const plan = planAckCluster("prod", args);
+            assert.ok(plan.kind === AckClusterKind.AdoptedById, plan.kind);
+            return plan;
+        };
+        assert.equal(byId({ existingClusterId: CLUSTER_ID }).kubeconfigEndpoint, undefined);
+        assert.equal(byId({ existingClusterId: CLUSTER_ID, kubeconfigEndpoint: "private" }).kubeconfigEndpoint, "private");
     });
 
     it("sends no node login unless a key pair is given", () => {
-        assert.equal("keyName" in planAckCluster("prod", {}).nodePool!, false);
-        assert.equal(planAckCluster("prod", { nodePool: { keyName: "ops-key" } }).nodePool!.keyName, "ops-key");
+        assert.equal("keyName" in created({}).nodePool!, false);
+        assert.equal(created({ nodePool: { keyName: "ops-key" } }).nodePool!.keyName, "ops-key");
     });
 
     it("plans autoscaling with bounds and no desired size", () => {
-        const pool = planAckCluster("prod", { nodePool: { autoscaling: true, minSize: 0, maxSize: 10 } }).nodePool!;
+        const pool = created({ nodePool: { autoscaling: true, minSize: 0, maxSize: 10 } }).nodePool!;
         assert.deepEqual(pool.scalingConfig, { enable: true, minSize: 0, maxSize: 10 });
         assert.equal(pool.desiredSize, undefined);
     });
 
     it("clamps the default desired size into the bounds", () => {
-        assert.equal(planAckCluster("prod", { nodePool: { maxSize: 1 } }).nodePool!.desiredSize, "1");
-        assert.equal(planAckCluster("prod", { nodePool: { minSize: 3, maxSize: 5 } }).nodePool!.desiredSize, "3");
+        assert.equal(created({ nodePool: { maxSize: 1 } }).nodePool!.desiredSize, "1");
+        assert.equal(created({ nodePool: { minSize: 3, maxSize: 5 } }).nodePool!.desiredSize, "3");
     });
 
     it("puts the ECS label first and keeps extra labels", () => {
-        const pool = planAckCluster("prod", { ecsNodeLabel: { key: "pool", value: "ecs" }, nodePool: { labels: { team: "a" } } }).nodePool!;
+        const pool = created({ ecsNodeLabel: { key: "pool", value: "ecs" }, nodePool: { labels: { team: "a" } } }).nodePool!;
         assert.deepEqual(pool.labels, [
             { key: "pool", value: "ecs" },
             { key: "team", value: "a" },
@@ -469,7 +493,7 @@ describe("AckCluster planning", () => {
 
     it("keeps ACK-created load balancers or deletes its log projects on request", () => {
         const modes = (args: AckClusterPlanInput) =>
-            Object.fromEntries(planAckCluster("prod", args).cluster!.deleteOptions.map((o) => [o.resourceType, o.deleteMode]));
+            Object.fromEntries(created(args).cluster.deleteOptions.map((o) => [o.resourceType, o.deleteMode]));
         assert.deepEqual(modes({ deleteCreatedLoadBalancers: false }), {
             SLB: "retain",
             ALB: "retain",
@@ -485,9 +509,9 @@ describe("AckCluster planning", () => {
     });
 
     it("lets an add-on entry replace a default one", () => {
-        const addons = planAckCluster("prod", {
+        const addons = created({
             addons: [{ name: "terway-eniip", config: '{"IPVlan":"false"}' }, { name: "arms-prometheus" }],
-        }).cluster!.addons;
+        }).cluster.addons;
         assert.deepEqual(addons, [
             { name: "csi-plugin" },
             { name: "csi-provisioner" },
@@ -497,39 +521,39 @@ describe("AckCluster planning", () => {
     });
 
     it("uses given vSwitches, with the pod vSwitches defaulting to them", () => {
-        const plan = planAckCluster("prod", { vswitchIds: ["vsw-a1", "vsw-b1"], zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i"] });
-        assert.equal(plan.layout.createNetwork, false);
-        assert.equal(plan.network, undefined);
+        const plan = givenNetwork({ vswitchIds: ["vsw-a1", "vsw-b1"], zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i"] });
+        assert.equal(plan.layout.kind, AckClusterKind.GivenNetwork);
+        assert.equal("network" in plan, false);
         assert.deepEqual(plan.givenNetwork, { vswitchIds: ["vsw-a1", "vsw-b1"], podVswitchIds: ["vsw-a1", "vsw-b1"] });
-        assert.equal(plan.cluster!.newNatGateway, false);
+        assert.equal(plan.cluster.newNatGateway, false);
     });
 
     it("accepts two vSwitches in one zone when a third is elsewhere", () => {
-        const plan = planAckCluster("prod", {
+        const plan = givenNetwork({
             vswitchIds: ["vsw-a1", "vsw-a2", "vsw-b1"],
             zoneIds: ["cn-hangzhou-h", "cn-hangzhou-h", "cn-hangzhou-i"],
         });
-        assert.equal(plan.givenNetwork!.vswitchIds.length, 3);
+        assert.equal(plan.givenNetwork.vswitchIds.length, 3);
     });
 
     it("plans pinned zones and explicit CIDRs", () => {
-        const plan = planAckCluster("prod", {
+        const plan = createdNetwork({
             vpcCidr: "10.0.0.0/8",
             zoneIds: ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"],
             serviceCidr: "172.16.0.0/16",
         });
         assert.equal(plan.layout.pickZones, false);
-        assert.deepEqual(plan.network!.zoneIds, ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"]);
-        assert.deepEqual(plan.network!.podVswitchCidrs, ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]);
-        assert.deepEqual(plan.network!.vswitchCidrs, ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18"]);
+        assert.deepEqual(plan.network.zoneIds, ["cn-beijing-a", "cn-beijing-b", "cn-beijing-c"]);
+        assert.deepEqual(plan.network.podVswitchCidrs, ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"]);
+        assert.deepEqual(plan.network.vswitchCidrs, ["10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18"]);
     });
 
     it("adopts by id with node labels, and by kubeconfig with nothing else", () => {
         const byId = planAckCluster("prod", { existingClusterId: CLUSTER_ID, ecsNodeNames: ["cn-hangzhou.192.168.0.10"] });
         assert.equal(byId.layout.mode, AckClusterMode.AdoptById);
         assert.deepEqual(byId.layout.names.ecsNodes, ["prod-ecs-node-0"]);
-        assert.equal(byId.cluster, undefined);
-        assert.equal(byId.nodePool, undefined);
+        assert.equal("cluster" in byId, false);
+        assert.equal("nodePool" in byId, false);
         const byKubeconfig = planAckCluster("prod", { hasExistingKubeconfig: true, createNetwork: false, createNodePool: false });
         assert.equal(byKubeconfig.layout.mode, AckClusterMode.AdoptByKubeconfig);
         assert.deepEqual(byKubeconfig.ecsNodeLabel, { key: "resource-role", value: "ecs" });

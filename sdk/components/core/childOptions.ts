@@ -1,15 +1,25 @@
 // Which of a component's resource options reach the resources it declares. Pulumi itself hands a child its parent's
 // `provider`/`providers` and `protect`, and applies a parent's `transforms` to every descendant; it hands on nothing
 // else. A user who writes `retainOnDelete` or `customTimeouts` on a component means its resources, so these are handed
-// on here; `dependsOn` too (a child registered before its parent's dependencies exist would not wait for them).
+// on here (`childOptions`); `dependsOn` too, to the children that must wait for it (`dependsOnList`: a child registered
+// before its parent's dependencies exist would not wait for them).
 // `ignoreChanges` names fields of one object, so only a component built around one object takes it (see
 // `ownIgnoreChanges`); the others reject it in one sentence instead of ignoring it silently.
 import * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../render/core/errors";
-import { dependsOnList } from "./whenKnown";
+import { InputError } from "../../render/core/errors";
+
+/**
+ * `dependsOn` from component options as an array, for handing on to children explicitly (children do
+ * not inherit it). An Output of a list stays one element: Pulumi resolves nested Outputs in `dependsOn`.
+ */
+export function dependsOnList(opts: pulumi.ComponentResourceOptions | undefined): pulumi.Input<pulumi.Resource>[] {
+    const d = opts?.dependsOn;
+    if (d === undefined) return [];
+    return Array.isArray(d) ? d : [d as pulumi.Input<pulumi.Resource>];
+}
 
 /** The options of `opts` every child of a component gets: `retainOnDelete`, `customTimeouts`, `deletedWith`. */
-export function inheritedOptions(opts: pulumi.ComponentResourceOptions | undefined): pulumi.CustomResourceOptions {
+function inheritedOptions(opts: pulumi.ComponentResourceOptions | undefined): pulumi.CustomResourceOptions {
     const inherited: pulumi.CustomResourceOptions = {};
     if (opts?.retainOnDelete !== undefined) inherited.retainOnDelete = opts.retainOnDelete;
     if (opts?.customTimeouts !== undefined) inherited.customTimeouts = opts.customTimeouts;
@@ -17,27 +27,21 @@ export function inheritedOptions(opts: pulumi.ComponentResourceOptions | undefin
     return inherited;
 }
 
+/** Options a resource or a component takes: what `childOptions` builds for either. */
+export type ChildOptions = pulumi.CustomResourceOptions & pulumi.ComponentResourceOptions;
+
 /**
- * Options for a child of `parent`: what it inherits from the component's `opts`, the component's `dependsOn` plus
- * `dependsOn` of the child's own, and `extra` (which wins: e.g. a patch's `retainOnDelete: true`).
+ * The options of a resource or part that `parent` declares, the one way every component builds them: what it
+ * inherits from the component's `opts`, `parent`, and `own` (its `dependsOn`, provider, `ignoreChanges`…), which
+ * wins (a patch's `retainOnDelete: true`). The component's `dependsOn` is not added: a child that must wait for
+ * it says so with `dependsOnList(opts)`, so a child declared after one that waits need not wait again.
  */
 export function childOptions(
     parent: pulumi.Resource,
     opts: pulumi.ComponentResourceOptions | undefined,
-    dependsOn: pulumi.Input<pulumi.Resource>[] = [],
-    extra: pulumi.CustomResourceOptions = {},
-): pulumi.CustomResourceOptions {
-    return { ...inheritedOptions(opts), parent, dependsOn: [...dependsOnList(opts), ...dependsOn], ...extra };
-}
-
-/** The options a component hands to a component it is made of (which hands them on again). */
-export function partOptions(
-    parent: pulumi.Resource,
-    opts: pulumi.ComponentResourceOptions | undefined,
-    extra: pulumi.ComponentResourceOptions = {},
-): pulumi.ComponentResourceOptions {
-    const extraDependsOn = extra.dependsOn === undefined ? [] : dependsOnList(extra);
-    return { ...inheritedOptions(opts), ...extra, parent, dependsOn: [...dependsOnList(opts), ...extraDependsOn] };
+    own: ChildOptions = {},
+): ChildOptions {
+    return { ...inheritedOptions(opts), ...own, parent };
 }
 
 /**
