@@ -416,7 +416,7 @@ describe("engine: day 2 — upgrades, first previews, faults, refresh, drift, te
     it("a revision no node admits fails pulumi up within the ready timeout, naming the Service and Knative's reason", async () => {
         const stack = await stackOf("ack-knative-eci-day2-unschedulable", "unschedulable", async () => day2.unschedulable());
         const started = Date.now();
-        // The package raises the verdict once as an uncaught exception (whenKnown.ts, reportLate), which Pulumi's
+        // The package raises the verdict once as an uncaught exception (core/lateErrors.ts, reportLate), which Pulumi's
         // program host reports; an inline program runs in this process, so mocha must not take it as the test's.
         const { result: error, uncaught } = await withUncaughtCaptured(() =>
             stack.up({ onOutput: streamTo("    | ") }).then(
