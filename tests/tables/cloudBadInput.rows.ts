@@ -315,15 +315,20 @@ export const CLOUD_BAD_INPUT_ROWS: CloudBadInputRow[] = [
         id: "vswitch-outside",
         component: "AckCluster",
         args: { vswitchCidrs: ["10.0.0.0/20", "10.0.16.0/20"] },
-        package: 'AckCluster "t": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
+        // Every problem at once: both vSwitches lie outside the VPC.
+        package:
+            'AckCluster "t": vswitchCidrs[0] = "10.0.0.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.\n' +
+            'AckCluster "t": vswitchCidrs[1] = "10.0.16.0/20" is not valid: expected a block inside vpcCidr 192.168.0.0/16.',
         target: { resource: "vswitch", args: { cidrBlock: "10.0.0.0/20" } },
     },
     {
         id: "pod-vswitch-15",
         component: "AckCluster",
         args: { vpcCidr: "10.0.0.0/8", podVswitchCidrs: ["10.0.0.0/15", "10.2.0.0/15"], vswitchCidrs: ["10.4.0.0/20", "10.4.16.0/20"] },
+        // Every problem at once: both pod vSwitches are /15.
         package:
-            'AckCluster "t": podVswitchCidrs[0] = "10.0.0.0/15" is not valid: expected an IPv4 CIDR block such as "10.1.0.0/16" (its first address) with a prefix from /16 to /29.',
+            'AckCluster "t": podVswitchCidrs[0] = "10.0.0.0/15" is not valid: expected an IPv4 CIDR block such as "10.1.0.0/16" (its first address) with a prefix from /16 to /29.\n' +
+            'AckCluster "t": podVswitchCidrs[1] = "10.2.0.0/15" is not valid: expected an IPv4 CIDR block such as "10.2.0.0/16" (its first address) with a prefix from /16 to /29.',
         target: { resource: "vswitch", args: { cidrBlock: "10.0.0.0/15" } },
     },
     {
