@@ -38,7 +38,9 @@ async function main(): Promise<void> {
         `  wrote ${path.join(dir, "pulumi-config.json")} and ${path.join(dir, "env")}. In a stack's directory:`,
         `  export PATH=${tools.binDir}:$PATH; set -a; . ${path.join(dir, "env")}; set +a`,
         `  pulumi plugin install resource alicloud ${cloudTools.alicloudVersion} --file ${cloudTools.alicloudPlugin}`,
-        ...configSetCommands(cloud.pulumiConfig).map((c) => `  pulumi ${c.join(" ")}`),
+        `  pulumi plugin install resource kubernetes ${tools.kubernetesProviderVersion} --file ${tools.kubernetesProvider}`,
+        // Quoted where a shell would read the argument as a pattern (`[0]`).
+        ...configSetCommands(cloud.pulumiConfig).map((c) => `  pulumi ${c.map((a) => (/[[\]]/.test(a) ? `'${a}'` : a)).join(" ")}`),
         "local-cloud: ready (Ctrl-C stops it and everything it started)",
     ];
     console.log(lines.join("\n"));
