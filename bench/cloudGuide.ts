@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type EngineEvent, LocalWorkspace, PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
 import { findCloudTools, installAlicloudPlugin } from "../tests/engine/harness/cloudTools";
-import { type LocalAlibabaCloud, startLocalAlibabaCloud, configSetCommands } from "../tests/engine/harness/localAlibabaCloud";
+import { type LocalAlibabaCloud, setStackConfig, startLocalAlibabaCloud } from "../tests/engine/harness/localAlibabaCloud";
 import { installKubernetesPlugin, pulumiEnv } from "../tests/engine/harness/pulumiStack";
 import type { Tools } from "../tests/engine/harness/tools";
 import { requestedVersion } from "../tests/engine/harness/cloudLane";
@@ -77,10 +77,7 @@ class CloudBench {
                 projectSettings: { name: project, runtime: "nodejs", backend: { url: envVars.PULUMI_BACKEND_URL } },
             },
         );
-        for (const args of configSetCommands(this.cloud.pulumiConfig)) {
-            const [key, value] = args.slice(-2);
-            await stack.setConfig(key, { value, secret: args.includes("--secret") }, args.includes("--path"));
-        }
+        await setStackConfig(stack, this.cloud.pulumiConfig);
         return stack;
     }
 

@@ -11,7 +11,7 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 import { type CloudLane, startCloudLane } from "../harness/cloudLane";
 import { leftovers } from "../harness/cloudState";
-import { configSetCommands } from "../harness/localAlibabaCloud";
+import { setStackConfig } from "../harness/localAlibabaCloud";
 import { podsOf, waitForRunningPods } from "../harness/localCluster";
 import { pulumiEnv } from "../harness/pulumiStack";
 import { teamCluster } from "./programs/teamCluster";
@@ -39,10 +39,7 @@ async function teamStack(lane: CloudLane): Promise<Stack> {
             projectSettings: { name: "team-cluster", runtime: "nodejs", backend: { url: envVars.PULUMI_BACKEND_URL } },
         },
     );
-    for (const args of configSetCommands(lane.cloud.pulumiConfig)) {
-        const [key, value] = args.slice(-2);
-        await stack.setConfig(key, { value, secret: args.includes("--secret") }, args.includes("--path"));
-    }
+    await setStackConfig(stack, lane.cloud.pulumiConfig);
     return stack;
 }
 

@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { type CloudLane, startCloudLane } from "../harness/cloudLane";
+import { type CloudLane, GUIDE_SERVICES, startCloudLane } from "../harness/cloudLane";
 import { leftovers } from "../harness/cloudState";
 import { podsOf, waitForRunningPods } from "../harness/localCluster";
 import type { PlannedPlacement } from "../harness/planPlacements";
@@ -14,13 +14,6 @@ import { REPO_ROOT } from "../harness/tools";
 const MINUTE = 60_000;
 const STACK = "local";
 const log = (line: string) => console.log(`[cloud guide] ${line}`);
-
-/** The guide's Services, as guide/index.ts declares them. */
-const SERVICES = [
-    { namespace: "vk", name: "helloworld-go", placement: "eci" },
-    { namespace: "vk-injected", name: "helloworld-go-injected", placement: "eci-namespace" },
-    { namespace: "vk", name: "helloworld-go-mixed", placement: "ecs-and-eci" },
-] as const;
 
 const CLOUD_TYPES = [
     "alicloud:vpc/network:Network",
@@ -104,7 +97,7 @@ describe("engine, cloud half: the guide at the repository root on the local Alib
         // The real scheduler binds each Service's pods where the offline plan allows.
         const planned = plannedPlacements();
         const kindOf = (node: string) => (virtual.includes(node) ? "ECI virtual node" : "ECS node pool");
-        for (const svc of SERVICES) {
+        for (const svc of GUIDE_SERVICES) {
             await waitForRunningPods(lc.kube, svc.namespace, svc.name, 1);
             const nodes = (await podsOf(lc.kube, svc.namespace, svc.name)).map((p) => p.spec!.nodeName!);
             log(`${svc.namespace}/${svc.name} (${svc.placement}) on ${nodes.join(", ")}`);

@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type CloudLane, startCloudLane } from "../harness/cloudLane";
+import { type CloudLane, GUIDE_SERVICES, startCloudLane } from "../harness/cloudLane";
 import { leftovers } from "../harness/cloudState";
 import { podsOf, waitForRunningPods } from "../harness/localCluster";
 import { pulumiEnv } from "../harness/pulumiStack";
@@ -20,13 +20,6 @@ const STACK = "engine-test";
 const DIR = path.join("examples", "python-consumer");
 const PROJECT = path.join(REPO_ROOT, DIR);
 const log = (line: string) => console.log(`[python-consumer] ${line}`);
-
-/** The example's Services, as __main__.py declares them. */
-const SERVICES = [
-    { namespace: "vk", name: "helloworld-go", placement: "eci" },
-    { namespace: "vk-injected", name: "helloworld-go-injected", placement: "eci-namespace" },
-    { namespace: "vk", name: "helloworld-go-mixed", placement: "ecs-and-eci" },
-] as const;
 
 const PLANNED_TYPES = [
     "ack-knative-eci:index:KnativeEciPlatform",
@@ -153,7 +146,7 @@ describe("engine, cloud half: examples/python-consumer through the Python langua
         const ecs = await names("resource-role=ecs");
         assert.ok(virtual.length >= 1 && virtual.every((n) => /^virtual-kubelet-cn-hangzhou-[a-z]$/.test(n)), `virtual nodes ${virtual}`);
         assert.equal(ecs.length, 3, "the node pool's nodes carry resource-role=ecs");
-        for (const svc of SERVICES) {
+        for (const svc of GUIDE_SERVICES) {
             await waitForRunningPods(lc.kube, svc.namespace, svc.name, 1);
             const nodes = (await podsOf(lc.kube, svc.namespace, svc.name)).map((p) => p.spec!.nodeName!);
             log(`${svc.namespace}/${svc.name} (${svc.placement}) on ${nodes.join(", ")}`);

@@ -11,6 +11,13 @@ import { ProjectCli } from "./projectCli";
 import { installKubernetesPlugin } from "./pulumiStack";
 import { findLanguageHost, findTools, REPO_ROOT, type Tools } from "./tools";
 
+/** The guide's Services, as guide/index.ts (and examples/python-consumer, its Python twin) declare them. */
+export const GUIDE_SERVICES = [
+    { namespace: "vk", name: "helloworld-go", placement: "eci" },
+    { namespace: "vk-injected", name: "helloworld-go-injected", placement: "eci-namespace" },
+    { namespace: "vk", name: "helloworld-go-mixed", placement: "ecs-and-eci" },
+] as const;
+
 export interface CloudLane {
     tools: Tools;
     cloudTools: CloudTools;

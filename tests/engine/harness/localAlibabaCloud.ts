@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { AckAgent } from "./ackAgent";
 import { CloudClient } from "./cloudState";
 import type { CloudTools } from "./cloudTools";
@@ -54,24 +55,41 @@ function stackConfig(endpoint: string): Record<string, unknown> {
     };
 }
 
-/** The `pulumi config set` commands that give a stack `config` (objects by `--path`, secrets with `--secret`). */
-export function configSetCommands(config: Record<string, unknown>): string[][] {
-    const commands: string[][] = [];
-    const walk = (key: string, value: unknown) => {
-        if (Array.isArray(value)) value.forEach((v, i) => walk(`${key}[${i}]`, v));
-        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(`${key}.${k}`, v);
-        else
-            commands.push([
-                "config",
-                "set",
-                ...(key.includes("[") || key.includes(".") ? ["--path"] : []),
-                ...(SECRET_CONFIG_KEYS.includes(key) ? ["--secret"] : []),
-                key,
-                String(value),
-            ]);
+/** One stack configuration value as `pulumi config set` takes it: objects flattened to `--path` keys. */
+export interface ConfigEntry {
+    key: string;
+    value: string;
+    path: boolean;
+    secret: boolean;
+}
+
+/** `config` as the values `pulumi config set` (or the Automation API's `setConfig`) sets one by one. */
+export function configEntries(config: Record<string, unknown>): ConfigEntry[] {
+    const entries: ConfigEntry[] = [];
+    const walk = (key: string, value: unknown, path: boolean) => {
+        if (Array.isArray(value)) value.forEach((v, i) => walk(`${key}[${i}]`, v, true));
+        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(`${key}.${k}`, v, true);
+        else entries.push({ key, value: String(value), path, secret: SECRET_CONFIG_KEYS.includes(key) });
     };
-    for (const [k, v] of Object.entries(config)) walk(k, v);
-    return commands;
+    for (const [k, v] of Object.entries(config)) walk(k, v, false);
+    return entries;
+}
+
+/** The `pulumi config set` commands that give a stack `config`. */
+export function configSetCommands(config: Record<string, unknown>): string[][] {
+    return configEntries(config).map((e) => [
+        "config",
+        "set",
+        ...(e.path ? ["--path"] : []),
+        ...(e.secret ? ["--secret"] : []),
+        e.key,
+        e.value,
+    ]);
+}
+
+/** Sets `config` on an Automation API stack, as `configSetCommands` does on the CLI. */
+export async function setStackConfig(stack: Stack, config: Record<string, unknown>): Promise<void> {
+    for (const e of configEntries(config)) await stack.setConfig(e.key, { value: e.value, secret: e.secret }, e.path);
 }
 
 async function startServer(binary: string, args: string[], logFile: string): Promise<{ child: ChildProcess; endpoint: string }> {
